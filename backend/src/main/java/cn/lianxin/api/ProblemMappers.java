@@ -1,0 +1,115 @@
+package cn.lianxin.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.pgclient.PgException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Turns every failure into one problem+json shape; nothing reaches a client as a stack trace. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    @ServerExceptionMapper
+    public Response api(ApiException e) {
+        return respond(e.problem());
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        return respond(Problem.invalid(errors));
+    }
+
+    /** Syntax errors are 400; well-formed JSON with a value of the wrong type is 422 naming the field. */
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e) {
+        if (e instanceof MismatchedInputException mismatch) {
+            return mismatch(mismatch);
+        }
+        return respond(Problem.of(400, "Malformed JSON", "The request body is not valid JSON."));
+    }
+
+    /** Declared for the exact type so that it takes precedence over Quarkus's built-in 400 for it. */
+    @ServerExceptionMapper
+    public Response mismatch(MismatchedInputException e) {
+        if (e.getPath().isEmpty()) {
+            return respond(Problem.of(400, "Malformed JSON", "The request body does not have the expected shape."));
+        }
+        return respond(Problem.invalid(List.of(new Problem.FieldError(pathOf(e), "has the wrong type or format"))));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        // RESTEasy wraps Jackson's failures; unwrap so that malformed JSON is reported as such.
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return json(json);
+        }
+        return respond(Problem.of(status, Response.Status.fromStatusCode(status) == null ? "Error"
+                : Response.Status.fromStatusCode(status).getReasonPhrase(), e.getMessage()));
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized() {
+        return Response.fromResponse(respond(Problem.of(401, "Unauthorized", "Sign in to use this API.")))
+                .header("WWW-Authenticate", "Basic realm=\"lianxin\"").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return respond(Problem.of(403, "Forbidden", "You may not do this."));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        if (isUniqueViolation(e)) {
+            return respond(Problem.of(409, "Conflict", "Something with the same unique name, code or id already exists."));
+        }
+        LOG.error("Unexpected failure", e);
+        return respond(Problem.of(500, "Internal error", "Something went wrong on our side; it has been logged."));
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PgException pg && "23505".equals(pg.getSqlState())
+                    || t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String fieldOf(ConstraintViolation<?> v) {
+        // Paths look like "register.request.villageId": the method and parameter are not the client's business.
+        String path = v.getPropertyPath().toString();
+        String[] parts = path.split("\\.", 3);
+        return parts.length == 3 ? parts[2] : path;
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+}

@@ -1,0 +1,46 @@
+package cn.lianxin.cases;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** 诉求: one resident's concern, from registration to archive. ("case" is an HQL keyword, hence the entity name.) */
+@Entity(name = "CaseFile")
+@Table(name = "cases")
+public class Case extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    public String number;
+    @Column(name = "town_id")
+    public Long townId;
+    @Column(name = "resident_id")
+    public UUID residentId;
+    @Column(name = "village_id")
+    public Long villageId;
+    @Column(name = "category_id")
+    public Long categoryId;
+    @Enumerated(EnumType.STRING)
+    public Channel channel;
+    public String text;
+    @Enumerated(EnumType.STRING)
+    public CaseState state;
+    @Column(name = "workstation_id")
+    public Long workstationId;
+    @Column(name = "representative_id")
+    public Long representativeId;
+    @Column(name = "registered_by")
+    public String registeredBy;
+    @Column(name = "registered_at")
+    public OffsetDateTime registeredAt;
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+    @Version
+    public long version;
+}

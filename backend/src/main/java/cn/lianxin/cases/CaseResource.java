@@ -1,0 +1,124 @@
+package cn.lianxin.cases;
+
+import cn.lianxin.api.ApiException;
+import cn.lianxin.api.Created;
+import cn.lianxin.api.Filters;
+import cn.lianxin.api.Page;
+import cn.lianxin.api.PageRequest;
+import cn.lianxin.api.Roles;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/cases")
+@RolesAllowed(Roles.TOWN_OFFICE)
+@Tag(name = "Cases")
+public class CaseResource {
+
+    public record CaseRequest(
+            @NotNull UUID residentId,
+            @NotNull Long villageId,
+            @NotNull Long categoryId,
+            @NotNull Channel channel,
+            @NotBlank @Size(max = 2000) String text) {
+    }
+
+    public record CaseView(UUID id, String number, CaseState state, String stateLabel, Channel channel, String text,
+            UUID residentId, long villageId, long categoryId, Long workstationId, Long representativeId,
+            OffsetDateTime registeredAt, String registeredBy) {
+        static CaseView of(Case c) {
+            return new CaseView(c.id, c.number, c.state, c.state.label(), c.channel, c.text, c.residentId, c.villageId,
+                    c.categoryId, c.workstationId, c.representativeId, c.registeredAt, c.registeredBy);
+        }
+    }
+
+    public record ActivityView(OffsetDateTime at, String actor, String action, Channel channel, CaseState fromState,
+            CaseState toState, String detail) {
+        static ActivityView of(CaseActivity a) {
+            return new ActivityView(a.at, a.actor, a.action, a.channel, a.fromState, a.toState, a.detail);
+        }
+    }
+
+    private final CaseRegistration registration;
+    private final SecurityIdentity caller;
+    private final ZoneId townZone;
+
+    public CaseResource(CaseRegistration registration, SecurityIdentity caller,
+            @ConfigProperty(name = "lianxin.cases.time-zone") ZoneId townZone) {
+        this.registration = registration;
+        this.caller = caller;
+        this.townZone = townZone;
+    }
+
+    @POST
+    @Operation(summary = "Register a case (登记) on behalf of a resident: walk-in, phone call, visit")
+    public Uni<Response> register(@Valid @NotNull CaseRequest request) {
+        var command = new CaseRegistration.RegisterCase(request.residentId(), request.villageId(), request.categoryId(),
+                request.channel(), request.text());
+        return registration.register(command, caller.getPrincipal().getName())
+                .map(c -> Created.at("/api/cases", c.id, CaseView.of(c)));
+    }
+
+    @GET
+    @Path("{id}")
+    @WithSession
+    public Uni<CaseView> get(@PathParam("id") UUID id) {
+        return Case.<Case>findById(id).onItem().ifNull().failWith(() -> ApiException.notFound("Case " + id)).map(CaseView::of);
+    }
+
+    @GET
+    @Path("{id}/activity")
+    @WithSession
+    @Operation(summary = "The case's record, oldest first")
+    public Uni<List<ActivityView>> activity(@PathParam("id") UUID id) {
+        return Case.<Case>findById(id).onItem().ifNull().failWith(() -> ApiException.notFound("Case " + id))
+                .chain(c -> CaseActivity.<CaseActivity>list("caseId = ?1 order by id", id))
+                .map(list -> list.stream().map(ActivityView::of).toList());
+    }
+
+    @GET
+    @WithSession
+    @Operation(summary = "Cases, newest first; every filter is optional, dates are the town's calendar days (inclusive)")
+    public Uni<Page<CaseView>> list(@Valid @BeanParam PageRequest page,
+            @QueryParam("number") String number,
+            @QueryParam("state") CaseState state,
+            @QueryParam("channel") Channel channel,
+            @QueryParam("villageId") Long villageId,
+            @QueryParam("categoryId") Long categoryId,
+            @QueryParam("workstationId") Long workstationId,
+            @QueryParam("residentId") UUID residentId,
+            @QueryParam("from") LocalDate from,
+            @QueryParam("to") LocalDate to) {
+        Filters filters = new Filters()
+                .with("number = :number", "number", number)
+                .with("state = :state", "state", state)
+                .with("channel = :channel", "channel", channel)
+                .with("villageId = :villageId", "villageId", villageId)
+                .with("categoryId = :categoryId", "categoryId", categoryId)
+                .with("workstationId = :workstationId", "workstationId", workstationId)
+                .with("residentId = :residentId", "residentId", residentId)
+                .with("registeredAt >= :from", "from", from == null ? null : from.atStartOfDay(townZone).toOffsetDateTime())
+                .with("registeredAt < :to", "to", to == null ? null : to.plusDays(1).atStartOfDay(townZone).toOffsetDateTime());
+        return Filters.page(Case.find(filters.where("registeredAt desc, id"), filters.parameters()), page, CaseView::of);
+    }
+}

@@ -1,0 +1,120 @@
+package cn.lianxin.masterdata;
+
+import cn.lianxin.api.Created;
+import cn.lianxin.api.Filters;
+import cn.lianxin.api.Page;
+import cn.lianxin.api.PageRequest;
+import cn.lianxin.api.Roles;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/representatives")
+@RolesAllowed(Roles.TOWN_OFFICE)
+@Tag(name = "Master data")
+public class RepresentativeResource {
+
+    public record RepresentativeRequest(
+            @NotBlank @Size(max = 50) String name,
+            @NotNull Long workstationId,
+            @NotNull Long constituencyId,
+            Long residenceVillageId,
+            @NotNull Set<@NotNull WorkField> workFields,
+            @NotNull @Size(max = 10) List<@NotBlank @Size(max = 30) String> specialties,
+            @NotNull Set<@NotNull Long> contactVillageIds,
+            @Pattern(regexp = "[A-Za-z0-9_.@-]{1,64}", message = "must be a WeCom user id") String wecomUserId,
+            boolean groupLeader) {
+    }
+
+    public record RepresentativeView(long id, String name, long workstationId, long constituencyId, Long residenceVillageId,
+            List<WorkField> workFields, List<String> specialties, Set<Long> contactVillageIds, String wecomUserId,
+            boolean groupLeader, boolean active) {
+        static RepresentativeView of(Representative r) {
+            return new RepresentativeView(r.id, r.name, r.workstationId, r.constituencyId, r.residenceVillageId,
+                    Arrays.stream(r.workFields).map(WorkField::valueOf).toList(), List.of(r.specialties),
+                    new TreeSet<>(r.contactVillageIds), r.wecomUserId, r.groupLeader, r.active);
+        }
+    }
+
+    private final Lookups lookups;
+
+    public RepresentativeResource(Lookups lookups) {
+        this.lookups = lookups;
+    }
+
+    @GET
+    @WithSession
+    public Uni<Page<RepresentativeView>> list(@Valid @BeanParam PageRequest page, @QueryParam("workstationId") Long workstationId,
+            @QueryParam("active") Boolean active) {
+        Filters filters = new Filters().with("workstationId = :workstationId", "workstationId", workstationId)
+                .with("active = :active", "active", active);
+        return Filters.page(Representative.find(filters.where("name"), filters.parameters()), page, RepresentativeView::of);
+    }
+
+    @GET
+    @Path("{id}")
+    @WithSession
+    public Uni<RepresentativeView> get(@PathParam("id") long id) {
+        return lookups.existing(Representative.class, id).map(RepresentativeView::of);
+    }
+
+    @POST
+    @WithTransaction
+    public Uni<Response> create(@Valid @NotNull RepresentativeRequest request) {
+        return apply(new Representative(), request).chain(r -> r.<Representative>persist())
+                .map(r -> Created.at("/api/representatives", r.id, RepresentativeView.of(r)));
+    }
+
+    @PUT
+    @Path("{id}")
+    @WithTransaction
+    public Uni<RepresentativeView> update(@PathParam("id") long id, @Valid @NotNull RepresentativeRequest request) {
+        return lookups.existing(Representative.class, id).chain(r -> apply(r, request)).map(RepresentativeView::of);
+    }
+
+    @POST
+    @Path("{id}/deactivate")
+    @WithTransaction
+    public Uni<RepresentativeView> deactivate(@PathParam("id") long id) {
+        return lookups.deactivate(Representative.class, id).map(RepresentativeView::of);
+    }
+
+    private Uni<Representative> apply(Representative representative, RepresentativeRequest request) {
+        return lookups.reference(Workstation.class, request.workstationId(), "workstationId")
+                .call(() -> lookups.reference(Constituency.class, request.constituencyId(), "constituencyId"))
+                .call(() -> lookups.reference(Village.class, request.residenceVillageId(), "residenceVillageId"))
+                .call(() -> lookups.references(Village.class, request.contactVillageIds(), "contactVillageIds"))
+                .map(workstation -> {
+                    representative.name = request.name().strip();
+                    representative.workstationId = workstation.id;
+                    representative.constituencyId = request.constituencyId();
+                    representative.residenceVillageId = request.residenceVillageId();
+                    representative.workFields = request.workFields().stream().map(Enum::name).sorted().toArray(String[]::new);
+                    representative.specialties = request.specialties().stream().map(String::strip).toArray(String[]::new);
+                    representative.wecomUserId = request.wecomUserId();
+                    representative.groupLeader = request.groupLeader();
+                    representative.contactVillageIds.clear();
+                    representative.contactVillageIds.addAll(request.contactVillageIds());
+                    return representative;
+                });
+    }
+}

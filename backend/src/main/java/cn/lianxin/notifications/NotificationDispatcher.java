@@ -1,0 +1,102 @@
+package cn.lianxin.notifications;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends due messages through the dispatcher of their channel. Rows are claimed with SKIP LOCKED so several
+ * instances share the work without sending a message twice; failures back off exponentially up to a limit.
+ */
+@ApplicationScoped
+public class NotificationDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(NotificationDispatcher.class);
+
+    private final Instance<ChannelDispatcher> dispatchers;
+    private final int batchSize;
+    private final int maxAttempts;
+
+    public NotificationDispatcher(Instance<ChannelDispatcher> dispatchers,
+            @ConfigProperty(name = "lianxin.notifications.batch-size") int batchSize,
+            @ConfigProperty(name = "lianxin.notifications.max-attempts") int maxAttempts) {
+        this.dispatchers = dispatchers;
+        this.batchSize = batchSize;
+        this.maxAttempts = maxAttempts;
+    }
+
+    @Scheduled(every = "${lianxin.notifications.dispatch-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> dispatchDue() {
+        return Panache.withTransaction(() -> claimDue().chain(this::sendAll))
+                .onFailure().invoke(e -> LOG.warnf("Dispatch round failed, messages stay pending: %s", e.getMessage()))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Uni<List<OutboundMessage>> claimDue() {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                SELECT * FROM outbound_message WHERE status = 'PENDING' AND next_attempt_at <= now()
+                ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED""", OutboundMessage.class)
+                .setParameter("limit", batchSize).getResultList());
+    }
+
+    private Uni<Void> sendAll(List<OutboundMessage> due) {
+        return Multi.createFrom().iterable(due).onItem().transformToUniAndConcatenate(this::send).collect().last().replaceWithVoid();
+    }
+
+    private Uni<Void> send(OutboundMessage message) {
+        message.attempts++;
+        return dispatcherFor(message.channel).send(message)
+                .onFailure().recoverWithItem(e -> ChannelDispatcher.Outcome.failed(false, e.getMessage()))
+                .invoke(outcome -> apply(message, outcome))
+                .replaceWithVoid();
+    }
+
+    private ChannelDispatcher dispatcherFor(MessageChannel channel) {
+        return dispatchers.stream().filter(d -> d.handles(channel)).findFirst()
+                .orElse(new Unconfigured(channel));
+    }
+
+    private void apply(OutboundMessage message, ChannelDispatcher.Outcome outcome) {
+        if (outcome.sent()) {
+            message.status = OutboundMessage.Status.SENT;
+            message.providerMessageId = outcome.providerMessageId();
+            message.sentAt = OffsetDateTime.now();
+            message.lastError = null;
+            return;
+        }
+        message.lastError = outcome.error();
+        if (outcome.permanent() || message.attempts >= maxAttempts) {
+            message.status = OutboundMessage.Status.FAILED;
+            LOG.warnf("Message %s failed for good after %d attempts: %s", message.id, message.attempts, outcome.error());
+        } else {
+            message.nextAttemptAt = OffsetDateTime.now().plus(backoff(message.attempts));
+        }
+    }
+
+    /** 10 s, 20 s, 40 s … capped at an hour. */
+    static Duration backoff(int attempts) {
+        return Duration.ofSeconds(Math.min(3600, 10L << Math.min(attempts - 1, 12)));
+    }
+
+    /** No provider for this channel yet: the message waits (transient) instead of vanishing. */
+    private record Unconfigured(MessageChannel channel) implements ChannelDispatcher {
+        @Override
+        public boolean handles(MessageChannel c) {
+            return c == channel;
+        }
+
+        @Override
+        public Uni<Outcome> send(OutboundMessage message) {
+            return Uni.createFrom().item(Outcome.failed(false, "no dispatcher configured for channel " + channel));
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package cn.lianxin.cases;
+
+import static cn.lianxin.testing.Api.asOffice;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+
+import cn.lianxin.testing.Database;
+import cn.lianxin.testing.Fixtures;
+import cn.lianxin.testing.KafkaRecords;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class CaseRegistrationApiTest {
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    KafkaRecords kafka;
+
+    private static Map<String, Object> caseBody(Fixtures town, String resident) {
+        return Map.of("residentId", resident, "villageId", town.villageId(), "categoryId", town.categoryId(),
+                "channel", "WALK_IN", "text", "村口的路灯坏了三个月了");
+    }
+
+    @Test
+    void shouldRegisterACaseWithAReadableNumberAndItsFirstRecordLine() {
+        Fixtures town = Fixtures.town();
+        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).format(DateTimeFormatter.BASIC_ISO_DATE);
+
+        String id = asOffice().body(caseBody(town, town.resident())).post("/api/cases").then().statusCode(201)
+                .header("Location", matchesPattern(".*/api/cases/[0-9a-f-]{36}"))
+                .body("number", equalTo(town.townCode() + "-" + today + "-0001"))
+                .body("state", equalTo("REGISTERED")).body("stateLabel", equalTo("登记"))
+                .extract().path("id");
+        asOffice().body(caseBody(town, town.resident())).post("/api/cases").then().statusCode(201)
+                .body("number", equalTo(town.townCode() + "-" + today + "-0002"));
+
+        asOffice().get("/api/cases/" + id + "/activity").then().statusCode(200)
+                .body("", hasSize(1)).body("[0].action", equalTo("REGISTER")).body("[0].actor", equalTo("office"))
+                .body("[0].channel", equalTo("WALK_IN")).body("[0].toState", equalTo("REGISTERED"));
+    }
+
+    @Test
+    void shouldAnnounceTheCaseOnKafkaAndTellTheResidentItsNumber() {
+        Fixtures town = Fixtures.town();
+        String number = asOffice().body(caseBody(town, town.resident())).post("/api/cases").then().statusCode(201)
+                .extract().path("number");
+        String id = asOffice().queryParam("number", number).get("/api/cases").then().extract().path("items[0].id");
+
+        assertThat(kafka.eventsFor(id, Duration.ofSeconds(30))).anySatisfy(e -> {
+            assertThat(e.get("type").asText()).isEqualTo("CaseRegistered");
+            assertThat(e.get("payload").get("number").asText()).isEqualTo(number);
+        });
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> asOffice().queryParam("caseId", id)
+                .get("/api/sandbox/messages").then().body("total", equalTo(1))
+                .body("items[0].channel", equalTo("SMS"))
+                .body("items[0].body", org.hamcrest.Matchers.containsString(number)));
+    }
+
+    @Test
+    void shouldListCasesWithFiltersAndPaging() {
+        Fixtures town = Fixtures.town();
+        String resident = town.resident();
+        for (int i = 0; i < 3; i++) {
+            asOffice().body(caseBody(town, resident)).post("/api/cases").then().statusCode(201);
+        }
+        asOffice().queryParam("villageId", town.villageId()).queryParam("size", 2).get("/api/cases").then().statusCode(200)
+                .body("total", equalTo(3)).body("items", hasSize(2)).body("size", equalTo(2));
+        asOffice().queryParam("villageId", town.villageId()).queryParam("page", 1).queryParam("size", 2).get("/api/cases").then()
+                .body("items", hasSize(1));
+        asOffice().queryParam("villageId", town.villageId()).queryParam("state", "ARCHIVED").get("/api/cases").then()
+                .body("total", equalTo(0));
+        asOffice().queryParam("size", 500).get("/api/cases").then().statusCode(422).body("errors[0].field", equalTo("size"));
+    }
+
+    @Test
+    void shouldAnswerMalformedJsonWith400AndStoreNothing() {
+        long before = Database.count(pool, "SELECT count(*) FROM cases");
+        asOffice().body("{\"residentId\": ").post("/api/cases").then().statusCode(400).contentType("application/problem+json")
+                .body("title", equalTo("Malformed JSON"));
+        assertThat(Database.count(pool, "SELECT count(*) FROM cases")).isEqualTo(before);
+    }
+
+    @Test
+    void shouldNameEachMissingOrInvalidFieldAndStoreNothing() {
+        long before = Database.count(pool, "SELECT count(*) FROM outbox_event");
+        asOffice().body(Map.of("channel", "CARRIER_PIGEON", "text", "")).post("/api/cases").then().statusCode(422);
+        asOffice().body(Map.of("text", " ")).post("/api/cases").then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("residentId", "villageId", "categoryId", "channel", "text"));
+        asOffice().body(Map.of("residentId", "not-a-uuid", "villageId", 1, "categoryId", 1, "channel", "SMS", "text", "x"))
+                .post("/api/cases").then().statusCode(422).body("errors[0].field", equalTo("residentId"));
+        assertThat(Database.count(pool, "SELECT count(*) FROM outbox_event")).isEqualTo(before);
+    }
+
+    @Test
+    void shouldRefuseUnknownVillageCategoryOrResidentAndStoreNothing() {
+        Fixtures town = Fixtures.town();
+        String resident = town.resident();
+        long before = Database.count(pool, "SELECT count(*) FROM cases");
+
+        asOffice().body(Map.of("residentId", resident, "villageId", 99999999, "categoryId", town.categoryId(), "channel", "SMS", "text", "路灯"))
+                .post("/api/cases").then().statusCode(422).body("errors[0].field", equalTo("villageId"));
+        asOffice().body(Map.of("residentId", resident, "villageId", town.villageId(), "categoryId", 99999999, "channel", "SMS", "text", "路灯"))
+                .post("/api/cases").then().statusCode(422).body("errors[0].field", equalTo("categoryId"));
+        asOffice().body(Map.of("residentId", UUID.randomUUID().toString(), "villageId", town.villageId(), "categoryId", town.categoryId(),
+                "channel", "SMS", "text", "路灯")).post("/api/cases").then().statusCode(422).body("errors[0].field", equalTo("residentId"));
+
+        assertThat(Database.count(pool, "SELECT count(*) FROM cases")).isEqualTo(before);
+        assertThat(Database.count(pool, "SELECT count(*) FROM case_number_counter WHERE town_id = $1", town.townId())).isZero();
+    }
+
+    @Test
+    void shouldAnswerAnUnknownCaseWith404() {
+        asOffice().get("/api/cases/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+    }
+}
