@@ -6,10 +6,12 @@ import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -41,8 +43,14 @@ public class Topics {
             List<NewTopic> missing = List.of(Outbox.CASE_EVENTS).stream().filter(t -> !existing.contains(t))
                     .map(t -> new NewTopic(t, partitions, replicationFactor)).toList();
             if (!missing.isEmpty()) {
+                // Another instance may create them at the same moment; TopicExists then lands in the catch below.
                 admin.createTopics(missing).all().get(10, TimeUnit.SECONDS);
                 LOG.infof("Created Kafka topics %s with %d partitions", missing.stream().map(NewTopic::name).toList(), partitions);
+            }
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                LOG.warnf("Kafka topics not created at startup (%s); the relay retries until the broker accepts events",
+                        e.getCause().getMessage());
             }
         } catch (Exception e) {
             LOG.warnf("Kafka topics not checked at startup (%s); they are created on first use where the broker allows it",

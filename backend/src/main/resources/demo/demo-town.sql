@@ -1,5 +1,5 @@
--- Demo town for local mode only (./infra/run loads db/demo; production and tests never do).
--- Idempotent: every insert is keyed on a natural name, so re-running changes nothing.
+-- Demo town for local mode only: loaded at startup when lianxin.demo-data.enabled (./infra/run sets it).
+-- Idempotent: every insert is keyed on a natural name, so loading it again changes nothing.
 
 INSERT INTO town (code, name) VALUES ('SG', '史官镇') ON CONFLICT (code) DO NOTHING;
 

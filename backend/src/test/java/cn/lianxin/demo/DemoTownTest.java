@@ -1,0 +1,46 @@
+package cn.lianxin.demo;
+
+import static cn.lianxin.testing.Api.asOffice;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class DemoTownTest {
+
+    @Inject
+    DemoTown demoTown;
+
+    @Test
+    void shouldLoadAUsableDemoTownAndNotDuplicateItWhenLoadedAgain() {
+        demoTown.load();
+        demoTown.load();
+
+        JsonPath towns = asOffice().queryParam("size", 200).get("/api/towns").then().statusCode(200).extract().jsonPath();
+        long town = towns.<Number>getList("items.findAll { it.code == 'SG' }.id").get(0).longValue();
+        assertThat(towns.getList("items.findAll { it.code == 'SG' }.name")).containsExactly("史官镇");
+
+        JsonPath constituencies = asOffice().queryParam("townId", town).get("/api/constituencies").then().extract().jsonPath();
+        assertThat(constituencies.getList("items")).hasSize(3);
+        List<Integer> villages = constituencies.<Integer>getList("items.id").stream()
+                .map(c -> asOffice().queryParam("constituencyId", c).get("/api/villages").then().extract().<Integer>path("total"))
+                .toList();
+        assertThat(villages.stream().mapToInt(Integer::intValue).sum()).isGreaterThanOrEqualTo(8);
+
+        JsonPath workstations = asOffice().queryParam("size", 200).get("/api/workstations").then().extract().jsonPath();
+        List<Integer> demoWorkstations = workstations.getList("items.findAll { it.townId == " + town + " }.id");
+        assertThat(demoWorkstations).hasSize(3);
+        int representatives = demoWorkstations.stream()
+                .mapToInt(w -> asOffice().queryParam("workstationId", w).get("/api/representatives").then().extract().<Integer>path("total"))
+                .sum();
+        assertThat(representatives).isEqualTo(12);
+
+        assertThat(asOffice().queryParam("size", 200).get("/api/categories").then().extract().jsonPath().<String>getList("items.code"))
+                .contains("land", "roads", "water", "medical-insurance", "pensions", "education", "employment", "disputes",
+                        "environment", "other");
+    }
+}
