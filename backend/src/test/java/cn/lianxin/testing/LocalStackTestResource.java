@@ -18,7 +18,8 @@ import java.util.Map;
  */
 public class LocalStackTestResource implements QuarkusTestResourceLifecycleManager {
 
-    static final String DATABASE = "lianxin_test";
+    /** Overridable so that two checkouts can run their suites at once without cleaning each other's data. */
+    private static final String DATABASE = System.getProperty("lianxin.test.database", "lianxin_test");
 
     private LocalStackProcess services;
     private LocalKafka kafka;
