@@ -5,6 +5,7 @@ import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /** The optional filters of a list endpoint, turned into one parameterised query; absent filters are left out. */
@@ -19,6 +20,13 @@ public final class Filters {
             conditions.add(condition);
             parameters.and(name, value);
         }
+        return this;
+    }
+
+    /** Adds a condition that always applies, such as the caller's scope; a null parameter matches nothing. */
+    public Filters always(String condition, Map<String, Object> values) {
+        conditions.add(condition);
+        values.forEach(parameters::and);
         return this;
     }
 

@@ -7,6 +7,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.pgclient.PgException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -15,6 +16,7 @@ import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -72,8 +74,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthorized() {
-        return Response.fromResponse(respond(Problem.of(401, "Unauthorized", "Sign in to use this API.")))
-                .header("WWW-Authenticate", "Basic realm=\"lianxin\"").build();
+        return Response.fromResponse(respond(Problem.of(401, "Unauthorized", "Sign in at /api/auth/login and send the token as 'Authorization: Bearer …'.")))
+                .header("WWW-Authenticate", "Bearer realm=\"lianxin\"").build();
     }
 
     @ServerExceptionMapper
@@ -83,11 +85,24 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        if (isStaleUpdate(e)) {
+            return respond(Problem.of(409, "Conflict", "Someone else changed this case at the same moment; reload it and try again."));
+        }
         if (isUniqueViolation(e)) {
             return respond(Problem.of(409, "Conflict", "Something with the same unique name, code or id already exists."));
         }
         LOG.error("Unexpected failure", e);
         return respond(Problem.of(500, "Internal error", "Something went wrong on our side; it has been logged."));
+    }
+
+    /** Optimistic locking: the row's version moved between our read and our write. */
+    private static boolean isStaleUpdate(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StaleStateException || t instanceof OptimisticLockException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isUniqueViolation(Throwable e) {

@@ -1,8 +1,11 @@
 package cn.lianxin.api;
 
-/** Who may call what. Until staff accounts arrive (lifecycle issue) the town office is the only role. */
+/** Role names for {@code @RolesAllowed}; they are the names of {@link cn.lianxin.staff.StaffRole}. */
 public final class Roles {
-    public static final String TOWN_OFFICE = "town-office";
+    public static final String TOWN_OFFICE = "TOWN_OFFICE";
+    public static final String LIAISON = "LIAISON";
+    public static final String GROUP_LEADER = "GROUP_LEADER";
+    public static final String REPRESENTATIVE = "REPRESENTATIVE";
 
     private Roles() {
     }

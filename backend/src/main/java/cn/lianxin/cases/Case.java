@@ -31,10 +31,29 @@ public class Case extends PanacheEntityBase {
     public String text;
     @Enumerated(EnumType.STRING)
     public CaseState state;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "handling_class")
+    public HandlingClass handlingClass;
+    @Column(name = "awaiting_instruction")
+    public boolean awaitingInstruction;
     @Column(name = "workstation_id")
     public Long workstationId;
     @Column(name = "representative_id")
     public Long representativeId;
+    @Column(name = "reply_text")
+    public String replyText;
+    @Column(name = "replied_at")
+    public OffsetDateTime repliedAt;
+    @Enumerated(EnumType.STRING)
+    public Feedback feedback;
+    @Column(name = "feedback_comment")
+    public String feedbackComment;
+    @Column(name = "feedback_attempted")
+    public boolean feedbackAttempted;
+    @Column(name = "reopen_count")
+    public int reopenCount;
+    @Column(name = "archived_at")
+    public OffsetDateTime archivedAt;
     @Column(name = "registered_by")
     public String registeredBy;
     @Column(name = "registered_at")

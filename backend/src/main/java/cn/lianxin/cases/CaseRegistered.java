@@ -1,26 +1,9 @@
 package cn.lianxin.cases;
 
-import cn.lianxin.events.DomainEvent;
-import cn.lianxin.events.Outbox;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** 登记: a case exists and has its number; the resident is to be told it on the same channel. */
 public record CaseRegistered(UUID caseId, String number, UUID residentId, long villageId, long categoryId, Channel channel,
-        OffsetDateTime registeredAt) implements DomainEvent {
-
-    @Override
-    public String aggregateType() {
-        return "case";
-    }
-
-    @Override
-    public String aggregateId() {
-        return caseId.toString();
-    }
-
-    @Override
-    public String topic() {
-        return Outbox.CASE_EVENTS;
-    }
+        OffsetDateTime registeredAt) implements CaseEvent {
 }

@@ -1,11 +1,11 @@
 package cn.lianxin.cases;
 
-import cn.lianxin.api.ApiException;
 import cn.lianxin.api.Created;
 import cn.lianxin.api.Filters;
 import cn.lianxin.api.Page;
 import cn.lianxin.api.PageRequest;
 import cn.lianxin.api.Roles;
+import cn.lianxin.staff.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -25,13 +25,14 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/cases")
-@RolesAllowed(Roles.TOWN_OFFICE)
+@RolesAllowed({Roles.TOWN_OFFICE, Roles.LIAISON, Roles.GROUP_LEADER, Roles.REPRESENTATIVE})
 @Tag(name = "Cases")
 public class CaseResource {
 
@@ -43,12 +44,17 @@ public class CaseResource {
             @NotBlank @Size(max = 2000) String text) {
     }
 
-    public record CaseView(UUID id, String number, CaseState state, String stateLabel, Channel channel, String text,
-            UUID residentId, long villageId, long categoryId, Long workstationId, Long representativeId,
-            OffsetDateTime registeredAt, String registeredBy) {
+    /** A case as staff see it, with the commands its current step accepts. */
+    public record CaseView(UUID id, String number, CaseState state, String stateLabel, List<CaseCommand> allowedCommands,
+            Channel channel, String text, UUID residentId, long villageId, long categoryId, Long workstationId,
+            Long representativeId, HandlingClass handlingClass, boolean awaitingInstruction, String reply,
+            OffsetDateTime repliedAt, Feedback feedback, String feedbackComment, int reopenCount,
+            OffsetDateTime registeredAt, String registeredBy, OffsetDateTime archivedAt, long version) {
         static CaseView of(Case c) {
-            return new CaseView(c.id, c.number, c.state, c.state.label(), c.channel, c.text, c.residentId, c.villageId,
-                    c.categoryId, c.workstationId, c.representativeId, c.registeredAt, c.registeredBy);
+            return new CaseView(c.id, c.number, c.state, c.state.label(), Transitions.allowedIn(c.state), c.channel, c.text,
+                    c.residentId, c.villageId, c.categoryId, c.workstationId, c.representativeId, c.handlingClass,
+                    c.awaitingInstruction, c.replyText, c.repliedAt, c.feedback, c.feedbackComment, c.reopenCount,
+                    c.registeredAt, c.registeredBy, c.archivedAt, c.version);
         }
     }
 
@@ -60,13 +66,15 @@ public class CaseResource {
     }
 
     private final CaseRegistration registration;
-    private final SecurityIdentity caller;
+    private final CaseLifecycle lifecycle;
+    private final SecurityIdentity identity;
     private final ZoneId townZone;
 
-    public CaseResource(CaseRegistration registration, SecurityIdentity caller,
+    public CaseResource(CaseRegistration registration, CaseLifecycle lifecycle, SecurityIdentity identity,
             @ConfigProperty(name = "lianxin.cases.time-zone") ZoneId townZone) {
         this.registration = registration;
-        this.caller = caller;
+        this.lifecycle = lifecycle;
+        this.identity = identity;
         this.townZone = townZone;
     }
 
@@ -75,7 +83,7 @@ public class CaseResource {
     public Uni<Response> register(@Valid @NotNull CaseRequest request) {
         var command = new CaseRegistration.RegisterCase(request.residentId(), request.villageId(), request.categoryId(),
                 request.channel(), request.text());
-        return registration.register(command, caller.getPrincipal().getName())
+        return registration.register(command, Caller.of(identity).username())
                 .map(c -> Created.at("/api/cases", c.id, CaseView.of(c)));
     }
 
@@ -83,7 +91,7 @@ public class CaseResource {
     @Path("{id}")
     @WithSession
     public Uni<CaseView> get(@PathParam("id") UUID id) {
-        return Case.<Case>findById(id).onItem().ifNull().failWith(() -> ApiException.notFound("Case " + id)).map(CaseView::of);
+        return lifecycle.visible(id, Caller.of(identity)).map(CaseView::of);
     }
 
     @GET
@@ -91,14 +99,15 @@ public class CaseResource {
     @WithSession
     @Operation(summary = "The case's record, oldest first")
     public Uni<List<ActivityView>> activity(@PathParam("id") UUID id) {
-        return Case.<Case>findById(id).onItem().ifNull().failWith(() -> ApiException.notFound("Case " + id))
+        return lifecycle.visible(id, Caller.of(identity))
                 .chain(c -> CaseActivity.<CaseActivity>list("caseId = ?1 order by id", id))
                 .map(list -> list.stream().map(ActivityView::of).toList());
     }
 
     @GET
     @WithSession
-    @Operation(summary = "Cases, newest first; every filter is optional, dates are the town's calendar days (inclusive)")
+    @Operation(summary = "Cases the caller may see, newest first; every filter is optional, dates are the town's calendar"
+            + " days (inclusive); unassigned=true is the dispatch queue")
     public Uni<Page<CaseView>> list(@Valid @BeanParam PageRequest page,
             @QueryParam("number") String number,
             @QueryParam("state") CaseState state,
@@ -106,19 +115,25 @@ public class CaseResource {
             @QueryParam("villageId") Long villageId,
             @QueryParam("categoryId") Long categoryId,
             @QueryParam("workstationId") Long workstationId,
+            @QueryParam("representativeId") Long representativeId,
+            @QueryParam("unassigned") Boolean unassigned,
             @QueryParam("residentId") UUID residentId,
             @QueryParam("from") LocalDate from,
             @QueryParam("to") LocalDate to) {
-        Filters filters = new Filters()
+        Filters filters = CaseScope.visibleTo(Caller.of(identity))
                 .with("number = :number", "number", number)
                 .with("state = :state", "state", state)
                 .with("channel = :channel", "channel", channel)
                 .with("villageId = :villageId", "villageId", villageId)
                 .with("categoryId = :categoryId", "categoryId", categoryId)
                 .with("workstationId = :workstationId", "workstationId", workstationId)
+                .with("representativeId = :representativeId", "representativeId", representativeId)
                 .with("residentId = :residentId", "residentId", residentId)
                 .with("registeredAt >= :from", "from", from == null ? null : from.atStartOfDay(townZone).toOffsetDateTime())
                 .with("registeredAt < :to", "to", to == null ? null : to.plusDays(1).atStartOfDay(townZone).toOffsetDateTime());
+        if (unassigned != null) {
+            filters.always(unassigned ? "representativeId is null" : "representativeId is not null", Map.of());
+        }
         return Filters.page(Case.find(filters.where("registeredAt desc, id"), filters.parameters()), page, CaseView::of);
     }
 }

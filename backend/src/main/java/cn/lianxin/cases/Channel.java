@@ -1,11 +1,16 @@
 package cn.lianxin.cases;
 
-/** How a concern reached us; replies go back on the same channel when it can deliver. */
+/**
+ * How a concern reached us (replies go back on the same channel when it can deliver), and on which channel a
+ * step of the record happened.
+ */
 public enum Channel {
     MINIPROGRAM,
     SMS,
     VIDEO,
     WALK_IN,
     PHONE,
-    VISIT
+    VISIT,
+    /** Staff working in the console or through the API. */
+    CONSOLE
 }

@@ -1,15 +1,19 @@
 package cn.lianxin.notifications;
 
+import cn.lianxin.cases.CaseCommand;
 import cn.lianxin.cases.CaseRegistered;
+import cn.lianxin.cases.CaseTransitioned;
 import cn.lianxin.cases.Channel;
 import cn.lianxin.events.EventEnvelope;
 import cn.lianxin.residents.Resident;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -34,31 +38,51 @@ public class CaseEventNotifications {
     @Incoming("case-events")
     public Uni<Void> onCaseEvent(String value) {
         EventEnvelope event;
-        CaseRegistered registered;
+        List<OutboundMessage> messages;
+        UUID residentId;
+        Channel channel;
         try {
             event = json.readValue(value, EventEnvelope.class);
-            if (!"CaseRegistered".equals(event.type())) {
-                return Uni.createFrom().voidItem();
+            switch (event.type()) {
+                case "CaseRegistered" -> {
+                    CaseRegistered registered = json.treeToValue(event.payload(), CaseRegistered.class);
+                    residentId = registered.residentId();
+                    channel = registered.channel();
+                    messages = List.of(Templates.registered(registered.caseId(), registered.number()));
+                }
+                case "CaseTransitioned" -> {
+                    CaseTransitioned transitioned = json.treeToValue(event.payload(), CaseTransitioned.class);
+                    if (transitioned.command() != CaseCommand.REPLY) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    residentId = transitioned.residentId();
+                    channel = transitioned.channel();
+                    messages = Templates.replied(transitioned.caseId(), transitioned.number(), transitioned.detail());
+                }
+                default -> {
+                    return Uni.createFrom().voidItem();
+                }
             }
-            registered = json.treeToValue(event.payload(), CaseRegistered.class);
         } catch (java.io.IOException | IllegalArgumentException e) {
             // A record we cannot read will never become readable: log it (without the body) and move on
             // rather than hold up every later event of its partition.
             LOG.errorf("Skipping an unreadable case event: %s", e.getClass().getSimpleName());
             return Uni.createFrom().voidItem();
         }
-        return Panache.withTransaction(() -> acknowledge(event.id(), registered))
+        return Panache.withTransaction(() -> deliver(event.id(), residentId, channel, messages))
                 .onFailure().invoke(e -> LOG.warnf("Case event %s not processed yet, will retry: %s", event.id(), e.toString()))
                 // The database may be briefly away; keep the partition where it is until it is back.
                 .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30)).indefinitely();
     }
 
-    /** 登记 is answered at once with the case number, on the channel the resident can be reached on. */
-    private Uni<Void> acknowledge(UUID eventId, CaseRegistered registered) {
+    /** Queues the messages for the resident on the channel they can be reached on, once per event. */
+    private Uni<Void> deliver(UUID eventId, UUID residentId, Channel used, List<OutboundMessage> messages) {
         return claim(eventId).chain(first -> !first ? Uni.createFrom().voidItem()
-                : Resident.<Resident>findById(registered.residentId()).chain(resident -> replyChannel(resident, registered.channel())
-                        .map(to -> registrationAck(eventId, registered, to).<OutboundMessage>persist()
-                                .chain(m -> recordEffect(eventId, "message " + m.id)))
+                : Resident.<Resident>findById(residentId).chain(resident -> replyChannel(resident, used)
+                        .map(to -> Multi.createFrom().iterable(messages)
+                                .onItem().transformToUniAndConcatenate(m -> address(m, eventId, residentId, to).persist())
+                                .collect().asList()
+                                .chain(saved -> recordEffect(eventId, saved.size() + " message(s) on " + to)))
                         .orElseGet(() -> recordEffect(eventId, "resident has no reachable channel"))));
     }
 
@@ -91,16 +115,11 @@ public class CaseEventNotifications {
         return wechat ? Optional.of(MessageChannel.WECHAT) : Optional.empty();
     }
 
-    private static OutboundMessage registrationAck(UUID eventId, CaseRegistered registered, MessageChannel channel) {
-        OutboundMessage m = new OutboundMessage();
+    private static OutboundMessage address(OutboundMessage m, UUID eventId, UUID residentId, MessageChannel channel) {
         m.id = UUID.randomUUID();
         m.sourceEventId = eventId;
-        m.purpose = "CASE_REGISTERED_ACK";
-        m.caseId = registered.caseId();
-        m.residentId = registered.residentId();
+        m.residentId = residentId;
         m.channel = channel;
-        m.template = "CASE_REGISTERED";
-        m.body = "【连心桥】您反映的问题已登记，编号 " + registered.number() + "。党代表会尽快办理并答复您。";
         m.status = OutboundMessage.Status.PENDING;
         m.createdAt = OffsetDateTime.now();
         m.nextAttemptAt = m.createdAt;

@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Test;
 class MasterDataApiTest {
 
     @Test
-    void shouldRefuseCallersWithoutTheOfficeCredential() {
+    void shouldRefuseCallersWithoutAValidToken() {
         given().get("/api/villages").then().statusCode(401).contentType("application/problem+json")
-                .body("status", equalTo(401)).header("WWW-Authenticate", "Basic realm=\"lianxin\"");
-        given().auth().preemptive().basic("office", "wrong").get("/api/villages").then().statusCode(401);
+                .body("status", equalTo(401)).header("WWW-Authenticate", "Bearer realm=\"lianxin\"");
+        given().auth().oauth2("not-a-token").get("/api/villages").then().statusCode(401);
     }
 
     @Test

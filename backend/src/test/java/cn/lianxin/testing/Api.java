@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Requests as the town office makes them, and names that no other test uses. */
@@ -14,8 +16,21 @@ public final class Api {
     private Api() {
     }
 
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
     public static RequestSpecification asOffice() {
-        return given().auth().preemptive().basic("office", OFFICE_PASSWORD).contentType(ContentType.JSON);
+        return as("office", OFFICE_PASSWORD);
+    }
+
+    /** Requests as a signed-in staff member; tokens are fetched once per user through the login endpoint. */
+    public static RequestSpecification as(String username, String password) {
+        String token = TOKENS.computeIfAbsent(username, u -> login(u, password));
+        return given().auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
+    public static String login(String username, String password) {
+        return given().contentType(ContentType.JSON).body(Map.of("username", username, "password", password))
+                .post("/api/auth/login").then().statusCode(200).extract().path("token");
     }
 
     /** A fresh upper-case code such as "QKZ", for town codes that must be unique. */

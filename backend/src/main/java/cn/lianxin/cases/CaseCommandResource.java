@@ -1,0 +1,150 @@
+package cn.lianxin.cases;
+
+import cn.lianxin.api.Roles;
+import cn.lianxin.staff.Caller;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The six steps as commands on a case. Each answers the case as it now is; 404 when the caller cannot see the
+ * case, 403 when they may see but not do this, 409 when the case's step does not accept it (the problem names
+ * the step and the commands it accepts), 422 when what the command needs is missing.
+ */
+@Path("/api/cases/{id}/commands")
+@RolesAllowed({Roles.TOWN_OFFICE, Roles.LIAISON, Roles.GROUP_LEADER, Roles.REPRESENTATIVE})
+@Tag(name = "Case lifecycle")
+public class CaseCommandResource {
+
+    public record AssignRequest(@NotNull Long representativeId) {
+    }
+
+    public record HandlingRequest(@NotNull HandlingClass handlingClass) {
+    }
+
+    public record TextRequest(@NotBlank @Size(max = 2000) String text) {
+    }
+
+    public record TransferRequest(@NotNull Long representativeId, @NotBlank @Size(max = 500) String reason) {
+    }
+
+    public record FeedbackRequest(@NotNull Feedback feedback, @Size(max = 500) String comment) {
+    }
+
+    private final CaseLifecycle lifecycle;
+    private final SecurityIdentity identity;
+
+    public CaseCommandResource(CaseLifecycle lifecycle, SecurityIdentity identity) {
+        this.lifecycle = lifecycle;
+        this.identity = identity;
+    }
+
+    @POST
+    @Path("assign")
+    @Operation(summary = "分派: place a case from the dispatch queue with a representative")
+    public Uni<CaseResource.CaseView> assign(@PathParam("id") UUID id, @Valid @NotNull AssignRequest r) {
+        return run(id, new CaseLifecycle.Order(CaseCommand.ASSIGN, r.representativeId(), null, null, null));
+    }
+
+    @POST
+    @Path("sign-for")
+    @Operation(summary = "签收: the assigned representative takes the case (登记 → 接待)")
+    public Uni<CaseResource.CaseView> signFor(@PathParam("id") UUID id) {
+        return run(id, CaseLifecycle.Order.of(CaseCommand.SIGN_FOR));
+    }
+
+    @POST
+    @Path("handling")
+    @Operation(summary = "Choose 当场办 / 请示办 / 限时办 (接待 → 处理)")
+    public Uni<CaseResource.CaseView> handling(@PathParam("id") UUID id, @Valid @NotNull HandlingRequest r) {
+        return run(id, new CaseLifecycle.Order(CaseCommand.CHOOSE_HANDLING, null, r.handlingClass(), null, null));
+    }
+
+    @POST
+    @Path("notes")
+    @Operation(summary = "Add a progress note")
+    public Uni<CaseResource.CaseView> note(@PathParam("id") UUID id, @Valid @NotNull TextRequest r) {
+        return run(id, text(CaseCommand.ADD_NOTE, r.text()));
+    }
+
+    @POST
+    @Path("escalate")
+    @Operation(summary = "请示: escalate to the town committee for instruction; no reply until it is recorded")
+    public Uni<CaseResource.CaseView> escalate(@PathParam("id") UUID id, @Valid @NotNull TextRequest r) {
+        return run(id, text(CaseCommand.ESCALATE, r.text()));
+    }
+
+    @POST
+    @Path("instruction")
+    @Operation(summary = "Record the instruction received for an escalation")
+    public Uni<CaseResource.CaseView> instruction(@PathParam("id") UUID id, @Valid @NotNull TextRequest r) {
+        return run(id, text(CaseCommand.RECORD_INSTRUCTION, r.text()));
+    }
+
+    @POST
+    @Path("transfer")
+    @Operation(summary = "转办: hand the case to another representative, with the reason; they sign for it anew")
+    public Uni<CaseResource.CaseView> transfer(@PathParam("id") UUID id, @Valid @NotNull TransferRequest r) {
+        return run(id, new CaseLifecycle.Order(CaseCommand.TRANSFER, r.representativeId(), null, null, r.reason()));
+    }
+
+    @POST
+    @Path("return")
+    @Operation(summary = "退回: send the case back to the dispatch queue, with the reason")
+    public Uni<CaseResource.CaseView> returnToDispatch(@PathParam("id") UUID id, @Valid @NotNull TextRequest r) {
+        return run(id, text(CaseCommand.RETURN_TO_DISPATCH, r.text()));
+    }
+
+    @POST
+    @Path("reply")
+    @Operation(summary = "回复: the answer to the resident, sent on their channel (处理 → 回复)")
+    public Uni<CaseResource.CaseView> reply(@PathParam("id") UUID id, @Valid @NotNull TextRequest r) {
+        return run(id, text(CaseCommand.REPLY, r.text()));
+    }
+
+    @POST
+    @Path("feedback")
+    @Operation(summary = "反馈: record the resident's rating (回复 → 反馈)")
+    public Uni<CaseResource.CaseView> feedback(@PathParam("id") UUID id, @Valid @NotNull FeedbackRequest r) {
+        return run(id, new CaseLifecycle.Order(CaseCommand.RECORD_FEEDBACK, null, null, r.feedback(), r.comment()));
+    }
+
+    @POST
+    @Path("reopen")
+    @Operation(summary = "Reopen after 不满意: once with the representative, after that with the group leader")
+    public Uni<CaseResource.CaseView> reopen(@PathParam("id") UUID id, @Valid @NotNull TextRequest r) {
+        return run(id, text(CaseCommand.REOPEN, r.text()));
+    }
+
+    @POST
+    @Path("revisit")
+    @Operation(summary = "回访: record a follow-up visit or call; counts as asking for feedback")
+    public Uni<CaseResource.CaseView> revisit(@PathParam("id") UUID id, @Valid @NotNull TextRequest r) {
+        return run(id, text(CaseCommand.REVISIT, r.text()));
+    }
+
+    @POST
+    @Path("archive")
+    @Operation(summary = "归档: close the case; only after a delivered reply and a feedback attempt (件件有回音)")
+    public Uni<CaseResource.CaseView> archive(@PathParam("id") UUID id) {
+        return run(id, CaseLifecycle.Order.of(CaseCommand.ARCHIVE));
+    }
+
+    private Uni<CaseResource.CaseView> run(UUID id, CaseLifecycle.Order order) {
+        return lifecycle.execute(id, order, Caller.of(identity)).map(CaseResource.CaseView::of);
+    }
+
+    private static CaseLifecycle.Order text(CaseCommand command, String text) {
+        return new CaseLifecycle.Order(command, null, null, null, text);
+    }
+}

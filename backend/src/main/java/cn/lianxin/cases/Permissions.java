@@ -1,0 +1,65 @@
+package cn.lianxin.cases;
+
+import cn.lianxin.staff.Caller;
+import cn.lianxin.staff.StaffRole;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Who may give which command to a case they can see. ASSIGNEE is the representative the case is assigned to
+ * (a group leader can be one too). Seeing a case is {@link CaseScope}'s business; this decides acting on it.
+ */
+final class Permissions {
+
+    enum Actor { TOWN_OFFICE, LIAISON, GROUP_LEADER, ASSIGNEE }
+
+    private static final Map<CaseCommand, Set<Actor>> ACTORS = new EnumMap<>(CaseCommand.class);
+
+    static {
+        Set<Actor> dispatch = EnumSet.of(Actor.TOWN_OFFICE, Actor.LIAISON, Actor.GROUP_LEADER);
+        Set<Actor> handling = EnumSet.of(Actor.TOWN_OFFICE, Actor.ASSIGNEE);
+        Set<Actor> directing = EnumSet.of(Actor.TOWN_OFFICE, Actor.GROUP_LEADER, Actor.ASSIGNEE);
+        ACTORS.put(CaseCommand.ASSIGN, dispatch);
+        ACTORS.put(CaseCommand.SIGN_FOR, handling);
+        ACTORS.put(CaseCommand.CHOOSE_HANDLING, handling);
+        ACTORS.put(CaseCommand.ADD_NOTE, directing);
+        ACTORS.put(CaseCommand.ESCALATE, handling);
+        // The instruction comes from above: the town committee's office or the group leader.
+        ACTORS.put(CaseCommand.RECORD_INSTRUCTION, EnumSet.of(Actor.TOWN_OFFICE, Actor.GROUP_LEADER));
+        ACTORS.put(CaseCommand.TRANSFER, directing);
+        ACTORS.put(CaseCommand.RETURN_TO_DISPATCH, directing);
+        ACTORS.put(CaseCommand.REPLY, handling);
+        // The resident's verdict is recorded by those who took it, never by the representative being judged.
+        ACTORS.put(CaseCommand.RECORD_FEEDBACK, dispatch);
+        ACTORS.put(CaseCommand.REOPEN, dispatch);
+        // 谁走访谁负责: whoever visits records the visit.
+        ACTORS.put(CaseCommand.REVISIT, EnumSet.allOf(Actor.class));
+        ACTORS.put(CaseCommand.ARCHIVE, EnumSet.of(Actor.TOWN_OFFICE, Actor.LIAISON));
+    }
+
+    private Permissions() {
+    }
+
+    static boolean permits(Caller caller, Case c, CaseCommand command) {
+        Set<Actor> allowed = ACTORS.get(command);
+        return actorsOf(caller, c).stream().anyMatch(allowed::contains);
+    }
+
+    private static Set<Actor> actorsOf(Caller caller, Case c) {
+        Set<Actor> actors = EnumSet.noneOf(Actor.class);
+        switch (caller.role()) {
+            case TOWN_OFFICE -> actors.add(Actor.TOWN_OFFICE);
+            case LIAISON -> actors.add(Actor.LIAISON);
+            case GROUP_LEADER -> actors.add(Actor.GROUP_LEADER);
+            case REPRESENTATIVE -> { }
+        }
+        boolean assignee = (caller.is(StaffRole.REPRESENTATIVE) || caller.is(StaffRole.GROUP_LEADER))
+                && caller.representativeId() != null && caller.representativeId().equals(c.representativeId);
+        if (assignee) {
+            actors.add(Actor.ASSIGNEE);
+        }
+        return actors;
+    }
+}

@@ -1,0 +1,33 @@
+package cn.lianxin.staff;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/auth")
+@Tag(name = "Staff")
+public class AuthResource {
+
+    public record LoginRequest(@NotBlank String username, @NotBlank String password) {
+    }
+
+    private final StaffLogin login;
+
+    public AuthResource(StaffLogin login) {
+        this.login = login;
+    }
+
+    @POST
+    @Path("login")
+    @PermitAll
+    @Operation(summary = "Sign in as staff; the token goes in 'Authorization: Bearer …' on every other call")
+    public Uni<StaffLogin.Token> login(@Valid @NotNull LoginRequest request) {
+        return login.login(request.username(), request.password()).map(StaffLogin::orRefuse);
+    }
+}

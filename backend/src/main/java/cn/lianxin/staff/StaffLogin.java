@@ -1,0 +1,124 @@
+package cn.lianxin.staff;
+
+import cn.lianxin.api.ApiException;
+import cn.lianxin.api.Problem;
+import cn.lianxin.masterdata.Workstation;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Signs staff in: checks the password, locks the account for a while after repeated failures, and issues a
+ * short-lived signed token that carries the role, workstation and representative the API scopes by.
+ */
+@ApplicationScoped
+public class StaffLogin {
+
+    public record Token(String token, Instant expiresAt, StaffRole role) {
+    }
+
+    private static final Logger LOG = Logger.getLogger(StaffLogin.class);
+    /** Failures answer exactly alike, so that nobody learns which usernames exist or are locked. */
+    private static final ApiException REFUSED = new ApiException(Problem.of(401, "Unauthorized",
+            "用户名或密码错误，或账号已被临时锁定 (wrong username or password, or the account is locked for a while)."));
+
+    private final PasswordHasher hasher;
+    private final Vertx vertx;
+    private final String issuer;
+    private final Duration lifetime;
+    private final int maxFailures;
+    private final Duration lockout;
+    // Verified against when the username is unknown, so that both answers take the same time.
+    private final String decoy;
+
+    public StaffLogin(PasswordHasher hasher, Vertx vertx,
+            @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
+            @ConfigProperty(name = "lianxin.staff.token-lifetime") Duration lifetime,
+            @ConfigProperty(name = "lianxin.staff.max-failed-logins") int maxFailures,
+            @ConfigProperty(name = "lianxin.staff.lockout") Duration lockout) {
+        this.hasher = hasher;
+        this.vertx = vertx;
+        this.issuer = issuer;
+        this.lifetime = lifetime;
+        this.maxFailures = maxFailures;
+        this.lockout = lockout;
+        this.decoy = hasher.hash("decoy-password-never-matches");
+    }
+
+    @WithTransaction
+    public Uni<Token> login(String username, String password) {
+        return StaffAccount.<StaffAccount>find("username", username).firstResult()
+                .chain(account -> verify(password, account == null ? decoy : account.passwordHash)
+                        .map(matches -> outcome(account, matches)))
+                .chain(this::issue);
+    }
+
+    private Uni<Boolean> verify(String password, String hash) {
+        // PBKDF2 takes hundreds of milliseconds: off the event loop, back on our context afterwards.
+        return vertx.executeBlocking(Uni.createFrom().item(() -> hasher.matches(password, hash)));
+    }
+
+    private StaffAccount outcome(StaffAccount account, boolean matches) {
+        if (account == null || !account.active) {
+            throw REFUSED;
+        }
+        OffsetDateTime now = OffsetDateTime.now();
+        if (account.lockedUntil != null && account.lockedUntil.isAfter(now)) {
+            throw REFUSED;
+        }
+        if (!matches) {
+            account.failedLogins++;
+            if (account.failedLogins >= maxFailures) {
+                account.lockedUntil = now.plus(lockout);
+                account.failedLogins = 0;
+                LOG.warnf("Staff account %s locked for %s after %d failed logins", account.username, lockout, maxFailures);
+            }
+            // The failure count must survive the refusal: answer 401 without rolling the transaction back.
+            return null;
+        }
+        account.failedLogins = 0;
+        account.lockedUntil = null;
+        return account;
+    }
+
+    private Uni<Token> issue(StaffAccount account) {
+        if (account == null) {
+            return Uni.createFrom().nullItem();
+        }
+        Uni<Long> town = account.workstationId == null ? Uni.createFrom().nullItem()
+                : Workstation.<Workstation>findById(account.workstationId).map(w -> w.townId);
+        return town.map(townId -> token(account, townId));
+    }
+
+    private Token token(StaffAccount account, Long townId) {
+        Instant expiresAt = Instant.now().plus(lifetime);
+        var claims = Jwt.issuer(issuer).upn(account.username).subject(account.username)
+                .groups(Set.of(account.role.name())).expiresAt(expiresAt);
+        if (account.workstationId != null) {
+            claims.claim(Caller.WORKSTATION_CLAIM, account.workstationId);
+        }
+        if (account.representativeId != null) {
+            claims.claim(Caller.REPRESENTATIVE_CLAIM, account.representativeId);
+        }
+        if (townId != null) {
+            claims.claim(Caller.TOWN_CLAIM, townId);
+        }
+        return new Token(claims.sign(), expiresAt, account.role);
+    }
+
+    /** Raises the refusal after the transaction that recorded the failure has committed. */
+    public static Token orRefuse(Token token) {
+        if (token == null) {
+            throw REFUSED;
+        }
+        return token;
+    }
+}

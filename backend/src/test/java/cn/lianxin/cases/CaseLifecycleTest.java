@@ -1,0 +1,183 @@
+package cn.lianxin.cases;
+
+import static cn.lianxin.testing.Api.asOffice;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+
+import cn.lianxin.testing.Database;
+import cn.lianxin.testing.Fixtures;
+import cn.lianxin.testing.Team;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class CaseLifecycleTest {
+
+    @Inject
+    Pool pool;
+
+    private static String register(Fixtures town) {
+        return asOffice().body(Map.of("residentId", town.resident(), "villageId", town.villageId(), "categoryId", town.categoryId(),
+                "channel", "WALK_IN", "text", "村口的路灯坏了三个月了")).post("/api/cases").then().statusCode(201).extract().path("id");
+    }
+
+    private static String commands(String id, String command) {
+        return "/api/cases/" + id + "/commands/" + command;
+    }
+
+    /** Registered and assigned to the team's first representative, who has signed for it. */
+    private static String signedFor(Team team) {
+        String id = register(team.town());
+        Team.as(team.liaison()).body(Map.of("representativeId", team.firstId())).post(commands(id, "assign")).then().statusCode(200);
+        Team.as(team.first()).post(commands(id, "sign-for")).then().statusCode(200).body("state", equalTo("RECEIVED"));
+        return id;
+    }
+
+    private void awaitReplyDelivered(String id) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> Database.count(pool,
+                "SELECT count(*) FROM outbound_message WHERE case_id = $1 AND purpose IN ('CASE_REPLY', 'FEEDBACK_PROMPT') AND status = 'SENT'",
+                UUID.fromString(id)) == 2);
+    }
+
+    @Test
+    void shouldWalkAnOnTheSpotCaseThroughAllSixSteps() {
+        Team team = Team.at(Fixtures.town());
+        String id = signedFor(team);
+
+        Team.as(team.first()).body(Map.of("handlingClass", "ON_THE_SPOT")).post(commands(id, "handling")).then().statusCode(200)
+                .body("state", equalTo("IN_PROGRESS")).body("handlingClass", equalTo("ON_THE_SPOT"));
+        Team.as(team.first()).body(Map.of("text", "已联系供电所，明天修好")).post(commands(id, "reply")).then().statusCode(200)
+                .body("state", equalTo("REPLIED")).body("reply", equalTo("已联系供电所，明天修好"));
+        awaitReplyDelivered(id);
+        asOffice().queryParam("caseId", id).get("/api/sandbox/messages").then()
+                .body("items.body", hasItem(org.hamcrest.Matchers.containsString("已联系供电所，明天修好")));
+
+        Team.as(team.liaison()).body(Map.of("feedback", "SATISFIED", "comment", "很快")).post(commands(id, "feedback")).then()
+                .statusCode(200).body("state", equalTo("FEEDBACK_GIVEN")).body("feedback", equalTo("SATISFIED"));
+        Team.as(team.liaison()).post(commands(id, "archive")).then().statusCode(200).body("state", equalTo("ARCHIVED"))
+                .body("allowedCommands", org.hamcrest.Matchers.empty());
+
+        asOffice().get("/api/cases/" + id + "/activity").then().statusCode(200)
+                .body("action", contains("REGISTER", "ASSIGN", "SIGN_FOR", "CHOOSE_HANDLING", "REPLY", "RECORD_FEEDBACK", "ARCHIVE"))
+                .body("toState", contains("REGISTERED", "REGISTERED", "RECEIVED", "IN_PROGRESS", "REPLIED", "FEEDBACK_GIVEN", "ARCHIVED"))
+                .body("[2].actor", equalTo(team.first()));
+        assertThat(Database.count(pool, "SELECT count(*) FROM outbox_event WHERE aggregate_id = $1 AND event_type = 'CaseTransitioned'", id))
+                .isEqualTo(6);
+    }
+
+    @Test
+    void shouldHoldTheReplyOfAnEscalatedCaseUntilTheInstructionIsRecorded() {
+        Team team = Team.at(Fixtures.town());
+        String id = signedFor(team);
+        Team.as(team.first()).body(Map.of("handlingClass", "ESCALATE_FOR_INSTRUCTION")).post(commands(id, "handling")).then()
+                .statusCode(200).body("awaitingInstruction", equalTo(true));
+
+        Team.as(team.first()).body(Map.of("text", "先答复")).post(commands(id, "reply")).then().statusCode(409)
+                .body("state", equalTo("IN_PROGRESS"));
+        Team.as(team.first()).body(Map.of("text", "自己批示")).post(commands(id, "instruction")).then().statusCode(403);
+        Team.as(team.leader()).body(Map.of("text", "同意纳入明年道路硬化计划")).post(commands(id, "instruction")).then().statusCode(200)
+                .body("awaitingInstruction", equalTo(false));
+        Team.as(team.first()).body(Map.of("text", "已纳入明年计划")).post(commands(id, "reply")).then().statusCode(200)
+                .body("state", equalTo("REPLIED"));
+    }
+
+    @Test
+    void shouldRecordProgressOfATimeLimitedCaseAndHandOverOnTransfer() {
+        Team team = Team.at(Fixtures.town());
+        String id = signedFor(team);
+        Team.as(team.first()).body(Map.of("handlingClass", "TIME_LIMITED")).post(commands(id, "handling")).then().statusCode(200);
+        Team.as(team.first()).body(Map.of("text", "已约施工队")).post(commands(id, "notes")).then().statusCode(200)
+                .body("state", equalTo("IN_PROGRESS"));
+        Team.as(team.first()).body(Map.of("representativeId", team.secondId(), "reason", "乙熟悉水利"))
+                .post(commands(id, "transfer")).then().statusCode(200)
+                .body("state", equalTo("REGISTERED")).body("representativeId", equalTo((int) team.secondId()));
+        Team.as(team.first()).body(Map.of("text", "不再是我的")).post(commands(id, "notes")).then().statusCode(403);
+        Team.as(team.second()).post(commands(id, "sign-for")).then().statusCode(200).body("state", equalTo("RECEIVED"));
+        Team.as(team.second()).body(Map.of("text", "不属本站职责")).post(commands(id, "return")).then().statusCode(200)
+                .body("state", equalTo("REGISTERED")).body("representativeId", nullValue());
+        Team.as(team.liaison()).queryParam("unassigned", true).get("/api/cases").then().body("items.id", hasItem(id));
+    }
+
+    @Test
+    void shouldRefuseACommandTheStepDoesNotAcceptAndChangeNothing() {
+        Team team = Team.at(Fixtures.town());
+        String id = register(team.town());
+        long version = asOffice().get("/api/cases/" + id).then().extract().<Number>path("version").longValue();
+
+        for (String illegal : List.of("reply", "feedback", "archive", "reopen", "instruction")) {
+            Map<String, Object> body = Map.of("text", "x", "feedback", "SATISFIED");
+            asOffice().body(body).post(commands(id, illegal)).then().statusCode(409)
+                    .contentType("application/problem+json")
+                    .body("state", equalTo("REGISTERED")).body("allowedCommands", hasItem("SIGN_FOR"));
+        }
+        asOffice().get("/api/cases/" + id).then().body("state", equalTo("REGISTERED")).body("version", equalTo((int) version));
+        asOffice().get("/api/cases/" + id + "/activity").then().body("action", contains("REGISTER"));
+    }
+
+    @Test
+    void shouldNotArchiveWithoutADeliveredReply() {
+        Team team = Team.at(Fixtures.town());
+        String id = signedFor(team);
+        Team.as(team.first()).body(Map.of("handlingClass", "ON_THE_SPOT")).post(commands(id, "handling")).then().statusCode(200);
+        Team.as(team.first()).body(Map.of("text", "已处理")).post(commands(id, "reply")).then().statusCode(200);
+        awaitReplyDelivered(id);
+        // The provider reports the reply undeliverable.
+        pool.preparedQuery("UPDATE outbound_message SET status = 'FAILED' WHERE case_id = $1 AND purpose = 'CASE_REPLY'")
+                .execute(Tuple.of(UUID.fromString(id))).await().indefinitely();
+
+        Team.as(team.liaison()).post(commands(id, "archive")).then().statusCode(409)
+                .body("detail", org.hamcrest.Matchers.containsString("件件有回音"));
+        asOffice().get("/api/cases/" + id).then().body("state", equalTo("REPLIED"));
+    }
+
+    @Test
+    void shouldReopenOnceWithTheRepresentativeThenGoToTheGroupLeader() {
+        Team team = Team.at(Fixtures.town());
+        String id = signedFor(team);
+        Team.as(team.first()).body(Map.of("handlingClass", "ON_THE_SPOT")).post(commands(id, "handling")).then().statusCode(200);
+        Team.as(team.first()).body(Map.of("text", "已修")).post(commands(id, "reply")).then().statusCode(200);
+        Team.as(team.liaison()).body(Map.of("feedback", "UNSATISFIED", "comment", "没修好")).post(commands(id, "feedback")).then().statusCode(200);
+        Team.as(team.liaison()).body(Map.of("text", "居民不满意")).post(commands(id, "reopen")).then().statusCode(200)
+                .body("state", equalTo("IN_PROGRESS")).body("representativeId", equalTo((int) team.firstId())).body("reopenCount", equalTo(1));
+
+        Team.as(team.first()).body(Map.of("text", "再次修理")).post(commands(id, "reply")).then().statusCode(200);
+        Team.as(team.liaison()).body(Map.of("feedback", "UNSATISFIED")).post(commands(id, "feedback")).then().statusCode(200);
+        Team.as(team.liaison()).body(Map.of("text", "第二次不满意")).post(commands(id, "reopen")).then().statusCode(200)
+                .body("representativeId", equalTo((int) team.leaderId())).body("reopenCount", equalTo(2));
+    }
+
+    @Test
+    void shouldLetOnlyOneOfTwoSimultaneousCommandsWin() throws Exception {
+        Team team = Team.at(Fixtures.town());
+        String id = register(team.town());
+        Team.as(team.liaison()).body(Map.of("representativeId", team.firstId())).post(commands(id, "assign")).then().statusCode(200);
+
+        var pool2 = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.Callable<Integer> signFor = () -> {
+                start.await();
+                return Team.as(team.first()).post(commands(id, "sign-for")).then().extract().statusCode();
+            };
+            var a = pool2.submit(signFor);
+            var b = pool2.submit(signFor);
+            start.countDown();
+            assertThat(List.of(a.get(), b.get())).containsExactlyInAnyOrder(200, 409);
+        } finally {
+            pool2.shutdownNow();
+        }
+        assertThat(Database.count(pool, "SELECT count(*) FROM case_activity WHERE case_id = $1 AND action = 'SIGN_FOR'",
+                UUID.fromString(id))).isEqualTo(1);
+    }
+}

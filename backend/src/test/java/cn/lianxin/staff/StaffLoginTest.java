@@ -1,0 +1,75 @@
+package cn.lianxin.staff;
+
+import static cn.lianxin.testing.Api.asOffice;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import cn.lianxin.testing.Api;
+import cn.lianxin.testing.Database;
+import cn.lianxin.testing.Fixtures;
+import cn.lianxin.testing.Team;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class StaffLoginTest {
+
+    @Inject
+    Pool pool;
+
+    private static io.restassured.response.ValidatableResponse login(String username, String password) {
+        return given().contentType(ContentType.JSON).body(Map.of("username", username, "password", password))
+                .post("/api/auth/login").then();
+    }
+
+    @Test
+    void shouldIssueATokenThatCarriesTheRole() {
+        login("office", Api.OFFICE_PASSWORD).statusCode(200).body("token", notNullValue()).body("role", equalTo("TOWN_OFFICE"));
+    }
+
+    @Test
+    void shouldAnswerUnknownUsersAndWrongPasswordsAlike() {
+        String unknown = login("nobody-here", "whatever-password").statusCode(401).extract().path("detail");
+        String wrong = login("office", "wrong-password").statusCode(401).extract().path("detail");
+        assertThat(unknown).isEqualTo(wrong);
+    }
+
+    @Test
+    void shouldLockAnAccountAfterRepeatedFailuresEvenForTheRightPassword() {
+        Team team = Team.at(Fixtures.town());
+        for (int i = 0; i < 5; i++) {
+            login(team.second(), "not-the-password").statusCode(401);
+        }
+        login(team.second(), Team.PASSWORD).statusCode(401);
+        assertThat(Database.count(pool, "SELECT count(*) FROM staff_account WHERE username = $1 AND locked_until > now()",
+                team.second())).isEqualTo(1);
+    }
+
+    @Test
+    void shouldStoreOnlyAPasswordHash() {
+        Team team = Team.at(Fixtures.town());
+        assertThat(Database.count(pool, "SELECT count(*) FROM staff_account WHERE username = $1 AND password_hash LIKE 'pbkdf2-sha256$%'"
+                + " AND position($2 in password_hash) = 0", team.first(), Team.PASSWORD)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRequireARepresentativeForRepresentativeAccounts() {
+        Fixtures town = Fixtures.town();
+        asOffice().body(Map.of("username", Api.unique("rep").toLowerCase(), "displayName", "某代表", "password", "long-enough-password",
+                "role", "REPRESENTATIVE", "workstationId", town.workstationId())).post("/api/staff").then().statusCode(422)
+                .body("errors[0].field", equalTo("representativeId"));
+    }
+
+    @Test
+    void shouldKeepStaffManagementToTheTownOffice() {
+        Team team = Team.at(Fixtures.town());
+        Team.as(team.liaison()).get("/api/staff").then().statusCode(403);
+        Team.as(team.liaison()).body(Map.of("code", "x", "name", "y", "workField", "GENERAL")).post("/api/categories").then().statusCode(403);
+    }
+}
