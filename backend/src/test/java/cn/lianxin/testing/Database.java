@@ -12,4 +12,9 @@ public final class Database {
     public static long count(Pool pool, String sql, Object... params) {
         return pool.preparedQuery(sql).execute(Tuple.from(params)).await().indefinitely().iterator().next().getLong(0);
     }
+
+    /** Changes rows the public API cannot change yet; returns how many. */
+    public static int update(Pool pool, String sql, Object... params) {
+        return pool.preparedQuery(sql).execute(Tuple.from(params)).await().indefinitely().rowCount();
+    }
 }

@@ -2,6 +2,7 @@ package cn.lianxin.testing;
 
 import static cn.lianxin.testing.Api.asOffice;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +24,20 @@ public record Fixtures(long townId, String townCode, long constituencyId, long v
     public String resident() {
         return asOffice().body(Map.of("name", "李大爷", "phone", Api.uniquePhone(), "villageId", villageId))
                 .post("/api/residents").then().statusCode(201).extract().path("id");
+    }
+
+    /** Another village of the town's constituency, covered by no workstation until one is told to. */
+    public long village(String name) {
+        return create("/api/villages", Map.of("constituencyId", constituencyId, "name", name));
+    }
+
+    /** An active representative of the town's workstation, in its constituency, neither group leader nor on WeCom. */
+    public long representative(String name, List<String> workFields, List<String> specialties, List<Long> contactVillageIds,
+            Long residenceVillageId) {
+        Map<String, Object> body = new HashMap<>(Map.of("name", name, "workstationId", workstationId, "constituencyId", constituencyId,
+                "workFields", workFields, "specialties", specialties, "contactVillageIds", contactVillageIds));
+        body.put("residenceVillageId", residenceVillageId);
+        return create("/api/representatives", body);
     }
 
     public static long create(String path, Map<String, ?> body) {
