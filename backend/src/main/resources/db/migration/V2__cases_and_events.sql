@@ -25,7 +25,7 @@ CREATE TABLE cases (
     workstation_id      bigint REFERENCES workstation (id),
     representative_id   bigint REFERENCES representative (id),
     routing_score       numeric(8, 2),
-    routing_reasons     jsonb,
+    routing_reasons     text[],
     sign_for_due_at     timestamptz,
     reply_due_at        timestamptz,
     resolve_due_at      timestamptz,

@@ -8,6 +8,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -40,6 +43,12 @@ public class Case extends PanacheEntityBase {
     public Long workstationId;
     @Column(name = "representative_id")
     public Long representativeId;
+    @Column(name = "routing_score")
+    public BigDecimal routingScore;
+    /** Why routing placed the case where it did, one line per point scored, or why it could not. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "routing_reasons")
+    public String[] routingReasons;
     @Column(name = "reply_text")
     public String replyText;
     @Column(name = "replied_at")

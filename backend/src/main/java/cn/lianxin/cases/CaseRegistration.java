@@ -6,6 +6,10 @@ import cn.lianxin.masterdata.Category;
 import cn.lianxin.masterdata.Lookups;
 import cn.lianxin.masterdata.Town;
 import cn.lianxin.masterdata.Village;
+import cn.lianxin.masterdata.Workstation;
+import cn.lianxin.routing.Router;
+import cn.lianxin.routing.RoutingDecision;
+import io.quarkus.panache.common.Parameters;
 import cn.lianxin.residents.Resident;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -24,11 +28,13 @@ public class CaseRegistration {
     private final Lookups lookups;
     private final CaseNumbers numbers;
     private final Outbox outbox;
+    private final Router router;
 
-    public CaseRegistration(Lookups lookups, CaseNumbers numbers, Outbox outbox) {
+    public CaseRegistration(Lookups lookups, CaseNumbers numbers, Outbox outbox, Router router) {
         this.lookups = lookups;
         this.numbers = numbers;
         this.outbox = outbox;
+        this.router = router;
     }
 
     @WithTransaction
@@ -39,10 +45,31 @@ public class CaseRegistration {
                 .chain(() -> lookups.reference(Village.class, command.villageId(), "villageId"))
                 .chain(village -> lookups.existing(Town.class, village.townId))
                 .chain(town -> numbers.next(town.id, town.code).map(number -> newCase(command, town.id, number, actor)))
+                .call(this::route)
                 .call(c -> c.persist())
                 .call(c -> record(c, actor).persist())
                 .call(c -> outbox.append(new CaseRegistered(c.id, c.number, c.residentId, c.villageId, c.categoryId, c.channel,
-                        c.registeredAt)));
+                        c.workstationId, c.representativeId, c.registeredAt)));
+    }
+
+    /**
+     * Places the case with a representative, keeping the reasons on the case. What cannot be placed waits in the
+     * dispatch queue of the workstation covering the village, or in the town's when none covers it.
+     */
+    private Uni<Void> route(Case c) {
+        return router.route(c.villageId, c.categoryId).chain(decision -> {
+            if (decision instanceof RoutingDecision.Placed placed) {
+                c.workstationId = placed.workstationId();
+                c.representativeId = placed.representativeId();
+                c.routingScore = placed.score();
+                c.routingReasons = placed.reasons().toArray(String[]::new);
+                return Uni.createFrom().voidItem();
+            }
+            c.routingReasons = new String[] {((RoutingDecision.Unplaced) decision).reason()};
+            return Workstation.<Workstation>find(":village member of villageIds and active = true order by id",
+                    Parameters.with("village", c.villageId)).firstResult()
+                    .invoke(w -> c.workstationId = w == null ? null : w.id).replaceWithVoid();
+        });
     }
 
     private static Case newCase(RegisterCase command, long townId, String number, String actor) {
@@ -70,7 +97,8 @@ public class CaseRegistration {
         activity.action = "REGISTER";
         activity.channel = c.channel;
         activity.toState = CaseState.REGISTERED;
-        activity.detail = "登记 " + c.number;
+        activity.detail = "登记 " + c.number + "；" + (c.representativeId == null ? "" : "自动分派，得分 " + c.routingScore + "：")
+                + String.join("；", c.routingReasons);
         return activity;
     }
 }

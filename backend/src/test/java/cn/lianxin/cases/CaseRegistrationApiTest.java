@@ -3,7 +3,12 @@ package cn.lianxin.cases;
 import static cn.lianxin.testing.Api.asOffice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -18,6 +23,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -68,7 +74,7 @@ class CaseRegistrationApiTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> asOffice().queryParam("caseId", id)
                 .get("/api/sandbox/messages").then().body("total", equalTo(1))
                 .body("items[0].channel", equalTo("SMS"))
-                .body("items[0].body", org.hamcrest.Matchers.containsString(number)));
+                .body("items[0].body", containsString(number)));
     }
 
     @Test
@@ -121,6 +127,28 @@ class CaseRegistrationApiTest {
 
         assertThat(Database.count(pool, "SELECT count(*) FROM cases")).isEqualTo(before);
         assertThat(Database.count(pool, "SELECT count(*) FROM case_number_counter WHERE town_id = $1", town.townId())).isZero();
+    }
+
+    @Test
+    void shouldPlaceTheCaseWithTheBestMatchingRepresentativeAndSayWhy() {
+        Fixtures town = Fixtures.town();
+        town.representative("路代表", List.of("ROADS_AND_INFRASTRUCTURE"), List.of(), List.of(), null);
+        long contact = town.representative("包村代表", List.of("ROADS_AND_INFRASTRUCTURE"), List.of(), List.of(town.villageId()), null);
+
+        String id = asOffice().body(caseBody(town, town.resident())).post("/api/cases").then().statusCode(201)
+                .body("representativeId", equalTo((int) contact)).body("workstationId", equalTo((int) town.workstationId()))
+                .body("routingReasons", hasItem(startsWith("包抓联系点"))).extract().path("id");
+        asOffice().get("/api/cases/" + id + "/activity").then().body("[0].detail", containsString("包抓联系点"));
+    }
+
+    @Test
+    void shouldLeaveWhatRoutingCannotPlaceInTheWorkstationsDispatchQueue() {
+        Fixtures town = Fixtures.town();
+        String id = asOffice().body(caseBody(town, town.resident())).post("/api/cases").then().statusCode(201)
+                .body("representativeId", nullValue()).body("workstationId", equalTo((int) town.workstationId()))
+                .body("routingReasons", contains("覆盖该村的工作室暂无在岗党代表，转联络员分派")).extract().path("id");
+        asOffice().queryParam("unassigned", true).queryParam("workstationId", town.workstationId()).get("/api/cases").then()
+                .body("items.id", contains(id));
     }
 
     @Test
