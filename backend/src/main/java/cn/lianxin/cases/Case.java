@@ -49,6 +49,16 @@ public class Case extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "routing_reasons")
     public String[] routingReasons;
+    @Column(name = "sign_for_due_at")
+    public OffsetDateTime signForDueAt;
+    @Column(name = "signed_at")
+    public OffsetDateTime signedAt;
+    @Column(name = "reply_due_at")
+    public OffsetDateTime replyDueAt;
+    @Column(name = "resolve_due_at")
+    public OffsetDateTime resolveDueAt;
+    @Column(name = "supervised_at")
+    public OffsetDateTime supervisedAt;
     @Column(name = "reply_text")
     public String replyText;
     @Column(name = "replied_at")

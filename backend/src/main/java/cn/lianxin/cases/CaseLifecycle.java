@@ -33,10 +33,12 @@ public class CaseLifecycle {
 
     private final Lookups lookups;
     private final Outbox outbox;
+    private final Deadlines deadlines;
 
-    public CaseLifecycle(Lookups lookups, Outbox outbox) {
+    public CaseLifecycle(Lookups lookups, Outbox outbox, Deadlines deadlines) {
         this.lookups = lookups;
         this.outbox = outbox;
+        this.deadlines = deadlines;
     }
 
     /** The case if the caller may see it; 404 otherwise, so that other workstations' cases do not even exist. */
@@ -66,23 +68,30 @@ public class CaseLifecycle {
     }
 
     private Uni<String> apply(Case c, Order order, Caller caller) {
+        OffsetDateTime now = OffsetDateTime.now();
         return switch (order.command()) {
             case ASSIGN -> representative(order, caller, c).map(r -> {
                 c.representativeId = r.id;
                 c.workstationId = r.workstationId;
+                deadlines.awaitSignature(c, now);
                 return "分派给 " + r.name;
             });
-            case SIGN_FOR -> done("签收");
+            case SIGN_FOR -> {
+                c.signedAt = now;
+                yield done("签收");
+            }
             case CHOOSE_HANDLING -> {
                 c.handlingClass = required(order.handlingClass(), "handlingClass");
                 c.awaitingInstruction = c.handlingClass == HandlingClass.ESCALATE_FOR_INSTRUCTION;
-                yield done("办理方式：" + c.handlingClass);
+                yield deadlines.startHandling(c, now).replaceWith("办理方式：" + c.handlingClass);
             }
             case ADD_NOTE -> done(text(order));
             case ESCALATE -> {
+                String request = text(order);
                 c.handlingClass = HandlingClass.ESCALATE_FOR_INSTRUCTION;
                 c.awaitingInstruction = true;
-                yield done("请示：" + text(order));
+                // Waiting for an instruction takes time: the clocks restart on the escalation's terms.
+                yield deadlines.startHandling(c, now).replaceWith("请示：" + request);
             }
             case RECORD_INSTRUCTION -> {
                 if (!c.awaitingInstruction) {
@@ -99,12 +108,15 @@ public class CaseLifecycle {
                     }
                     c.representativeId = r.id;
                     c.workstationId = r.workstationId;
+                    deadlines.awaitSignature(c, now);
                     return "转办给 " + r.name + "：" + reason;
                 });
             }
             case RETURN_TO_DISPATCH -> {
+                String reason = text(order);
                 c.representativeId = null;
-                yield done("退回分派：" + text(order));
+                deadlines.awaitSignature(c, now);
+                yield done("退回分派：" + reason);
             }
             case REPLY -> {
                 if (c.awaitingInstruction) {
@@ -120,7 +132,7 @@ public class CaseLifecycle {
                 c.feedbackAttempted = true;
                 yield done("评价：" + c.feedback + (c.feedbackComment == null ? "" : "，" + c.feedbackComment));
             }
-            case REOPEN -> reopen(c, order);
+            case REOPEN -> reopen(c, order).call(() -> deadlines.startHandling(c, now));
             case REVISIT -> {
                 c.feedbackAttempted = true;
                 yield done("回访：" + text(order));

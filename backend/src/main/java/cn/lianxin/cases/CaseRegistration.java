@@ -29,12 +29,14 @@ public class CaseRegistration {
     private final CaseNumbers numbers;
     private final Outbox outbox;
     private final Router router;
+    private final Deadlines deadlines;
 
-    public CaseRegistration(Lookups lookups, CaseNumbers numbers, Outbox outbox, Router router) {
+    public CaseRegistration(Lookups lookups, CaseNumbers numbers, Outbox outbox, Router router, Deadlines deadlines) {
         this.lookups = lookups;
         this.numbers = numbers;
         this.outbox = outbox;
         this.router = router;
+        this.deadlines = deadlines;
     }
 
     @WithTransaction
@@ -46,6 +48,7 @@ public class CaseRegistration {
                 .chain(village -> lookups.existing(Town.class, village.townId))
                 .chain(town -> numbers.next(town.id, town.code).map(number -> newCase(command, town.id, number, actor)))
                 .call(this::route)
+                .invoke(c -> deadlines.awaitSignature(c, c.registeredAt))
                 .call(c -> c.persist())
                 .call(c -> record(c, actor).persist())
                 .call(c -> outbox.append(new CaseRegistered(c.id, c.number, c.residentId, c.villageId, c.categoryId, c.channel,

@@ -48,13 +48,16 @@ public class CaseResource {
     /** A case as staff see it, with the commands its current step accepts. */
     public record CaseView(UUID id, String number, CaseState state, String stateLabel, List<CaseCommand> allowedCommands,
             Channel channel, String text, UUID residentId, long villageId, long categoryId, Long workstationId,
-            Long representativeId, BigDecimal routingScore, List<String> routingReasons, HandlingClass handlingClass, boolean awaitingInstruction, String reply,
+            Long representativeId, BigDecimal routingScore, List<String> routingReasons, OffsetDateTime signForDueAt,
+            OffsetDateTime signedAt, OffsetDateTime replyDueAt, OffsetDateTime resolveDueAt, OffsetDateTime supervisedAt,
+            HandlingClass handlingClass, boolean awaitingInstruction, String reply,
             OffsetDateTime repliedAt, Feedback feedback, String feedbackComment, int reopenCount,
             OffsetDateTime registeredAt, String registeredBy, OffsetDateTime archivedAt, long version) {
         static CaseView of(Case c) {
             return new CaseView(c.id, c.number, c.state, c.state.label(), Transitions.allowedIn(c.state), c.channel, c.text,
                     c.residentId, c.villageId, c.categoryId, c.workstationId, c.representativeId, c.routingScore,
-                    c.routingReasons == null ? List.of() : List.of(c.routingReasons), c.handlingClass,
+                    c.routingReasons == null ? List.of() : List.of(c.routingReasons), c.signForDueAt, c.signedAt, c.replyDueAt,
+                    c.resolveDueAt, c.supervisedAt, c.handlingClass,
                     c.awaitingInstruction, c.replyText, c.repliedAt, c.feedback, c.feedbackComment, c.reopenCount,
                     c.registeredAt, c.registeredBy, c.archivedAt, c.version);
         }

@@ -1,0 +1,132 @@
+package cn.lianxin.supervision;
+
+import cn.lianxin.cases.Case;
+import cn.lianxin.cases.CaseActivity;
+import cn.lianxin.cases.Channel;
+import cn.lianxin.cases.DeadlineApproaching;
+import cn.lianxin.cases.DeadlineKind;
+import cn.lianxin.cases.DeadlineMissed;
+import cn.lianxin.events.Outbox;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Watches the clocks of open cases. Shortly before a deadline the representative is reminded; once it has
+ * passed, the case is supervised (督办): the group leader and the town office are told, and the case's record
+ * says so. One instance watches at a time (an advisory lock); each notice is sent once per deadline, kept in
+ * {@code case_deadline_notice}, so a restart or a second instance never repeats one.
+ */
+@ApplicationScoped
+public class DeadlineWatch {
+
+    private static final Logger LOG = Logger.getLogger(DeadlineWatch.class);
+    /** Arbitrary but fixed, and different from the outbox relay's. */
+    private static final long WATCH_LOCK = 0x4c69616e78696e02L;
+    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("M月d日 HH:mm");
+
+    /** A notice just claimed: which case, which clock, reminder or supervision, and when it falls due. */
+    record Notice(UUID caseId, DeadlineKind kind, boolean supervision, OffsetDateTime dueAt) {
+    }
+
+    private final Outbox outbox;
+    private final ZoneId townZone;
+    private final Duration remindBefore;
+    private final int batchSize;
+
+    public DeadlineWatch(Outbox outbox, @ConfigProperty(name = "lianxin.cases.time-zone") ZoneId townZone,
+            @ConfigProperty(name = "lianxin.deadline-watch.remind-before") Duration remindBefore,
+            @ConfigProperty(name = "lianxin.deadline-watch.batch-size") int batchSize) {
+        this.outbox = outbox;
+        this.townZone = townZone;
+        this.remindBefore = remindBefore;
+        this.batchSize = batchSize;
+    }
+
+    @Scheduled(every = "${lianxin.deadline-watch.interval}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> watch() {
+        return watchOnce().replaceWithVoid()
+                .onFailure().invoke(e -> LOG.warnf("Deadline watch round failed, it will run again: %s", e.getMessage()))
+                .onFailure().recoverWithNull();
+    }
+
+    /** One round; returns how many reminders and supervision notices it sent. */
+    public Uni<Integer> watchOnce() {
+        return Panache.withTransaction(() -> Panache.getSession()
+                .chain(s -> s.createNativeQuery("SELECT pg_try_advisory_xact_lock(:lock)", Boolean.class)
+                        .setParameter("lock", WATCH_LOCK).getSingleResult())
+                .chain(leader -> leader ? claimDue().chain(this::announce) : Uni.createFrom().item(0)));
+    }
+
+    /**
+     * Claims the notices now due: a reminder when a clock runs out within the reminder window, a supervision once
+     * it has run out, for steps not yet done. The insert's key makes each notice happen once.
+     */
+    @SuppressWarnings("unchecked")
+    private Uni<List<Notice>> claimDue() {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                WITH due AS (
+                    (SELECT id, 'SIGN_FOR' AS kind, sign_for_due_at AS due_at FROM cases
+                     WHERE state = 'REGISTERED' AND representative_id IS NOT NULL AND sign_for_due_at <= :horizon
+                     ORDER BY sign_for_due_at LIMIT :limit)
+                    UNION ALL
+                    (SELECT id, 'REPLY', reply_due_at FROM cases
+                     WHERE state IN ('RECEIVED', 'IN_PROGRESS') AND reply_due_at <= :horizon ORDER BY reply_due_at LIMIT :limit)
+                    UNION ALL
+                    (SELECT id, 'RESOLUTION', resolve_due_at FROM cases
+                     WHERE state <> 'ARCHIVED' AND resolve_due_at <= :horizon ORDER BY resolve_due_at LIMIT :limit)
+                )
+                INSERT INTO case_deadline_notice (case_id, kind, notice, due_at, sent_at)
+                SELECT id, kind, CASE WHEN due_at <= now() THEN 'SUPERVISION' ELSE 'REMINDER' END, due_at, now() FROM due
+                ON CONFLICT DO NOTHING
+                RETURNING case_id, kind, notice, due_at""", Object[].class)
+                .setParameter("horizon", OffsetDateTime.now().plus(remindBefore)).setParameter("limit", batchSize)
+                .getResultList())
+                .map(rows -> rows.stream().map(r -> new Notice((UUID) r[0], DeadlineKind.valueOf((String) r[1]),
+                        "SUPERVISION".equals(r[2]), toOffset(r[3]))).toList());
+    }
+
+    private Uni<Integer> announce(List<Notice> notices) {
+        return Multi.createFrom().iterable(notices)
+                .onItem().transformToUniAndConcatenate(n -> Case.<Case>findById(n.caseId()).chain(c -> n.supervision()
+                        ? supervise(c, n) : outbox.append(new DeadlineApproaching(c.id, c.number, n.kind(), n.dueAt(),
+                                c.workstationId, c.representativeId)).replaceWithVoid()))
+                .collect().asList().map(List::size);
+    }
+
+    private Uni<Void> supervise(Case c, Notice n) {
+        OffsetDateTime now = OffsetDateTime.now();
+        if (c.supervisedAt == null) {
+            c.supervisedAt = now;
+        }
+        CaseActivity line = new CaseActivity();
+        line.caseId = c.id;
+        line.at = now;
+        line.actor = "system";
+        line.action = "SUPERVISE";
+        line.channel = Channel.CONSOLE;
+        line.fromState = c.state;
+        line.toState = c.state;
+        line.detail = "督办：" + n.kind().label() + "期限 " + DUE.format(n.dueAt().atZoneSameInstant(townZone))
+                + " 已过，转组长和镇党委督办";
+        return line.persist()
+                .chain(() -> outbox.append(new DeadlineMissed(c.id, c.number, n.kind(), n.dueAt(), c.workstationId, c.representativeId)))
+                .replaceWithVoid();
+    }
+
+    private static OffsetDateTime toOffset(Object value) {
+        // Native queries hand timestamptz back as OffsetDateTime or Instant depending on the driver path.
+        return value instanceof OffsetDateTime odt ? odt : ((java.time.Instant) value).atOffset(ZoneOffset.UTC);
+    }
+}
