@@ -4,6 +4,8 @@ import cn.lianxin.cases.CaseCommand;
 import cn.lianxin.cases.CaseRegistered;
 import cn.lianxin.cases.CaseTransitioned;
 import cn.lianxin.cases.Channel;
+import cn.lianxin.cases.DeadlineApproaching;
+import cn.lianxin.cases.DeadlineMissed;
 import cn.lianxin.events.EventEnvelope;
 import cn.lianxin.residents.Resident;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,16 +14,16 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Reads case events and turns them into messages to send. Idempotent: the event id is recorded with the effect
- * in one transaction, so a redelivered event (at-least-once) produces nothing new.
+ * Reads case events and turns them into messages to send, to residents and to staff. Idempotent: the event id
+ * is recorded with the effect in one transaction, so a redelivered event (at-least-once) produces nothing new.
  */
 @ApplicationScoped
 public class CaseEventNotifications {
@@ -30,60 +32,91 @@ public class CaseEventNotifications {
     private static final Logger LOG = Logger.getLogger(CaseEventNotifications.class);
 
     private final ObjectMapper json;
+    private final StaffNotices staff;
 
-    public CaseEventNotifications(ObjectMapper json) {
+    public CaseEventNotifications(ObjectMapper json, StaffNotices staff) {
         this.json = json;
+        this.staff = staff;
     }
 
     @Incoming("case-events")
     public Uni<Void> onCaseEvent(String value) {
         EventEnvelope event;
-        List<OutboundMessage> messages;
-        UUID residentId;
-        Channel channel;
+        Supplier<Uni<Notices>> notices;
         try {
             event = json.readValue(value, EventEnvelope.class);
-            switch (event.type()) {
-                case "CaseRegistered" -> {
-                    CaseRegistered registered = json.treeToValue(event.payload(), CaseRegistered.class);
-                    residentId = registered.residentId();
-                    channel = registered.channel();
-                    messages = List.of(Templates.registered(registered.caseId(), registered.number()));
-                }
-                case "CaseTransitioned" -> {
-                    CaseTransitioned transitioned = json.treeToValue(event.payload(), CaseTransitioned.class);
-                    if (transitioned.command() != CaseCommand.REPLY) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    residentId = transitioned.residentId();
-                    channel = transitioned.channel();
-                    messages = Templates.replied(transitioned.caseId(), transitioned.number(), transitioned.detail());
-                }
-                default -> {
-                    return Uni.createFrom().voidItem();
-                }
-            }
+            notices = noticesFor(event);
         } catch (java.io.IOException | IllegalArgumentException e) {
             // A record we cannot read will never become readable: log it (without the body) and move on
             // rather than hold up every later event of its partition.
             LOG.errorf("Skipping an unreadable case event: %s", e.getClass().getSimpleName());
             return Uni.createFrom().voidItem();
         }
-        return Panache.withTransaction(() -> deliver(event.id(), residentId, channel, messages))
+        if (notices == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.withTransaction(() -> deliver(event.id(), notices))
                 .onFailure().invoke(e -> LOG.warnf("Case event %s not processed yet, will retry: %s", event.id(), e.toString()))
                 // The database may be briefly away; keep the partition where it is until it is back.
                 .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30)).indefinitely();
     }
 
-    /** Queues the messages for the resident on the channel they can be reached on, once per event. */
-    private Uni<Void> deliver(UUID eventId, UUID residentId, Channel used, List<OutboundMessage> messages) {
+    /**
+     * What the event calls for, read now (so that an unreadable payload is skipped) and composed afresh inside
+     * each attempt of the transaction that claims the event. Null when the event calls for no message.
+     */
+    private Supplier<Uni<Notices>> noticesFor(EventEnvelope event) throws java.io.IOException {
+        switch (event.type()) {
+            case "CaseRegistered" -> {
+                CaseRegistered registered = json.treeToValue(event.payload(), CaseRegistered.class);
+                return () -> toResident(registered.residentId(), registered.channel(),
+                        List.of(Templates.registered(registered.caseId(), registered.number())))
+                        .chain(resident -> staff.newCase(registered).map(resident::and));
+            }
+            case "CaseTransitioned" -> {
+                CaseTransitioned transitioned = json.treeToValue(event.payload(), CaseTransitioned.class);
+                if (transitioned.command() == CaseCommand.REPLY) {
+                    return () -> toResident(transitioned.residentId(), transitioned.channel(),
+                            Templates.replied(transitioned.caseId(), transitioned.number(), transitioned.detail()));
+                }
+                if (StaffNotices.HANDING_OVER.contains(transitioned.command()) && transitioned.representativeId() != null) {
+                    return () -> staff.handedOver(transitioned);
+                }
+                return null;
+            }
+            case "DeadlineApproaching" -> {
+                DeadlineApproaching approaching = json.treeToValue(event.payload(), DeadlineApproaching.class);
+                requireDeadline(approaching.caseId(), approaching.kind(), approaching.dueAt());
+                return () -> staff.reminder(approaching);
+            }
+            case "DeadlineMissed" -> {
+                DeadlineMissed missed = json.treeToValue(event.payload(), DeadlineMissed.class);
+                requireDeadline(missed.caseId(), missed.kind(), missed.dueAt());
+                return () -> staff.supervision(missed);
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    /** A deadline event without these cannot be worded; failing later would retry it forever. */
+    private static void requireDeadline(Object caseId, Object kind, Object dueAt) {
+        if (caseId == null || kind == null || dueAt == null) {
+            throw new IllegalArgumentException("deadline event without case, kind or due time");
+        }
+    }
+
+    /** Queues the messages the event calls for, once per event. */
+    private Uni<Void> deliver(UUID eventId, Supplier<Uni<Notices>> compose) {
         return claim(eventId).chain(first -> !first ? Uni.createFrom().voidItem()
-                : Resident.<Resident>findById(residentId).chain(resident -> replyChannel(resident, used)
-                        .map(to -> Multi.createFrom().iterable(messages)
-                                .onItem().transformToUniAndConcatenate(m -> address(m, eventId, residentId, to).persist())
-                                .collect().asList()
-                                .chain(saved -> recordEffect(eventId, saved.size() + " message(s) on " + to)))
-                        .orElseGet(() -> recordEffect(eventId, "resident has no reachable channel"))));
+                : compose.get().chain(notices -> Multi.createFrom().iterable(notices.messages())
+                        .onItem().transformToUniAndConcatenate(m -> {
+                            m.sourceEventId = eventId;
+                            return m.persist();
+                        })
+                        .collect().asList()
+                        .chain(saved -> recordEffect(eventId, notices.effect()))));
     }
 
     /** Registers this consumer's claim on the event; false when it was processed before. */
@@ -101,6 +134,13 @@ public class CaseEventNotifications {
                 .replaceWithVoid();
     }
 
+    /** The messages for the resident, on the channel they can be reached on. */
+    private static Uni<Notices> toResident(UUID residentId, Channel used, List<OutboundMessage> messages) {
+        return Resident.<Resident>findById(residentId).map(resident -> replyChannel(resident, used)
+                .map(to -> Notices.of(messages.stream().map(m -> m.toResident(residentId, to)).toList()))
+                .orElseGet(() -> Notices.unreached("resident has no reachable channel")));
+    }
+
     /** The channel the resident used, when it can carry a message back; otherwise the other one they have. */
     static Optional<MessageChannel> replyChannel(Resident resident, Channel used) {
         boolean wechat = resident.openid != null;
@@ -113,16 +153,5 @@ public class CaseEventNotifications {
             return Optional.of(MessageChannel.SMS);
         }
         return wechat ? Optional.of(MessageChannel.WECHAT) : Optional.empty();
-    }
-
-    private static OutboundMessage address(OutboundMessage m, UUID eventId, UUID residentId, MessageChannel channel) {
-        m.id = UUID.randomUUID();
-        m.sourceEventId = eventId;
-        m.residentId = residentId;
-        m.channel = channel;
-        m.status = OutboundMessage.Status.PENDING;
-        m.createdAt = OffsetDateTime.now();
-        m.nextAttemptAt = m.createdAt;
-        return m;
     }
 }

@@ -24,8 +24,13 @@ public class OutboundMessage extends PanacheEntityBase {
     public String purpose;
     @Column(name = "case_id")
     public UUID caseId;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "recipient_kind")
+    public RecipientKind recipientKind;
     @Column(name = "resident_id")
     public UUID residentId;
+    @Column(name = "representative_id")
+    public Long representativeId;
     @Enumerated(EnumType.STRING)
     public MessageChannel channel;
     public String template;
@@ -44,4 +49,31 @@ public class OutboundMessage extends PanacheEntityBase {
     public OffsetDateTime createdAt;
     @Column(name = "sent_at")
     public OffsetDateTime sentAt;
+
+    OutboundMessage toResident(UUID resident, MessageChannel on) {
+        return addressed(RecipientKind.RESIDENT, resident, null, on);
+    }
+
+    /** Representatives are reached in the WeCom app, whether or not their WeCom account is on record yet. */
+    OutboundMessage toRepresentative(long representative) {
+        return addressed(RecipientKind.REPRESENTATIVE, null, representative, MessageChannel.WECOM);
+    }
+
+    /** The office as one recipient on WeCom; the WeCom channel will send it to the office's configured users. */
+    OutboundMessage toTownOffice() {
+        return addressed(RecipientKind.TOWN_OFFICE, null, null, MessageChannel.WECOM);
+    }
+
+    /** Ready for the dispatcher: due now, once the event that called for it is set. */
+    private OutboundMessage addressed(RecipientKind kind, UUID resident, Long representative, MessageChannel on) {
+        id = UUID.randomUUID();
+        recipientKind = kind;
+        residentId = resident;
+        representativeId = representative;
+        channel = on;
+        status = Status.PENDING;
+        createdAt = OffsetDateTime.now();
+        nextAttemptAt = createdAt;
+        return this;
+    }
 }

@@ -1,14 +1,37 @@
 package cn.lianxin.notifications;
 
+import cn.lianxin.cases.CaseCommand;
+import cn.lianxin.cases.DeadlineKind;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 
-/** Every text we send to residents, in one place and in Chinese. Purposes double as the idempotency key per event. */
+/**
+ * Every text we send, to residents and to staff, in one place and in Chinese. Purposes double as the idempotency
+ * key per event (unique with the event id), so an event with several recipients gives each its own purpose.
+ * Staff texts stay well under WeCom's limits (2048 bytes for a text message, 512 for a card's description).
+ */
 final class Templates {
 
     static final String CASE_REGISTERED = "CASE_REGISTERED_ACK";
     static final String CASE_REPLY = "CASE_REPLY";
     static final String FEEDBACK_PROMPT = "FEEDBACK_PROMPT";
+    static final String REP_NEW_CASE = "REP_NEW_CASE";
+    static final String REP_ASSIGNED = "REP_ASSIGNED";
+    static final String SUPERVISION_TOWN_OFFICE = "SUPERVISION_TOWN_OFFICE";
+
+    /** How much of the resident's own words a representative sees in a notice; the rest is in the case. */
+    private static final int EXCERPT_LENGTH = 60;
+    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("M月d日 HH:mm");
+
+    /** What a representative needs to see of a case at a glance: where, about what, in the resident's words. */
+    record CaseSummary(String number, String village, String category, String text) {
+    }
+
+    /** A missed deadline as supervisors read it; the due time is already in the town's zone. */
+    record Overdue(String number, DeadlineKind kind, ZonedDateTime dueAt, String workstation, String representative) {
+    }
 
     private Templates() {
     }
@@ -24,6 +47,57 @@ final class Templates {
                 message(caseId, CASE_REPLY, "CASE_REPLY", "【连心桥】您反映的问题（编号 " + number + "）答复如下：" + stripLabel(reply)),
                 message(caseId, FEEDBACK_PROMPT, "FEEDBACK_PROMPT",
                         "【连心桥】请对编号 " + number + " 的办理结果评价：回复1满意，2基本满意，3不满意。"));
+    }
+
+    /** Routing placed a new case with the representative. */
+    static OutboundMessage newCase(UUID caseId, CaseSummary c) {
+        return message(caseId, REP_NEW_CASE, "REP_NEW_CASE",
+                "【连心桥】新诉求 " + c.number() + about(c) + "：“" + excerpt(c.text()) + "”。请及时签收。");
+    }
+
+    /** A command put the case in the representative's hands: assigned, transferred, or reopened with them. */
+    static OutboundMessage handedOver(UUID caseId, CaseCommand command, CaseSummary c) {
+        String what = switch (command) {
+            case TRANSFER -> "已转办给您";
+            case REOPEN -> "居民不满意，已重新交您办理";
+            default -> "已分派给您";
+        };
+        String next = command == CaseCommand.REOPEN ? "请尽快处理并再次答复。" : "请及时签收。";
+        return message(caseId, REP_ASSIGNED, "REP_" + command.name(),
+                "【连心桥】诉求 " + c.number() + about(c) + what + "：“" + excerpt(c.text()) + "”。" + next);
+    }
+
+    static OutboundMessage reminder(UUID caseId, String number, DeadlineKind kind, ZonedDateTime dueAt) {
+        return message(caseId, "REP_REMINDER_" + kind.name(), "REP_REMINDER",
+                "【连心桥】" + number + " 的" + kind.label() + "期限 " + DUE.format(dueAt) + " 到期，请及时办理。");
+    }
+
+    /** 督办 to one group leader of the case's workstation; each leader has a purpose of their own. */
+    static OutboundMessage supervisionForLeader(UUID caseId, long leaderId, Overdue o) {
+        return message(caseId, "SUPERVISION_LEADER_" + leaderId, "SUPERVISION", supervision(o) + "请督促办理。");
+    }
+
+    static OutboundMessage supervisionForTownOffice(UUID caseId, Overdue o) {
+        return message(caseId, SUPERVISION_TOWN_OFFICE, "SUPERVISION", supervision(o) + "请督办。");
+    }
+
+    private static String supervision(Overdue o) {
+        String where = (o.workstation() == null ? "未分派工作室" : o.workstation()) + "，"
+                + (o.representative() == null ? "尚未分派代表" : "承办代表 " + o.representative());
+        return "【连心桥】督办：" + o.number() + "（" + where + "）的" + o.kind().label() + "期限 " + DUE.format(o.dueAt()) + " 已过，";
+    }
+
+    private static String about(CaseSummary c) {
+        return "（" + c.village() + "·" + c.category() + "）";
+    }
+
+    /** The first characters of the text, counted in code points so that no character is cut in half. */
+    private static String excerpt(String text) {
+        String flat = text.strip().replaceAll("\\s+", " ");
+        if (flat.codePointCount(0, flat.length()) <= EXCERPT_LENGTH) {
+            return flat;
+        }
+        return flat.substring(0, flat.offsetByCodePoints(0, EXCERPT_LENGTH)) + "…";
     }
 
     /** The record line reads "回复：…"; the resident gets the answer itself. */

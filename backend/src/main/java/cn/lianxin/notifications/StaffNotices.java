@@ -1,0 +1,102 @@
+package cn.lianxin.notifications;
+
+import cn.lianxin.cases.CaseCommand;
+import cn.lianxin.cases.CaseRegistered;
+import cn.lianxin.cases.CaseTransitioned;
+import cn.lianxin.cases.DeadlineApproaching;
+import cn.lianxin.cases.DeadlineMissed;
+import cn.lianxin.masterdata.Representative;
+import cn.lianxin.masterdata.Workstation;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The staff side of case events: representatives hear of new and handed-over cases and of deadlines coming up;
+ * a missed deadline goes to the workstation's group leaders and the town office (督办). Runs inside the
+ * consumer's transaction, so whatever it loads is read in the same session as the claim on the event.
+ */
+@ApplicationScoped
+class StaffNotices {
+
+    /** The commands that put a case in a representative's hands. */
+    static final Set<CaseCommand> HANDING_OVER = EnumSet.of(CaseCommand.ASSIGN, CaseCommand.TRANSFER, CaseCommand.REOPEN);
+
+    // One query for the notice's facts: the case's text with the names of its village and category.
+    private static final String SUMMARY = "select c.number, v.name, k.name, c.text from CaseFile c, Village v, Category k"
+            + " where c.id = :id and v.id = c.villageId and k.id = c.categoryId";
+    private static final String GROUP_LEADERS =
+            "workstationId = ?1 and groupLeader = true and active = true order by id";
+
+    private final ZoneId townZone;
+
+    StaffNotices(@ConfigProperty(name = "lianxin.cases.time-zone") ZoneId townZone) {
+        this.townZone = townZone;
+    }
+
+    /** Routing placed the case: its representative hears of it at once. Unplaced cases wait for the liaison. */
+    Uni<Notices> newCase(CaseRegistered registered) {
+        if (registered.representativeId() == null) {
+            return Uni.createFrom().item(Notices.none());
+        }
+        return summary(registered.caseId()).map(c -> Notices.of(
+                Templates.newCase(registered.caseId(), c).toRepresentative(registered.representativeId())));
+    }
+
+    /** Only for a command in {@link #HANDING_OVER} that left the case with a representative. */
+    Uni<Notices> handedOver(CaseTransitioned transitioned) {
+        return summary(transitioned.caseId()).map(c -> Notices.of(
+                Templates.handedOver(transitioned.caseId(), transitioned.command(), c).toRepresentative(transitioned.representativeId())));
+    }
+
+    Uni<Notices> reminder(DeadlineApproaching approaching) {
+        if (approaching.representativeId() == null) {
+            return Uni.createFrom().item(Notices.unreached("no representative to remind"));
+        }
+        return Uni.createFrom().item(Notices.of(Templates.reminder(approaching.caseId(), approaching.number(), approaching.kind(),
+                local(approaching.dueAt())).toRepresentative(approaching.representativeId())));
+    }
+
+    /** 督办: every active group leader of the case's workstation, and the town office in any case. */
+    Uni<Notices> supervision(DeadlineMissed missed) {
+        UUID caseId = missed.caseId();
+        return find(Workstation.class, missed.workstationId()).chain(workstation -> find(Representative.class, missed.representativeId())
+                .chain(handler -> groupLeaders(missed.workstationId()).map(leaders -> {
+                    Templates.Overdue overdue = new Templates.Overdue(missed.number(), missed.kind(), local(missed.dueAt()),
+                            workstation == null ? null : workstation.name, handler == null ? null : handler.name);
+                    List<OutboundMessage> messages = new ArrayList<>();
+                    leaders.forEach(leader -> messages.add(Templates.supervisionForLeader(caseId, leader.id, overdue).toRepresentative(leader.id)));
+                    messages.add(Templates.supervisionForTownOffice(caseId, overdue).toTownOffice());
+                    Notices notices = Notices.of(messages);
+                    return leaders.isEmpty() ? notices.and(Notices.unreached("no active group leader to supervise")) : notices;
+                })));
+    }
+
+    private Uni<Templates.CaseSummary> summary(UUID caseId) {
+        return Panache.getSession().chain(s -> s.createSelectionQuery(SUMMARY, Object[].class).setParameter("id", caseId).getSingleResult())
+                .map(row -> new Templates.CaseSummary((String) row[0], (String) row[1], (String) row[2], (String) row[3]));
+    }
+
+    private static Uni<List<Representative>> groupLeaders(Long workstationId) {
+        return workstationId == null ? Uni.createFrom().item(List.<Representative>of())
+                : Representative.<Representative>list(GROUP_LEADERS, workstationId);
+    }
+
+    /** By id, or nothing when the event names none (an unplaced case has no workstation or representative). */
+    private static <E> Uni<E> find(Class<E> type, Long id) {
+        return id == null ? Uni.createFrom().nullItem() : Panache.getSession().chain(s -> s.find(type, id));
+    }
+
+    private ZonedDateTime local(OffsetDateTime at) {
+        return at.atZoneSameInstant(townZone);
+    }
+}
