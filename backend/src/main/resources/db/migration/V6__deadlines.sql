@@ -2,7 +2,9 @@
 
 ALTER TABLE cases
     ADD COLUMN IF NOT EXISTS signed_at     timestamptz,
-    ADD COLUMN IF NOT EXISTS supervised_at timestamptz;
+    ADD COLUMN IF NOT EXISTS supervised_at timestamptz,
+    -- The reply's attachments: references (URLs) to photos or documents stored elsewhere.
+    ADD COLUMN IF NOT EXISTS reply_attachments text[] NOT NULL DEFAULT '{}';
 
 -- One reminder and one supervision notice per deadline of a case. A deadline set anew (transfer, reopen) has a
 -- new due time and so earns its own notices; the key makes the watch idempotent across runs and instances.

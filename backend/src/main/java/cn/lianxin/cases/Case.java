@@ -61,6 +61,9 @@ public class Case extends PanacheEntityBase {
     public OffsetDateTime supervisedAt;
     @Column(name = "reply_text")
     public String replyText;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "reply_attachments")
+    public String[] replyAttachments = new String[0];
     @Column(name = "replied_at")
     public OffsetDateTime repliedAt;
     @Enumerated(EnumType.STRING)

@@ -8,10 +8,12 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -33,6 +35,11 @@ public class CaseCommandResource {
     }
 
     public record TextRequest(@NotBlank @Size(max = 2000) String text) {
+    }
+
+    /** The answer, with up to 9 attachments given as links to photos or documents already uploaded. */
+    public record ReplyRequest(@NotBlank @Size(max = 2000) String text,
+            @Size(max = 9) List<@NotBlank @Pattern(regexp = "https?://\\S{1,500}", message = "must be an http(s) link") String> attachments) {
     }
 
     public record TransferRequest(@NotNull Long representativeId, @NotBlank @Size(max = 500) String reason) {
@@ -108,8 +115,9 @@ public class CaseCommandResource {
     @POST
     @Path("reply")
     @Operation(summary = "回复: the answer to the resident, sent on their channel (处理 → 回复)")
-    public Uni<CaseResource.CaseView> reply(@PathParam("id") UUID id, @Valid @NotNull TextRequest r) {
-        return run(id, text(CaseCommand.REPLY, r.text()));
+    public Uni<CaseResource.CaseView> reply(@PathParam("id") UUID id, @Valid @NotNull ReplyRequest r) {
+        return run(id, new CaseLifecycle.Order(CaseCommand.REPLY, null, null, null, r.text(),
+                r.attachments() == null ? List.of() : r.attachments()));
     }
 
     @POST

@@ -13,6 +13,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -25,7 +26,12 @@ import java.util.UUID;
 public class CaseLifecycle {
 
     /** A command with what it carries; which fields matter depends on the command. */
-    public record Order(CaseCommand command, Long representativeId, HandlingClass handlingClass, Feedback feedback, String text) {
+    public record Order(CaseCommand command, Long representativeId, HandlingClass handlingClass, Feedback feedback, String text,
+            List<String> attachments) {
+        public Order(CaseCommand command, Long representativeId, HandlingClass handlingClass, Feedback feedback, String text) {
+            this(command, representativeId, handlingClass, feedback, text, List.of());
+        }
+
         public static Order of(CaseCommand command) {
             return new Order(command, null, null, null, null);
         }
@@ -123,8 +129,9 @@ public class CaseLifecycle {
                     throw illegal(c, "The case waits for the instruction it was escalated for; record it before replying.");
                 }
                 c.replyText = text(order);
+                c.replyAttachments = order.attachments().toArray(String[]::new);
                 c.repliedAt = OffsetDateTime.now();
-                yield done("回复：" + c.replyText);
+                yield done("回复：" + c.replyText + (order.attachments().isEmpty() ? "" : "（附件 " + order.attachments().size() + " 个）"));
             }
             case RECORD_FEEDBACK -> {
                 c.feedback = required(order.feedback(), "feedback");
@@ -166,6 +173,7 @@ public class CaseLifecycle {
             c.feedback = null;
             c.feedbackComment = null;
             c.replyText = null;
+            c.replyAttachments = new String[0];
             c.repliedAt = null;
             return (c.reopenCount > 1 ? "再次不满意，转组长办理" + (leader == null ? "（无组长，转分派）" : "：" + leader.name) : "重新办理")
                     + "：" + reason;

@@ -50,7 +50,7 @@ public class CaseResource {
             Channel channel, String text, UUID residentId, long villageId, long categoryId, Long workstationId,
             Long representativeId, BigDecimal routingScore, List<String> routingReasons, OffsetDateTime signForDueAt,
             OffsetDateTime signedAt, OffsetDateTime replyDueAt, OffsetDateTime resolveDueAt, OffsetDateTime supervisedAt,
-            HandlingClass handlingClass, boolean awaitingInstruction, String reply,
+            HandlingClass handlingClass, boolean awaitingInstruction, String reply, List<String> replyAttachments,
             OffsetDateTime repliedAt, Feedback feedback, String feedbackComment, int reopenCount,
             OffsetDateTime registeredAt, String registeredBy, OffsetDateTime archivedAt, long version) {
         static CaseView of(Case c) {
@@ -58,7 +58,7 @@ public class CaseResource {
                     c.residentId, c.villageId, c.categoryId, c.workstationId, c.representativeId, c.routingScore,
                     c.routingReasons == null ? List.of() : List.of(c.routingReasons), c.signForDueAt, c.signedAt, c.replyDueAt,
                     c.resolveDueAt, c.supervisedAt, c.handlingClass,
-                    c.awaitingInstruction, c.replyText, c.repliedAt, c.feedback, c.feedbackComment, c.reopenCount,
+                    c.awaitingInstruction, c.replyText, List.of(c.replyAttachments), c.repliedAt, c.feedback, c.feedbackComment, c.reopenCount,
                     c.registeredAt, c.registeredBy, c.archivedAt, c.version);
         }
     }

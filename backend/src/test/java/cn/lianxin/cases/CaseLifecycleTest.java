@@ -125,6 +125,69 @@ class CaseLifecycleTest {
         asOffice().get("/api/cases/" + id + "/activity").then().body("action", contains("REGISTER"));
     }
 
+    /** Every command with a body it would accept, so that only the step can be the reason for a refusal. */
+    private static Map<CaseCommand, Map.Entry<String, Map<String, Object>>> everyCommand(Team team) {
+        Map<CaseCommand, Map.Entry<String, Map<String, Object>>> commands = new java.util.EnumMap<>(CaseCommand.class);
+        commands.put(CaseCommand.ASSIGN, Map.entry("assign", Map.of("representativeId", team.firstId())));
+        commands.put(CaseCommand.SIGN_FOR, Map.entry("sign-for", Map.of()));
+        commands.put(CaseCommand.CHOOSE_HANDLING, Map.entry("handling", Map.of("handlingClass", "ON_THE_SPOT")));
+        commands.put(CaseCommand.ADD_NOTE, Map.entry("notes", Map.of("text", "进展")));
+        commands.put(CaseCommand.ESCALATE, Map.entry("escalate", Map.of("text", "请示")));
+        commands.put(CaseCommand.RECORD_INSTRUCTION, Map.entry("instruction", Map.of("text", "批示")));
+        commands.put(CaseCommand.TRANSFER, Map.entry("transfer", Map.of("representativeId", team.secondId(), "reason", "转办")));
+        commands.put(CaseCommand.RETURN_TO_DISPATCH, Map.entry("return", Map.of("text", "退回")));
+        commands.put(CaseCommand.REPLY, Map.entry("reply", Map.of("text", "答复")));
+        commands.put(CaseCommand.RECORD_FEEDBACK, Map.entry("feedback", Map.of("feedback", "SATISFIED")));
+        commands.put(CaseCommand.REOPEN, Map.entry("reopen", Map.of("text", "重办")));
+        commands.put(CaseCommand.REVISIT, Map.entry("revisit", Map.of("text", "回访")));
+        commands.put(CaseCommand.ARCHIVE, Map.entry("archive", Map.of()));
+        return commands;
+    }
+
+    /** In the case's current step, every command the table does not allow is refused with 409 and changes nothing. */
+    private void assertEveryForbiddenCommandRefused(String id, Team team) {
+        String state = asOffice().get("/api/cases/" + id).then().extract().path("state");
+        int version = asOffice().get("/api/cases/" + id).then().extract().path("version");
+        long lines = Database.count(pool, "SELECT count(*) FROM case_activity WHERE case_id = $1", UUID.fromString(id));
+        everyCommand(team).forEach((command, request) -> {
+            if (!Transitions.allowedIn(CaseState.valueOf(state)).contains(command)) {
+                asOffice().body(request.getValue()).post(commands(id, request.getKey())).then()
+                        .statusCode(409).body("state", equalTo(state));
+            }
+        });
+        asOffice().get("/api/cases/" + id).then().body("state", equalTo(state)).body("version", equalTo(version));
+        assertThat(Database.count(pool, "SELECT count(*) FROM case_activity WHERE case_id = $1", UUID.fromString(id))).isEqualTo(lines);
+    }
+
+    @Test
+    void shouldRefuseEveryForbiddenCommandInEveryStep() {
+        Team team = Team.at(Fixtures.town());
+        String id = register(team.town());
+        Team.as(team.liaison()).body(Map.of("representativeId", team.firstId())).post(commands(id, "assign")).then().statusCode(200);
+        assertEveryForbiddenCommandRefused(id, team);
+        Team.as(team.first()).post(commands(id, "sign-for")).then().statusCode(200);
+        assertEveryForbiddenCommandRefused(id, team);
+        Team.as(team.first()).body(Map.of("handlingClass", "ON_THE_SPOT")).post(commands(id, "handling")).then().statusCode(200);
+        assertEveryForbiddenCommandRefused(id, team);
+        Team.as(team.first()).body(Map.of("text", "已处理", "attachments", List.of("https://files.example/repair.jpg")))
+                .post(commands(id, "reply")).then().statusCode(200).body("replyAttachments", contains("https://files.example/repair.jpg"));
+        assertEveryForbiddenCommandRefused(id, team);
+        awaitReplyDelivered(id);
+        Team.as(team.liaison()).body(Map.of("feedback", "BASICALLY_SATISFIED")).post(commands(id, "feedback")).then().statusCode(200);
+        assertEveryForbiddenCommandRefused(id, team);
+        Team.as(team.liaison()).post(commands(id, "archive")).then().statusCode(200);
+        assertEveryForbiddenCommandRefused(id, team);
+    }
+
+    @Test
+    void shouldRefuseAReplyAttachmentThatIsNotALink() {
+        Team team = Team.at(Fixtures.town());
+        String id = signedFor(team);
+        Team.as(team.first()).body(Map.of("handlingClass", "ON_THE_SPOT")).post(commands(id, "handling")).then().statusCode(200);
+        Team.as(team.first()).body(Map.of("text", "已处理", "attachments", List.of("C:\\photo.jpg"))).post(commands(id, "reply")).then()
+                .statusCode(422).body("errors[0].field", org.hamcrest.Matchers.startsWith("attachments"));
+    }
+
     @Test
     void shouldNotArchiveWithoutADeliveredReply() {
         Team team = Team.at(Fixtures.town());
