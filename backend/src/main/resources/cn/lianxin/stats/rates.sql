@@ -1,11 +1,10 @@
--- The four rates of cases registered in a period, one row per value of {dimension} and one total row
--- (GROUPING SETS: a single scan of the period). {dimension} and {names} are filled in from
--- cn.lianxin.stats.Dimension, never from the request. Definitions: docs/DECISIONS.md, "Figures".
+-- The four rates of cases registered in a period, one row per value of {dimension}, and the total row summed
+-- from those rows. {dimension} and {names} are filled in from cn.lianxin.stats.Dimension, never from the
+-- request. Definitions: docs/DECISIONS.md, "Figures".
 --   $1 period start (inclusive)   $2 period end (exclusive)   $3 now
 --   $4 workstation id, or NULL for every workstation
 WITH figures AS (
     SELECT c.{dimension} AS key,
-           GROUPING(c.{dimension}) = 1 AS total,
            count(*) AS registered,
            -- A case leaves 登记 only by being signed for, so only cases still there need their record read
            -- (a transferred case is back in 登记 after a sign-for).
@@ -19,9 +18,20 @@ WITH figures AS (
     FROM cases c
     WHERE c.registered_at >= $1 AND c.registered_at < $2
       AND ($4::bigint IS NULL OR c.workstation_id = $4)
-    GROUP BY GROUPING SETS ((c.{dimension}), ())
+    -- A plain GROUP BY, not GROUPING SETS with the total: with the total set PostgreSQL insists on sorted input
+    -- and, for a long period, reads the cases in the dimension's index order, a random visit per case.
+    GROUP BY c.{dimension}
+),
+grouped AS (
+    SELECT key, false AS total, registered, signed_for, replied, on_time, on_time_of, rated, satisfied FROM figures
+    UNION ALL
+    -- One total row, also for a period without cases.
+    SELECT NULL, true, coalesce(sum(registered), 0)::bigint, coalesce(sum(signed_for), 0)::bigint,
+           coalesce(sum(replied), 0)::bigint, coalesce(sum(on_time), 0)::bigint, coalesce(sum(on_time_of), 0)::bigint,
+           coalesce(sum(rated), 0)::bigint, coalesce(sum(satisfied), 0)::bigint
+    FROM figures
 )
-SELECT f.key, n.name, f.total, f.registered, f.signed_for, f.replied, f.on_time, f.on_time_of, f.rated, f.satisfied
-FROM figures f
-LEFT JOIN {names} n ON n.id = f.key AND NOT f.total
-ORDER BY f.total, n.name, f.key
+SELECT g.key, n.name, g.total, g.registered, g.signed_for, g.replied, g.on_time, g.on_time_of, g.rated, g.satisfied
+FROM grouped g
+LEFT JOIN {names} n ON n.id = g.key AND NOT g.total
+ORDER BY g.total, n.name, g.key
