@@ -1,6 +1,7 @@
 package cn.lianxin.calendar;
 
 import cn.lianxin.api.ApiException;
+import cn.lianxin.api.Dates;
 import cn.lianxin.api.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.core.Response;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -30,8 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The town office's working-day calendar: the exceptions to Monday-to-Friday (holidays on weekdays, weekend
- * make-up working days) and the deadline they give. Dates in paths and queries are parsed here, so that a
- * malformed one is a 422 naming it rather than a bare 404.
+ * make-up working days) and the deadline they give. Dates in paths and queries are parsed by {@link Dates}, so
+ * that a malformed one is a 422 naming it rather than a bare 404.
  */
 @Path("/api/calendar")
 @RolesAllowed(Roles.TOWN_OFFICE)
@@ -77,7 +77,7 @@ public class CalendarResource {
     @Operation(summary = "Make a day an exception, or replace the exception it is: HOLIDAY on a weekday, WORKDAY on a weekend")
     public Uni<CalendarDayView> put(@PathParam("date") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2027-10-04") String date,
             @Valid @NotNull CalendarDayRequest request) {
-        LocalDate day = parse(date, "date");
+        LocalDate day = Dates.parse(date, "date");
         if (!request.kind().breaksDefaultRuleOn(day)) {
             throw ApiException.invalidField("kind", "%s is a %s, %s anyway; only a %s changes it".formatted(day, day.getDayOfWeek(),
                     WorkingDays.isWeekday(day) ? "a working day" : "a day off",
@@ -95,7 +95,7 @@ public class CalendarResource {
     @Path("{date}")
     @Operation(summary = "Return a day to the default rule (Monday to Friday work, weekends off)")
     public Uni<Response> delete(@PathParam("date") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2027-10-04") String date) {
-        LocalDate day = parse(date, "date");
+        LocalDate day = Dates.parse(date, "date");
         return Panache.withTransaction(() -> CalendarDay.deleteById(day))
                 .call(deleted -> deleted ? calendar.reload() : Uni.createFrom().failure(ApiException.notFound("A calendar exception on " + day)))
                 .map(deleted -> Response.noContent().build());
@@ -108,7 +108,7 @@ public class CalendarResource {
     public DeadlineView workingDays(
             @QueryParam("from") @Parameter(required = true, schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2026-09-30") String from,
             @QueryParam("days") @Parameter(required = true, example = "3") Integer days) {
-        LocalDate start = parse(from, "from");
+        LocalDate start = Dates.parse(from, "from");
         if (days == null || days < 0 || days > MAX_WORKING_DAYS) {
             throw ApiException.invalidField("days", "must be a number of working days from 0 to " + MAX_WORKING_DAYS);
         }
@@ -122,16 +122,5 @@ public class CalendarResource {
         calendarDay.kind = request.kind();
         calendarDay.name = request.name().strip();
         return calendarDay;
-    }
-
-    private static LocalDate parse(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw ApiException.invalidField(field, "is required, as a date such as 2026-10-01");
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalidField(field, "must be a date such as 2026-10-01");
-        }
     }
 }

@@ -1,0 +1,17 @@
+package cn.lianxin.stats;
+
+import cn.lianxin.cases.CaseState;
+import cn.lianxin.cases.DeadlineKind;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An open case with a deadline passed and its step not done (督办). {@code deadline} is the earliest missed one,
+ * the one it is overdue by; {@code missed} lists every missed one, earliest first. How long: elapsed minutes
+ * since {@code dueAt}, and working days from the due day to today (0 on the due day itself).
+ */
+public record OverdueCase(UUID caseId, String number, CaseState state, Long workstationId, String workstationName,
+        Long representativeId, String representativeName, DeadlineKind deadline, String deadlineLabel, OffsetDateTime dueAt,
+        long overdueMinutes, int overdueWorkingDays, List<DeadlineKind> missed) {
+}
