@@ -3,6 +3,7 @@ package cn.lianxin.demo;
 import static cn.lianxin.testing.Api.asOffice;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.lianxin.testing.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -38,6 +39,10 @@ class DemoTownTest {
                 .mapToInt(w -> asOffice().queryParam("workstationId", w).get("/api/representatives").then().extract().<Integer>path("total"))
                 .sum();
         assertThat(representatives).isEqualTo(12);
+
+        // Demo staff sign in with the office's password: a representative by WeCom id, each liaison by workstation.
+        Api.login("chenming", Api.OFFICE_PASSWORD);
+        Api.login("liaison" + demoWorkstations.get(0), Api.OFFICE_PASSWORD);
 
         assertThat(asOffice().queryParam("size", 200).get("/api/categories").then().extract().jsonPath().<String>getList("items.code"))
                 .contains("land", "roads", "water", "medical-insurance", "pensions", "education", "employment", "disputes",
