@@ -1,0 +1,56 @@
+package cn.lianxin.sms.send;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Every SMS we send, as a template with named parameters. Aliyun only sends text it has approved, so each
+ * entry mirrors one approved template: {@link #text()} is what the resident will read (the sandbox and the
+ * preview render it), {@link #parameters()} the variables the approval fixed. The template code Aliyun gave
+ * each one is configuration, kept in {@link SmsTemplates}.
+ */
+public enum SmsTemplate {
+
+    /** The acknowledgement right after a resident's first message: they keep the number to ask about it. */
+    CASE_REGISTERED("您反映的问题已登记，编号${number}。有答复会短信告诉您，回复“查”可查询办理情况。", "number"),
+
+    /** The representative's answer; long replies are shortened before they get here (segments). */
+    CASE_REPLY("您反映的问题（编号${number}）答复如下：${reply}", "number", "reply"),
+
+    /** Sent after the reply; the keyword grammar reads the resident's 1/2/3. */
+    FEEDBACK_PROMPT("对编号${number}的办理结果，回复1满意 2基本满意 3不满意。", "number"),
+
+    /** The answer to "查": one message per open case. */
+    STATUS("您反映的问题（编号${number}）目前：${state}。", "number", "state"),
+
+    /** A town-wide notice; promotional SMS must end with the opt-out wording, so the template carries it. */
+    BROADCAST("${content} 拒收请回复R", "content");
+
+    private final String text;
+    private final List<String> parameters;
+
+    SmsTemplate(String text, String... parameters) {
+        this.text = text;
+        this.parameters = List.of(parameters);
+    }
+
+    /** The approved wording with {@code ${name}} placeholders, as Aliyun writes them. */
+    public String text() {
+        return text;
+    }
+
+    /** The parameter names, in the order they appear. */
+    public List<String> parameters() {
+        return parameters;
+    }
+
+    /** The name under {@code lianxin.sms.aliyun.template-codes.} that configures its code: case-registered. */
+    public String configName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The placeholder code used until the approved one is configured, e.g. SMS_LIANXIN_CASE_REGISTERED. */
+    String placeholderCode() {
+        return "SMS_LIANXIN_" + name();
+    }
+}
