@@ -116,6 +116,9 @@ final class StackRunner {
         try {
             Map<LocalService, Future<?>> starts = new LinkedHashMap<>();
             for (LocalService service : owned) {
+                // Said as each start begins, so that a log shows where a slow or stuck start stands.
+                out.println("Starting " + service.kind().displayName() + " on " + Ports.LOOPBACK + ":" + service.port() + " …");
+                out.flush();
                 starts.put(service, pool.submit(() -> {
                     service.start();
                     return null;
