@@ -2,6 +2,7 @@ package cn.lianxin.cases;
 
 /** What staff can do to a case. Which command is allowed in which step is in {@link Transitions}, and nowhere else. */
 public enum CaseCommand {
+    SET_VILLAGE("补登村庄"),
     ASSIGN("分派"),
     SIGN_FOR("签收"),
     CHOOSE_HANDLING("确定办理方式"),

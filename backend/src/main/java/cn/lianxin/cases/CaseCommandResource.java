@@ -31,6 +31,9 @@ public class CaseCommandResource {
     public record AssignRequest(@NotNull Long representativeId) {
     }
 
+    public record VillageRequest(@NotNull Long villageId) {
+    }
+
     public record HandlingRequest(@NotNull HandlingClass handlingClass) {
     }
 
@@ -54,6 +57,13 @@ public class CaseCommandResource {
     public CaseCommandResource(CaseLifecycle lifecycle, SecurityIdentity identity) {
         this.lifecycle = lifecycle;
         this.identity = identity;
+    }
+
+    @POST
+    @Path("village")
+    @Operation(summary = "补登村庄: fill in the village of a case that arrived without one (SMS); an unassigned case is routed then")
+    public Uni<CaseResource.CaseView> village(@PathParam("id") UUID id, @Valid @NotNull VillageRequest r) {
+        return run(id, new CaseLifecycle.Order(CaseCommand.SET_VILLAGE, null, null, null, null, List.of(), r.villageId()));
     }
 
     @POST

@@ -6,6 +6,7 @@ import cn.lianxin.api.Problem;
 import cn.lianxin.events.Outbox;
 import cn.lianxin.masterdata.Lookups;
 import cn.lianxin.masterdata.Representative;
+import cn.lianxin.masterdata.Village;
 import cn.lianxin.staff.Caller;
 import cn.lianxin.staff.StaffRole;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -27,7 +28,12 @@ public class CaseLifecycle {
 
     /** A command with what it carries; which fields matter depends on the command. */
     public record Order(CaseCommand command, Long representativeId, HandlingClass handlingClass, Feedback feedback, String text,
-            List<String> attachments) {
+            List<String> attachments, Long villageId) {
+        public Order(CaseCommand command, Long representativeId, HandlingClass handlingClass, Feedback feedback, String text,
+                List<String> attachments) {
+            this(command, representativeId, handlingClass, feedback, text, attachments, null);
+        }
+
         public Order(CaseCommand command, Long representativeId, HandlingClass handlingClass, Feedback feedback, String text) {
             this(command, representativeId, handlingClass, feedback, text, List.of());
         }
@@ -40,11 +46,13 @@ public class CaseLifecycle {
     private final Lookups lookups;
     private final Outbox outbox;
     private final Deadlines deadlines;
+    private final CaseRegistration registration;
 
-    public CaseLifecycle(Lookups lookups, Outbox outbox, Deadlines deadlines) {
+    public CaseLifecycle(Lookups lookups, Outbox outbox, Deadlines deadlines, CaseRegistration registration) {
         this.lookups = lookups;
         this.outbox = outbox;
         this.deadlines = deadlines;
+        this.registration = registration;
     }
 
     /** The case if the caller may see it; 404 otherwise, so that other workstations' cases do not even exist. */
@@ -56,6 +64,12 @@ public class CaseLifecycle {
 
     @WithTransaction
     public Uni<Case> execute(UUID caseId, Order order, Caller caller) {
+        return execute(caseId, order, caller, Channel.CONSOLE);
+    }
+
+    /** @param on the channel the command came through: the console, or a resident's own (an SMS rating) */
+    @WithTransaction
+    public Uni<Case> execute(UUID caseId, Order order, Caller caller, Channel on) {
         return visible(caseId, caller).chain(c -> {
             if (!Permissions.permits(caller, c, order.command())) {
                 throw new ApiException(Problem.of(403, "Forbidden", "You may see case " + c.number + " but not "
@@ -68,7 +82,7 @@ public class CaseLifecycle {
             return apply(c, order, caller).chain(detail -> {
                 c.state = Transitions.target(from, order.command());
                 c.updatedAt = OffsetDateTime.now();
-                return record(c, order.command(), from, detail, caller);
+                return record(c, order.command(), from, detail, caller, on);
             }).replaceWith(c);
         });
     }
@@ -76,6 +90,7 @@ public class CaseLifecycle {
     private Uni<String> apply(Case c, Order order, Caller caller) {
         OffsetDateTime now = OffsetDateTime.now();
         return switch (order.command()) {
+            case SET_VILLAGE -> setVillage(c, order, now);
             case ASSIGN -> representative(order, caller, c).map(r -> {
                 c.representativeId = r.id;
                 c.workstationId = r.workstationId;
@@ -155,6 +170,18 @@ public class CaseLifecycle {
         };
     }
 
+    /** The liaison fills in the village of a case that arrived without one; a case nobody has yet is routed now. */
+    private Uni<String> setVillage(Case c, Order order, OffsetDateTime now) {
+        return lookups.reference(Village.class, required(order.villageId(), "villageId"), "villageId").chain(village -> {
+            c.villageId = village.id;
+            if (c.representativeId != null) {
+                return done("补登村庄：" + village.name);
+            }
+            return registration.route(c).invoke(() -> deadlines.awaitSignature(c, now))
+                    .map(ignored -> "补登村庄：" + village.name + "；" + String.join("；", c.routingReasons));
+        });
+    }
+
     /** 不满意 reopens the case once with its representative; the next time it goes to the group leader. */
     private Uni<String> reopen(Case c, Order order) {
         if (c.feedback != Feedback.UNSATISFIED) {
@@ -205,14 +232,14 @@ public class CaseLifecycle {
         });
     }
 
-    private Uni<Void> record(Case c, CaseCommand command, CaseState from, String detail, Caller caller) {
+    private Uni<Void> record(Case c, CaseCommand command, CaseState from, String detail, Caller caller, Channel on) {
         OffsetDateTime now = c.updatedAt;
         CaseActivity activity = new CaseActivity();
         activity.caseId = c.id;
         activity.at = now;
         activity.actor = caller.username();
         activity.action = command.name();
-        activity.channel = Channel.CONSOLE;
+        activity.channel = on;
         activity.fromState = from;
         activity.toState = c.state;
         activity.detail = detail;

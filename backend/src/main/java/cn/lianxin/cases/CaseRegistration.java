@@ -22,8 +22,10 @@ import java.util.UUID;
 public class CaseRegistration {
 
     /** What registering a case needs, whichever channel it came from. */
-    public record RegisterCase(UUID residentId, long villageId, long categoryId, Channel channel, String text) {
+    public record RegisterCase(UUID residentId, Long villageId, long categoryId, Channel channel, String text) {
     }
+
+    static final String VILLAGE_UNKNOWN = "村庄未知，待联络员补登村庄后分派";
 
     private final Lookups lookups;
     private final CaseNumbers numbers;
@@ -44,8 +46,7 @@ public class CaseRegistration {
         return Resident.<Resident>findById(command.residentId())
                 .onItem().ifNull().failWith(() -> ApiException.invalidField("residentId", "no resident with id " + command.residentId()))
                 .chain(() -> lookups.reference(Category.class, command.categoryId(), "categoryId"))
-                .chain(() -> lookups.reference(Village.class, command.villageId(), "villageId"))
-                .chain(village -> lookups.existing(Town.class, village.townId))
+                .chain(() -> townOf(command.villageId()))
                 .chain(town -> numbers.next(town.id, town.code).map(number -> newCase(command, town.id, number, actor)))
                 .call(this::route)
                 .invoke(c -> deadlines.awaitSignature(c, c.registeredAt))
@@ -56,10 +57,27 @@ public class CaseRegistration {
     }
 
     /**
+     * The village's town; a concern whose village is not known yet (texted in by SMS) belongs to the deployment's
+     * town — the first active one, as one deployment serves one town.
+     */
+    private Uni<Town> townOf(Long villageId) {
+        if (villageId == null) {
+            return Town.<Town>find("active = true order by id").firstResult()
+                    .onItem().ifNull().failWith(() -> new IllegalStateException("no active town to register cases in"));
+        }
+        return lookups.reference(Village.class, villageId, "villageId").chain(village -> lookups.existing(Town.class, village.townId));
+    }
+
+    /**
      * Places the case with a representative, keeping the reasons on the case. What cannot be placed waits in the
      * dispatch queue of the workstation covering the village, or in the town's when none covers it.
      */
-    private Uni<Void> route(Case c) {
+    Uni<Void> route(Case c) {
+        if (c.villageId == null) {
+            c.workstationId = null;
+            c.routingReasons = new String[] {VILLAGE_UNKNOWN};
+            return Uni.createFrom().voidItem();
+        }
         return router.route(c.villageId, c.categoryId).chain(decision -> {
             if (decision instanceof RoutingDecision.Placed placed) {
                 c.workstationId = placed.workstationId();

@@ -47,7 +47,7 @@ public class CaseResource {
 
     /** A case as staff see it, with the commands its current step accepts. */
     public record CaseView(UUID id, String number, CaseState state, String stateLabel, List<CaseCommand> allowedCommands,
-            Channel channel, String text, UUID residentId, long villageId, long categoryId, Long workstationId,
+            Channel channel, String text, UUID residentId, Long villageId, long categoryId, Long workstationId,
             Long representativeId, BigDecimal routingScore, List<String> routingReasons, OffsetDateTime signForDueAt,
             OffsetDateTime signedAt, OffsetDateTime replyDueAt, OffsetDateTime resolveDueAt, OffsetDateTime supervisedAt,
             HandlingClass handlingClass, boolean awaitingInstruction, String reply, List<String> replyAttachments,

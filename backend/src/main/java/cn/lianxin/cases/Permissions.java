@@ -21,6 +21,7 @@ final class Permissions {
         Set<Actor> dispatch = EnumSet.of(Actor.TOWN_OFFICE, Actor.LIAISON, Actor.GROUP_LEADER);
         Set<Actor> handling = EnumSet.of(Actor.TOWN_OFFICE, Actor.ASSIGNEE);
         Set<Actor> directing = EnumSet.of(Actor.TOWN_OFFICE, Actor.GROUP_LEADER, Actor.ASSIGNEE);
+        ACTORS.put(CaseCommand.SET_VILLAGE, dispatch);
         ACTORS.put(CaseCommand.ASSIGN, dispatch);
         ACTORS.put(CaseCommand.SIGN_FOR, handling);
         ACTORS.put(CaseCommand.CHOOSE_HANDLING, handling);

@@ -27,6 +27,7 @@ public final class Transitions {
     private static final Map<CaseCommand, Rule> RULES = new EnumMap<>(CaseCommand.class);
 
     static {
+        rule(CaseCommand.SET_VILLAGE, EnumSet.of(REGISTERED), REGISTERED);
         rule(CaseCommand.ASSIGN, EnumSet.of(REGISTERED), REGISTERED);
         rule(CaseCommand.SIGN_FOR, EnumSet.of(REGISTERED), RECEIVED);
         rule(CaseCommand.CHOOSE_HANDLING, EnumSet.of(RECEIVED), IN_PROGRESS);

@@ -32,8 +32,9 @@ class StaffNotices {
     static final Set<CaseCommand> HANDING_OVER = EnumSet.of(CaseCommand.ASSIGN, CaseCommand.TRANSFER, CaseCommand.REOPEN);
 
     // One query for the notice's facts: the case's text with the names of its village and category.
-    private static final String SUMMARY = "select c.number, v.name, k.name, c.text from CaseFile c, Village v, Category k"
-            + " where c.id = :id and v.id = c.villageId and k.id = c.categoryId";
+    // Left join: a case texted in by SMS may not know its village yet.
+    private static final String SUMMARY = "select c.number, coalesce(v.name, '村庄待补'), k.name, c.text from CaseFile c"
+            + " left join Village v on v.id = c.villageId join Category k on k.id = c.categoryId where c.id = :id";
     private static final String GROUP_LEADERS =
             "workstationId = ?1 and groupLeader = true and active = true order by id";
 

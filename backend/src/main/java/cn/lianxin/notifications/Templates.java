@@ -20,6 +20,7 @@ final class Templates {
     static final String REP_NEW_CASE = "REP_NEW_CASE";
     static final String REP_ASSIGNED = "REP_ASSIGNED";
     static final String SUPERVISION_TOWN_OFFICE = "SUPERVISION_TOWN_OFFICE";
+    static final String SMS_ANSWER = "SMS_ANSWER";
 
     /** How much of the resident's own words a representative sees in a notice; the rest is in the case. */
     private static final int EXCERPT_LENGTH = 60;
@@ -98,6 +99,33 @@ final class Templates {
             return flat;
         }
         return flat.substring(0, flat.offsetByCodePoints(0, EXCERPT_LENGTH)) + "…";
+    }
+
+    // Answers to what a resident texted in (keywords, follow-ups): one per incoming SMS.
+
+    static OutboundMessage feedbackRecorded(UUID caseId, String number, String rating) {
+        return smsAnswer(caseId, "【连心桥】感谢您的评价，编号 " + number + " 已记录为「" + rating + "」。");
+    }
+
+    static OutboundMessage noCaseAwaitingFeedback() {
+        return smsAnswer(null, "【连心桥】您目前没有待评价的诉求。如有新的问题，请直接发短信说明。");
+    }
+
+    static OutboundMessage status(List<String> casesWithSteps) {
+        return smsAnswer(null, casesWithSteps.isEmpty() ? "【连心桥】您目前没有在办的诉求。"
+                : "【连心桥】您的诉求：" + String.join("；", casesWithSteps) + "。");
+    }
+
+    static OutboundMessage optedOut() {
+        return smsAnswer(null, "【连心桥】您已退订政策短信。有问题仍可随时发短信反映。");
+    }
+
+    static OutboundMessage followUpNoted(UUID caseId, String number) {
+        return smsAnswer(caseId, "【连心桥】已将您的补充说明记入编号 " + number + "，党代表会一并办理。");
+    }
+
+    private static OutboundMessage smsAnswer(UUID caseId, String body) {
+        return message(caseId, SMS_ANSWER, SMS_ANSWER, body);
     }
 
     /** The record line reads "回复：…"; the resident gets the answer itself. */

@@ -28,6 +28,9 @@ public class Resident extends PanacheEntityBase {
     public String phoneMasked;
     public String openid;
     public String unionid;
+    /** Said R/TD/退订: no more broadcasts by SMS; answers to their own concerns still reach them. */
+    @Column(name = "sms_opted_out")
+    public boolean smsOptedOut;
     @Column(name = "created_at", updatable = false)
     public OffsetDateTime createdAt;
     @Column(name = "updated_at")

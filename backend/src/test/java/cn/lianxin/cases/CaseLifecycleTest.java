@@ -128,6 +128,7 @@ class CaseLifecycleTest {
     /** Every command with a body it would accept, so that only the step can be the reason for a refusal. */
     private static Map<CaseCommand, Map.Entry<String, Map<String, Object>>> everyCommand(Team team) {
         Map<CaseCommand, Map.Entry<String, Map<String, Object>>> commands = new java.util.EnumMap<>(CaseCommand.class);
+        commands.put(CaseCommand.SET_VILLAGE, Map.entry("village", Map.of("villageId", team.town().villageId())));
         commands.put(CaseCommand.ASSIGN, Map.entry("assign", Map.of("representativeId", team.firstId())));
         commands.put(CaseCommand.SIGN_FOR, Map.entry("sign-for", Map.of()));
         commands.put(CaseCommand.CHOOSE_HANDLING, Map.entry("handling", Map.of("handlingClass", "ON_THE_SPOT")));

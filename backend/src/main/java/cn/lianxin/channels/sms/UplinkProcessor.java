@@ -1,0 +1,183 @@
+package cn.lianxin.channels.sms;
+
+import cn.lianxin.cases.Case;
+import cn.lianxin.cases.CaseActivity;
+import cn.lianxin.cases.CaseCommand;
+import cn.lianxin.cases.CaseLifecycle;
+import cn.lianxin.cases.CaseRegistration;
+import cn.lianxin.cases.CaseState;
+import cn.lianxin.cases.Channel;
+import cn.lianxin.cases.Feedback;
+import cn.lianxin.masterdata.Category;
+import cn.lianxin.notifications.ResidentSms;
+import cn.lianxin.residents.Resident;
+import cn.lianxin.sms.keywords.KeywordGrammar;
+import cn.lianxin.sms.keywords.Reading;
+import cn.lianxin.sms.keywords.Reading.FeedbackAnswer;
+import cn.lianxin.sms.keywords.Reading.OptOut;
+import cn.lianxin.sms.keywords.Reading.StatusQuery;
+import cn.lianxin.staff.Caller;
+import cn.lianxin.staff.StaffRole;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Turns stored SMS from residents into what they mean: a rating for the case awaiting one, a status answer, an
+ * opt-out, a follow-up to a case they wrote about a moment ago, or a new case. Rows are claimed with SKIP LOCKED,
+ * so several instances share the work; each row is handled once, its answer keyed by the row.
+ */
+@ApplicationScoped
+public class UplinkProcessor {
+
+    private static final Logger LOG = Logger.getLogger(UplinkProcessor.class);
+
+    /** A stored uplink, as far as processing needs it. */
+    record Uplink(long id, byte[] phoneHash, byte[] phoneCipher, String phoneMasked, String content) {
+        /** The key of whatever this message causes, stable across retries. */
+        UUID key() {
+            return UUID.nameUUIDFromBytes(("sms-uplink-" + id).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private final CaseRegistration registration;
+    private final CaseLifecycle lifecycle;
+    private final ResidentSms answers;
+    private final String defaultCategory;
+    private final Duration followUpWindow;
+    private final int batchSize;
+
+    public UplinkProcessor(CaseRegistration registration, CaseLifecycle lifecycle, ResidentSms answers,
+            @ConfigProperty(name = "lianxin.sms.default-category") String defaultCategory,
+            @ConfigProperty(name = "lianxin.sms.follow-up-window") Duration followUpWindow,
+            @ConfigProperty(name = "lianxin.sms.uplink-batch-size") int batchSize) {
+        this.registration = registration;
+        this.lifecycle = lifecycle;
+        this.answers = answers;
+        this.defaultCategory = defaultCategory;
+        this.followUpWindow = followUpWindow;
+        this.batchSize = batchSize;
+    }
+
+    @Scheduled(every = "${lianxin.sms.uplink-interval}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> processStored() {
+        return Panache.withTransaction(() -> claim().chain(batch -> Multi.createFrom().iterable(batch)
+                        .onItem().transformToUniAndConcatenate(this::handle).collect().asList()))
+                .replaceWithVoid()
+                .onFailure().invoke(e -> LOG.warnf("SMS processing round failed, the messages stay stored: %s", e.getMessage()))
+                .onFailure().recoverWithNull();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Uni<List<Uplink>> claim() {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                SELECT id, phone_hash, phone_cipher, phone_masked, content FROM sms_uplink WHERE processed_at IS NULL
+                ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED""", Object[].class).setParameter("limit", batchSize).getResultList())
+                .map(rows -> rows.stream().map(r -> new Uplink(((Number) r[0]).longValue(), (byte[]) r[1], (byte[]) r[2], (String) r[3],
+                        (String) r[4])).toList());
+    }
+
+    private Uni<Void> handle(Uplink up) {
+        return resident(up).chain(resident -> act(up, resident, KeywordGrammar.read(up.content()))
+                .chain(outcome -> Panache.getSession().chain(s -> s.createNativeQuery("""
+                        UPDATE sms_uplink SET processed_at = now(), resident_id = :resident, case_id = :case, outcome = :outcome
+                        WHERE id = :id""").setParameter("resident", resident.id).setParameter("case", outcome.caseId())
+                        .setParameter("outcome", outcome.text()).setParameter("id", up.id()).executeUpdate())))
+                .replaceWithVoid();
+    }
+
+    record Outcome(String text, UUID caseId) {
+    }
+
+    /** The resident with this number, or a new one: an SMS resident is known by their number alone. */
+    private static Uni<Resident> resident(Uplink up) {
+        return Resident.<Resident>find("phoneHash", (Object) up.phoneHash()).firstResult().chain(found -> {
+            if (found != null) {
+                return Uni.createFrom().item(found);
+            }
+            Resident resident = new Resident();
+            resident.phoneHash = up.phoneHash();
+            resident.phoneCipher = up.phoneCipher();
+            resident.phoneMasked = up.phoneMasked();
+            return resident.persist();
+        });
+    }
+
+    private Uni<Outcome> act(Uplink up, Resident resident, Reading reading) {
+        if (reading instanceof FeedbackAnswer answer) {
+            return rate(up, resident, Feedback.valueOf(answer.rating().name()));
+        }
+        if (reading instanceof StatusQuery query) {
+            return status(up, resident, query);
+        }
+        if (reading instanceof OptOut) {
+            resident.smsOptedOut = true;
+            return answers.optedOut(up.key(), resident.id).replaceWith(new Outcome("opted out", null));
+        }
+        return concern(up, resident);
+    }
+
+    /** 1/2/3 rate the resident's most recent replied case, as the feedback prompt asked. */
+    private Uni<Outcome> rate(Uplink up, Resident resident, Feedback feedback) {
+        return Case.<Case>find("residentId = ?1 and state = ?2 order by repliedAt desc", resident.id, CaseState.REPLIED).firstResult()
+                .chain(c -> c == null
+                        ? answers.noCaseAwaitingFeedback(up.key(), resident.id).replaceWith(new Outcome("no case awaiting feedback", null))
+                        : lifecycle.execute(c.id, new CaseLifecycle.Order(CaseCommand.RECORD_FEEDBACK, null, null, feedback, null),
+                                        residentActing(up), Channel.SMS)
+                                .call(rated -> answers.feedbackRecorded(up.key(), resident.id, rated.id, rated.number, feedback))
+                                .map(rated -> new Outcome("feedback " + feedback, rated.id)));
+    }
+
+    private Uni<Outcome> status(Uplink up, Resident resident, StatusQuery query) {
+        String filter = query.caseNumber().isPresent() ? "residentId = ?1 and number = ?2" : "residentId = ?1 and state <> ?2";
+        Object second = query.caseNumber().isPresent() ? query.caseNumber().get() : CaseState.ARCHIVED;
+        return Case.<Case>list(filter + " order by registeredAt desc", resident.id, second)
+                .chain(cases -> answers.status(up.key(), resident.id,
+                        cases.stream().map(c -> c.number + "（" + c.state.label() + "）").toList())
+                        .replaceWith(new Outcome("status of " + cases.size() + " case(s)", null)));
+    }
+
+    /** Free text: a follow-up to a case written about within the window, else a new case (登记). */
+    private Uni<Outcome> concern(Uplink up, Resident resident) {
+        OffsetDateTime since = OffsetDateTime.now().minus(followUpWindow);
+        return Case.<Case>find("residentId = ?1 and channel = ?2 and state <> ?3 and updatedAt >= ?4 order by updatedAt desc",
+                        resident.id, Channel.SMS, CaseState.ARCHIVED, since).firstResult()
+                .chain(open -> open != null ? followUp(up, resident, open) : newCase(up, resident));
+    }
+
+    private Uni<Outcome> followUp(Uplink up, Resident resident, Case open) {
+        CaseActivity line = new CaseActivity();
+        line.caseId = open.id;
+        line.at = OffsetDateTime.now();
+        line.actor = residentActing(up).username();
+        line.action = "FOLLOW_UP";
+        line.channel = Channel.SMS;
+        line.fromState = open.state;
+        line.toState = open.state;
+        line.detail = "补充：" + up.content().strip();
+        return line.persist().chain(() -> answers.followUpNoted(up.key(), resident.id, open.id, open.number))
+                .replaceWith(new Outcome("follow-up", open.id));
+    }
+
+    private Uni<Outcome> newCase(Uplink up, Resident resident) {
+        return Category.<Category>find("code = ?1 and active = true", defaultCategory).firstResult()
+                .onItem().ifNull().failWith(() -> new IllegalStateException("the SMS default category '" + defaultCategory + "' does not exist"))
+                .chain(category -> registration.register(new CaseRegistration.RegisterCase(resident.id, resident.villageId, category.id,
+                        Channel.SMS, up.content()), residentActing(up).username()))
+                .map(c -> new Outcome("new case", c.id));
+    }
+
+    /** The SMS channel acts for the resident; the record names the masked number. */
+    private static Caller residentActing(Uplink up) {
+        return new Caller("短信 " + up.phoneMasked(), StaffRole.TOWN_OFFICE, null, null, null);
+    }
+}

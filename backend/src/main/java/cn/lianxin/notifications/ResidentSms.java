@@ -1,0 +1,47 @@
+package cn.lianxin.notifications;
+
+import cn.lianxin.cases.Feedback;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Answers by SMS to what a resident texted in. Each answer is keyed by the incoming message it answers, so a
+ * message processed twice is answered once; the texts are in {@link Templates}.
+ */
+@ApplicationScoped
+public class ResidentSms {
+
+    public Uni<Void> feedbackRecorded(UUID incoming, UUID residentId, UUID caseId, String number, Feedback feedback) {
+        String rating = switch (feedback) {
+            case SATISFIED -> "满意";
+            case BASICALLY_SATISFIED -> "基本满意";
+            case UNSATISFIED -> "不满意";
+        };
+        return queue(incoming, residentId, Templates.feedbackRecorded(caseId, number, rating));
+    }
+
+    public Uni<Void> noCaseAwaitingFeedback(UUID incoming, UUID residentId) {
+        return queue(incoming, residentId, Templates.noCaseAwaitingFeedback());
+    }
+
+    /** @param casesWithSteps e.g. "SG-20261127-0042（处理）" */
+    public Uni<Void> status(UUID incoming, UUID residentId, List<String> casesWithSteps) {
+        return queue(incoming, residentId, Templates.status(casesWithSteps));
+    }
+
+    public Uni<Void> optedOut(UUID incoming, UUID residentId) {
+        return queue(incoming, residentId, Templates.optedOut());
+    }
+
+    public Uni<Void> followUpNoted(UUID incoming, UUID residentId, UUID caseId, String number) {
+        return queue(incoming, residentId, Templates.followUpNoted(caseId, number));
+    }
+
+    private static Uni<Void> queue(UUID incoming, UUID residentId, OutboundMessage answer) {
+        OutboundMessage m = answer.toResident(residentId, MessageChannel.SMS);
+        m.sourceEventId = incoming;
+        return m.persist().replaceWithVoid();
+    }
+}

@@ -1,0 +1,135 @@
+package cn.lianxin.channels.sms;
+
+import static cn.lianxin.testing.Api.asOffice;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import cn.lianxin.testing.Api;
+import cn.lianxin.testing.Fixtures;
+import cn.lianxin.testing.Team;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** An elderly resident's whole journey by SMS, with pushes in Aliyun's documented format. */
+@QuarkusTest
+class SmsJourneyTest {
+
+    private static final String PUSH = "/api/sms/aliyun/test-push-secret/sms-up";
+
+    @BeforeEach
+    void theDefaultCategoryOfTextedConcernsExists() {
+        int status = asOffice().body(Map.of("code", "other", "name", "其他", "workField", "GENERAL")).post("/api/categories").statusCode();
+        assertThat(status).isIn(201, 409);
+    }
+
+    private static String text(String phone, String content) {
+        long sequence = ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_000_000_000L);
+        return """
+                [{"phone_number":"%s","content":"%s","send_time":"2026-11-27 09:15:02","dest_code":"","sequence_id":%d}]"""
+                .formatted(phone, content, sequence);
+    }
+
+    private static void push(String body) {
+        given().contentType(ContentType.JSON).body(body).post(PUSH).then().statusCode(200).body("code", equalTo(0));
+    }
+
+    private static String residentOf(String phone) {
+        return asOffice().queryParam("phone", phone).get("/api/residents").then().extract().path("items[0].id");
+    }
+
+    private static List<String> casesOf(String resident) {
+        return asOffice().queryParam("residentId", resident).get("/api/cases").then().extract().path("items.id");
+    }
+
+    private static List<String> smsTo(String resident) {
+        return asOffice().queryParam("size", 100).get("/api/sandbox/messages").then().extract()
+                .path("items.findAll { it.residentId == '" + resident + "' && it.channel == 'SMS' }.body");
+    }
+
+    @Test
+    void shouldTurnATextIntoACaseAndADigitIntoItsRating() {
+        Team team = Team.at(Fixtures.town());
+        String phone = Api.uniquePhone();
+        String concern = text(phone, "村口的路灯坏了三个月了");
+
+        push(concern);
+        await().atMost(Duration.ofSeconds(30)).until(() -> residentOf(phone) != null && casesOf(residentOf(phone)).size() == 1);
+        String resident = residentOf(phone);
+        String id = casesOf(resident).get(0);
+        // Aliyun repeats pushes: the same message again, three times, is still one case.
+        push(concern);
+        push(concern);
+        push(concern);
+        asOffice().get("/api/cases/" + id).then().body("channel", equalTo("SMS")).body("villageId", equalTo(null))
+                .body("routingReasons", hasItem(containsString("村庄未知")));
+        String number = asOffice().get("/api/cases/" + id).then().extract().path("number");
+        await().atMost(Duration.ofSeconds(30)).until(() -> smsTo(resident).stream().anyMatch(b -> b.contains(number)));
+
+        // The town office fills in the village; the liaison places it; the representative answers.
+        asOffice().body(Map.of("villageId", team.town().villageId())).post("/api/cases/" + id + "/commands/village").then()
+                .statusCode(200).body("villageId", equalTo((int) team.town().villageId()));
+        Team.as(team.liaison()).body(Map.of("representativeId", team.firstId())).post("/api/cases/" + id + "/commands/assign").then()
+                .statusCode(200);
+        Team.as(team.first()).post("/api/cases/" + id + "/commands/sign-for").then().statusCode(200);
+        Team.as(team.first()).body(Map.of("handlingClass", "ON_THE_SPOT")).post("/api/cases/" + id + "/commands/handling").then().statusCode(200);
+        Team.as(team.first()).body(Map.of("text", "路灯已报修，本周五前修好")).post("/api/cases/" + id + "/commands/reply").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> smsTo(resident).stream().anyMatch(b -> b.contains("回复1满意")));
+        assertThat(casesOf(resident)).hasSize(1);
+
+        push(text(phone, "１。"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> asOffice().get("/api/cases/" + id).then()
+                .body("state", equalTo("FEEDBACK_GIVEN")).body("feedback", equalTo("SATISFIED")));
+        asOffice().get("/api/cases/" + id + "/activity").then()
+                .body("findAll { it.action == 'RECORD_FEEDBACK' }.channel", hasItem("SMS"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> smsTo(resident).stream().anyMatch(b -> b.contains("感谢您的评价")));
+    }
+
+    @Test
+    void shouldAnswerStatusQueriesAndOptOuts() {
+        Fixtures.town();
+        String phone = Api.uniquePhone();
+        push(text(phone, "自来水三天没来了"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> residentOf(phone) != null && casesOf(residentOf(phone)).size() == 1);
+        String resident = residentOf(phone);
+        String number = asOffice().get("/api/cases/" + casesOf(resident).get(0)).then().extract().path("number");
+
+        push(text(phone, "查"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> smsTo(resident).stream().anyMatch(b -> b.contains(number + "（登记）")));
+        push(text(phone, "TD"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> smsTo(resident).stream().anyMatch(b -> b.contains("已退订")));
+        assertThat(casesOf(resident)).hasSize(1);
+    }
+
+    @Test
+    void shouldAddASecondTextSoonAfterToTheSameCase() {
+        Fixtures.town();
+        String phone = Api.uniquePhone();
+        push(text(phone, "垃圾站满了"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> residentOf(phone) != null && casesOf(residentOf(phone)).size() == 1);
+        String resident = residentOf(phone);
+        String id = casesOf(resident).get(0);
+
+        push(text(phone, "已经一个星期没人清理"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> asOffice().get("/api/cases/" + id + "/activity").then()
+                .body("action", hasItem("FOLLOW_UP")).body("detail", hasItem(containsString("一个星期"))));
+        assertThat(casesOf(resident)).hasSize(1);
+    }
+
+    @Test
+    void shouldSimulateAnIncomingSmsInTheSandbox() {
+        Fixtures.town();
+        String phone = Api.uniquePhone();
+        asOffice().body(Map.of("phone", phone, "text", "低保申请怎么办")).post("/api/sandbox/sms").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> residentOf(phone) != null && casesOf(residentOf(phone)).size() == 1);
+    }
+}
