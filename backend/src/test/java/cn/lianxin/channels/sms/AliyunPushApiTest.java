@@ -102,4 +102,20 @@ class AliyunPushApiTest {
         assertThat(Database.count(pool, "SELECT count(*) FROM sms_receipt WHERE biz_id = $1 AND success AND out_id = 'msg-1'", bizId))
                 .isEqualTo(1);
     }
+
+    @Test
+    void shouldMarkTheMessageAReceiptReportsOn() {
+        java.util.UUID message = java.util.UUID.randomUUID();
+        Database.update(pool, """
+                INSERT INTO outbound_message (id, source_event_id, purpose, channel, template, body, status, next_attempt_at, created_at,
+                    recipient_kind) VALUES ($1, $1, 'TEST', 'SMS', 'TEST', 'x', 'SENT', now(), now(), 'TOWN_OFFICE')""", message);
+        String receipt = """
+                [{"phone_number":"%s","send_time":"2026-11-27 09:20:00","report_time":"2026-11-27 09:20:05","success":false,
+                  "err_code":"MK:0001","err_msg":"空号","sms_size":"1","biz_id":"biz-%s","out_id":"%s"}]"""
+                .formatted(Api.uniquePhone(), message, message);
+        push("sms-report", receipt).then().statusCode(200);
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> Database.count(pool,
+                "SELECT count(*) FROM outbound_message WHERE id = $1 AND status = 'FAILED' AND last_error = 'receipt MK:0001'", message) == 1);
+    }
 }
