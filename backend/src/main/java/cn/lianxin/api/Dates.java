@@ -1,6 +1,8 @@
 package cn.lianxin.api;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
 /**
@@ -21,5 +23,15 @@ public final class Dates {
         } catch (DateTimeParseException e) {
             throw ApiException.invalidField(field, "must be a date such as 2026-10-01");
         }
+    }
+
+    /** The first instant of a town's calendar day. */
+    public static OffsetDateTime startOf(LocalDate day, ZoneId zone) {
+        return day.atStartOfDay(zone).toOffsetDateTime();
+    }
+
+    /** The first instant after a town's calendar day: with {@link #startOf}, the bounds of "days a to b, both included". */
+    public static OffsetDateTime endOf(LocalDate day, ZoneId zone) {
+        return startOf(day.plusDays(1), zone);
     }
 }

@@ -1,6 +1,7 @@
 package cn.lianxin.cases;
 
 import cn.lianxin.api.Created;
+import cn.lianxin.api.Dates;
 import cn.lianxin.api.Filters;
 import cn.lianxin.api.Page;
 import cn.lianxin.api.PageRequest;
@@ -134,8 +135,8 @@ public class CaseResource {
                 .with("workstationId = :workstationId", "workstationId", workstationId)
                 .with("representativeId = :representativeId", "representativeId", representativeId)
                 .with("residentId = :residentId", "residentId", residentId)
-                .with("registeredAt >= :from", "from", from == null ? null : from.atStartOfDay(townZone).toOffsetDateTime())
-                .with("registeredAt < :to", "to", to == null ? null : to.plusDays(1).atStartOfDay(townZone).toOffsetDateTime());
+                .with("registeredAt >= :from", "from", from == null ? null : Dates.startOf(from, townZone))
+                .with("registeredAt < :to", "to", to == null ? null : Dates.endOf(to, townZone));
         if (unassigned != null) {
             filters.always(unassigned ? "representativeId is null" : "representativeId is not null", Map.of());
         }

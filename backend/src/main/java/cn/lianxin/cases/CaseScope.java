@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * What a caller may see, as a condition of the database query itself — never a filter applied afterwards.
  * Town office: every case. Liaison: their workstation's cases and the town's unplaced ones (the dispatch
- * queue). Group leader and representative: their workstation's cases.
+ * queue). Group leader and representative: their workstation's cases. A resident: their own cases.
  */
 public final class CaseScope {
 
@@ -27,6 +27,7 @@ public final class CaseScope {
                     parameters(caller.workstationId(), caller.townId()));
             case GROUP_LEADER, REPRESENTATIVE -> filters.always("workstationId = :scopeWorkstation",
                     Map.of("scopeWorkstation", caller.workstationId()));
+            case RESIDENT -> filters.always("residentId = :scopeResident", Map.of("scopeResident", caller.residentId()));
         };
     }
 }

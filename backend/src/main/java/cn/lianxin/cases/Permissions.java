@@ -13,7 +13,7 @@ import java.util.Set;
  */
 final class Permissions {
 
-    enum Actor { TOWN_OFFICE, LIAISON, GROUP_LEADER, ASSIGNEE }
+    enum Actor { TOWN_OFFICE, LIAISON, GROUP_LEADER, ASSIGNEE, RESIDENT }
 
     private static final Map<CaseCommand, Set<Actor>> ACTORS = new EnumMap<>(CaseCommand.class);
 
@@ -32,11 +32,12 @@ final class Permissions {
         ACTORS.put(CaseCommand.TRANSFER, directing);
         ACTORS.put(CaseCommand.RETURN_TO_DISPATCH, directing);
         ACTORS.put(CaseCommand.REPLY, handling);
-        // The resident's verdict is recorded by those who took it, never by the representative being judged.
-        ACTORS.put(CaseCommand.RECORD_FEEDBACK, dispatch);
+        // The resident's verdict: given by the resident (an SMS "1") or recorded by those who took it, never by the
+        // representative being judged.
+        ACTORS.put(CaseCommand.RECORD_FEEDBACK, EnumSet.of(Actor.TOWN_OFFICE, Actor.LIAISON, Actor.GROUP_LEADER, Actor.RESIDENT));
         ACTORS.put(CaseCommand.REOPEN, dispatch);
         // 谁走访谁负责: whoever visits records the visit.
-        ACTORS.put(CaseCommand.REVISIT, EnumSet.allOf(Actor.class));
+        ACTORS.put(CaseCommand.REVISIT, EnumSet.of(Actor.TOWN_OFFICE, Actor.LIAISON, Actor.GROUP_LEADER, Actor.ASSIGNEE));
         ACTORS.put(CaseCommand.ARCHIVE, EnumSet.of(Actor.TOWN_OFFICE, Actor.LIAISON));
     }
 
@@ -54,6 +55,7 @@ final class Permissions {
             case TOWN_OFFICE -> actors.add(Actor.TOWN_OFFICE);
             case LIAISON -> actors.add(Actor.LIAISON);
             case GROUP_LEADER -> actors.add(Actor.GROUP_LEADER);
+            case RESIDENT -> actors.add(Actor.RESIDENT);
             case REPRESENTATIVE -> { }
         }
         boolean assignee = (caller.is(StaffRole.REPRESENTATIVE) || caller.is(StaffRole.GROUP_LEADER))

@@ -1,13 +1,14 @@
 package cn.lianxin.staff;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * The signed-in staff member, as their token describes them: who, which role, which workstation and which
+ * Who acts: a signed-in staff member, as their token describes them: who, which role, which workstation and which
  * representative they are. Every case query and command is scoped by this.
  */
-public record Caller(String username, StaffRole role, Long townId, Long workstationId, Long representativeId) {
+public record Caller(String username, StaffRole role, Long townId, Long workstationId, Long representativeId, UUID residentId) {
 
     static final String WORKSTATION_CLAIM = "ws";
     static final String REPRESENTATIVE_CLAIM = "rep";
@@ -20,7 +21,12 @@ public record Caller(String username, StaffRole role, Long townId, Long workstat
         StaffRole role = identity.getRoles().stream().map(StaffRole::valueOf).findFirst()
                 .orElseThrow(() -> new IllegalStateException("a token without a role"));
         return new Caller(token.getName(), role, longClaim(token, TOWN_CLAIM), longClaim(token, WORKSTATION_CLAIM),
-                longClaim(token, REPRESENTATIVE_CLAIM));
+                longClaim(token, REPRESENTATIVE_CLAIM), null);
+    }
+
+    /** A resident acting through their channel; {@code label} names them on the case's record (masked). */
+    public static Caller resident(UUID residentId, String label) {
+        return new Caller(label, StaffRole.RESIDENT, null, null, null, residentId);
     }
 
     private static Long longClaim(JsonWebToken token, String name) {

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * PBKDF2-HMAC-SHA256, the KDF the JDK ships, at the iteration count OWASP recommends (600 000 by default).
  * The stored form carries its own parameters — {@code pbkdf2-sha256$iterations$salt$hash} — so the count can
- * rise later without invalidating existing passwords. CPU-heavy: callers run it off the event loop.
+ * rise later without invalidating existing passwords. It is CPU-heavy, so callers run it off the event loop.
  */
 @ApplicationScoped
 public class PasswordHasher {
@@ -24,7 +24,7 @@ public class PasswordHasher {
     private final int iterations;
     private final SecureRandom random = new SecureRandom();
 
-    public PasswordHasher(@ConfigProperty(name = "lianxin.staff.password-iterations") int iterations) {
+    public PasswordHasher(@ConfigProperty(name = "lianxin.staff.kdf-iterations") int iterations) {
         this.iterations = iterations;
     }
 

@@ -26,11 +26,11 @@ record Period(LocalDate from, LocalDate to) {
     }
 
     OffsetDateTime start(ZoneId zone) {
-        return from.atStartOfDay(zone).toOffsetDateTime();
+        return Dates.startOf(from, zone);
     }
 
     /** The first instant after the period: the start of the day after {@code to}. */
     OffsetDateTime end(ZoneId zone) {
-        return to.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
+        return Dates.endOf(to, zone);
     }
 }

@@ -40,7 +40,7 @@ class DemoTownTest {
                 .sum();
         assertThat(representatives).isEqualTo(12);
 
-        // Demo staff sign in with the office's password: a representative by WeCom id, each liaison by workstation.
+        // Demo staff sign in with the office's password too, a representative by WeCom id, each liaison by workstation.
         Api.login("chenming", Api.OFFICE_PASSWORD);
         Api.login("liaison" + demoWorkstations.get(0), Api.OFFICE_PASSWORD);
 

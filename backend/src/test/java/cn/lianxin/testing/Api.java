@@ -11,7 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 /** Requests as the town office makes them, and names that no other test uses. */
 public final class Api {
 
-    public static final String OFFICE_PASSWORD = "test-office-password";
+    public static final String OFFICE_PASSWORD = TestSecrets.OFFICE_PASSWORD;
 
     private Api() {
     }

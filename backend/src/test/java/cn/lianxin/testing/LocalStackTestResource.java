@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -34,11 +35,13 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
         deleteRecursively(work.resolve("kafka"));
         kafka = new LocalKafka(work.resolve("kafka").toString(), freePort());
         kafka.start();
-        return Map.of(
+        Map<String, String> config = new HashMap<>(TestSecrets.configuration());
+        config.putAll(Map.of(
                 "quarkus.datasource.reactive.url", "postgresql://127.0.0.1:5432/" + DATABASE,
                 "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/" + DATABASE,
                 "quarkus.redis.hosts", "redis://127.0.0.1:6379/1",
-                "kafka.bootstrap.servers", kafka.bootstrapServers());
+                "kafka.bootstrap.servers", kafka.bootstrapServers()));
+        return config;
     }
 
     @Override

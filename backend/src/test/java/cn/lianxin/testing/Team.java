@@ -13,7 +13,7 @@ import java.util.Map;
 public record Team(Fixtures town, long workstationId, long leaderId, long firstId, long secondId,
         String leader, String first, String second, String liaison) {
 
-    public static final String PASSWORD = "team-password-123";
+    public static final String PASSWORD = TestSecrets.STAFF_PASSWORD;
 
     /** A team at the town's own workstation. */
     public static Team at(Fixtures town) {

@@ -17,7 +17,6 @@ import cn.lianxin.sms.keywords.Reading.FeedbackAnswer;
 import cn.lianxin.sms.keywords.Reading.OptOut;
 import cn.lianxin.sms.keywords.Reading.StatusQuery;
 import cn.lianxin.staff.Caller;
-import cn.lianxin.staff.StaffRole;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -132,7 +131,7 @@ public class UplinkProcessor {
                 .chain(c -> c == null
                         ? answers.noCaseAwaitingFeedback(up.key(), resident.id).replaceWith(new Outcome("no case awaiting feedback", null))
                         : lifecycle.execute(c.id, new CaseLifecycle.Order(CaseCommand.RECORD_FEEDBACK, null, null, feedback, null),
-                                        residentActing(up), Channel.SMS)
+                                        residentActing(up, resident), Channel.SMS)
                                 .call(rated -> answers.feedbackRecorded(up.key(), resident.id, rated.id, rated.number, feedback))
                                 .map(rated -> new Outcome("feedback " + feedback, rated.id)));
     }
@@ -158,7 +157,7 @@ public class UplinkProcessor {
         CaseActivity line = new CaseActivity();
         line.caseId = open.id;
         line.at = OffsetDateTime.now();
-        line.actor = residentActing(up).username();
+        line.actor = residentActing(up, resident).username();
         line.action = "FOLLOW_UP";
         line.channel = Channel.SMS;
         line.fromState = open.state;
@@ -172,12 +171,12 @@ public class UplinkProcessor {
         return Category.<Category>find("code = ?1 and active = true", defaultCategory).firstResult()
                 .onItem().ifNull().failWith(() -> new IllegalStateException("the SMS default category '" + defaultCategory + "' does not exist"))
                 .chain(category -> registration.register(new CaseRegistration.RegisterCase(resident.id, resident.villageId, category.id,
-                        Channel.SMS, up.content()), residentActing(up).username()))
+                        Channel.SMS, up.content()), residentActing(up, resident).username()))
                 .map(c -> new Outcome("new case", c.id));
     }
 
-    /** The SMS channel acts for the resident; the record names the masked number. */
-    private static Caller residentActing(Uplink up) {
-        return new Caller("短信 " + up.phoneMasked(), StaffRole.TOWN_OFFICE, null, null, null);
+    /** The resident acts through the SMS channel; the record names them by their masked number. */
+    private static Caller residentActing(Uplink up, Resident resident) {
+        return Caller.resident(resident.id, "短信 " + up.phoneMasked());
     }
 }

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import cn.lianxin.testing.Api;
 import cn.lianxin.testing.Database;
+import cn.lianxin.testing.TestSecrets;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class AliyunPushApiTest {
 
-    private static final String PUSH = "/api/sms/aliyun/test-push-secret/";
+    private static final String PUSH = "/api/sms/aliyun/" + TestSecrets.SMS_PUSH_SECRET + "/";
 
     @Inject
     Pool pool;

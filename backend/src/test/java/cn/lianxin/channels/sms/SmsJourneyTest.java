@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.hasItem;
 import cn.lianxin.testing.Api;
 import cn.lianxin.testing.Fixtures;
 import cn.lianxin.testing.Team;
+import cn.lianxin.testing.TestSecrets;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class SmsJourneyTest {
 
-    private static final String PUSH = "/api/sms/aliyun/test-push-secret/sms-up";
+    private static final String PUSH = "/api/sms/aliyun/" + TestSecrets.SMS_PUSH_SECRET + "/sms-up";
 
     @BeforeEach
     void theDefaultCategoryOfTextedConcernsExists() {

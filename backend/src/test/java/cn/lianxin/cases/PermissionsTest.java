@@ -1,0 +1,28 @@
+package cn.lianxin.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.lianxin.staff.Caller;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** A resident acting through their channel may rate their case and do nothing else to it. */
+class PermissionsTest {
+
+    @Test
+    void shouldLetAResidentOnlyRateTheirCase() {
+        Case c = new Case();
+        c.representativeId = 7L;
+        Caller resident = Caller.resident(UUID.randomUUID(), "短信 138****8000");
+
+        Set<CaseCommand> allowed = EnumSet.noneOf(CaseCommand.class);
+        for (CaseCommand command : CaseCommand.values()) {
+            if (Permissions.permits(resident, c, command)) {
+                allowed.add(command);
+            }
+        }
+        assertThat(allowed).containsExactly(CaseCommand.RECORD_FEEDBACK);
+    }
+}

@@ -1,0 +1,51 @@
+package cn.lianxin.testing;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * The secrets the backend needs, made afresh for each test run: nothing secret-looking lives in the repository,
+ * and the tests read the same values the application was given.
+ */
+public final class TestSecrets {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    // Kept in system properties: Quarkus loads test resources and tests through different class loaders, and
+    // both must see the same values.
+    public static final String OFFICE_PASSWORD = shared("office-password", token(18));
+    public static final String STAFF_PASSWORD = shared("staff-password", token(18));
+    public static final String SMS_PUSH_SECRET = shared("sms-push-secret", token(12));
+    private static final String TOKEN_KEY = shared("token-key", token(32));
+    private static final String PHONE_HASH_KEY = shared("phone-hash-key", Base64.getEncoder().encodeToString(bytes(32)));
+    private static final String PHONE_ENCRYPTION_KEY = shared("phone-encryption-key", Base64.getEncoder().encodeToString(bytes(32)));
+
+    private TestSecrets() {
+    }
+
+    /** What the application is configured with for the run. */
+    static Map<String, String> configuration() {
+        return Map.of(
+                "lianxin.staff.bootstrap-password", OFFICE_PASSWORD,
+                "lianxin.staff.token-secret", TOKEN_KEY,
+                "lianxin.phone.hash-key", PHONE_HASH_KEY,
+                "lianxin.phone.encryption-key", PHONE_ENCRYPTION_KEY,
+                "lianxin.sms.aliyun.push-secret", SMS_PUSH_SECRET);
+    }
+
+    private static String shared(String name, String candidate) {
+        return (String) System.getProperties().computeIfAbsent("lianxin.test.secret." + name, k -> candidate);
+    }
+
+    private static byte[] bytes(int n) {
+        byte[] b = new byte[n];
+        RANDOM.nextBytes(b);
+        return b;
+    }
+
+    /** base64url without padding, usable in paths and as a JWK "k". */
+    private static String token(int n) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(n));
+    }
+}
