@@ -92,15 +92,17 @@ class CaseAccessMatrixTest {
     }
 
     @Test
-    void shouldKeepStaffFiguresAndTheSandboxToThoseWhoMayReadThem() {
+    void shouldKeepStaffFiguresAndTheMessageLogToThoseWhoMayReadThem() {
         List<Supplier<RequestSpecification>> callers = callers();
         int[] staff = {200, 403, 403, 403, 403, 403, 403};
-        int[] sandbox = {200, 403, 403, 403, 403, 403, 403};
+        int[] messages = {200, 403, 403, 403, 403, 403, 403};
         int[] figuresOfA = {200, 200, 200, 403, 403, 403, 403};
         for (int i = 0; i < callers.size(); i++) {
             org.assertj.core.api.Assertions.assertThat(callers.get(i).get().get("/api/staff").statusCode()).as("staff #%d", i).isEqualTo(staff[i]);
-            org.assertj.core.api.Assertions.assertThat(callers.get(i).get().get("/api/sandbox/messages").statusCode()).as("sandbox #%d", i)
-                    .isEqualTo(sandbox[i]);
+            for (String log : List.of("/api/messages", "/api/sandbox/messages")) {
+                org.assertj.core.api.Assertions.assertThat(callers.get(i).get().get(log).statusCode()).as("%s #%d", log, i)
+                        .isEqualTo(messages[i]);
+            }
             org.assertj.core.api.Assertions.assertThat(callers.get(i).get().queryParam("from", "2026-11-01").queryParam("to", "2026-11-30")
                     .queryParam("by", "representative").queryParam("workstationId", a.workstationId()).get("/api/stats/rates").statusCode())
                     .as("figures #%d", i).isEqualTo(figuresOfA[i]);

@@ -60,7 +60,7 @@ class CaseLifecycleTest {
         Team.as(team.first()).body(Map.of("text", "已联系供电所，明天修好")).post(commands(id, "reply")).then().statusCode(200)
                 .body("state", equalTo("REPLIED")).body("reply", equalTo("已联系供电所，明天修好"));
         awaitReplyDelivered(id);
-        asOffice().queryParam("caseId", id).get("/api/sandbox/messages").then()
+        asOffice().queryParam("caseId", id).get("/api/messages").then()
                 .body("items.body", hasItem(org.hamcrest.Matchers.containsString("已联系供电所，明天修好")));
 
         Team.as(team.liaison()).body(Map.of("feedback", "SATISFIED", "comment", "很快")).post(commands(id, "feedback")).then()

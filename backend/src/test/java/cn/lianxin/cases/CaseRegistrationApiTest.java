@@ -72,7 +72,7 @@ class CaseRegistrationApiTest {
             assertThat(e.get("payload").get("number").asText()).isEqualTo(number);
         });
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> asOffice().queryParam("caseId", id)
-                .get("/api/sandbox/messages").then().body("total", equalTo(1))
+                .get("/api/messages").then().body("total", equalTo(1))
                 .body("items[0].channel", equalTo("SMS"))
                 .body("items[0].body", containsString(number)));
     }

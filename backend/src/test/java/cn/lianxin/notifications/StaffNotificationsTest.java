@@ -66,13 +66,13 @@ class StaffNotificationsTest {
         return c;
     }
 
-    /** The sandbox's messages of one template on a case (and, when given, to one representative). */
+    /** The messages of one template on a case (and, when given, to one representative). */
     private static List<Map<String, Object>> sent(Registered c, Long representativeId, String template) {
         RequestSpecification request = asOffice().queryParam("caseId", c.id()).queryParam("size", 100);
         if (representativeId != null) {
             request.queryParam("representativeId", representativeId);
         }
-        return request.get("/api/sandbox/messages").then().statusCode(200).extract().jsonPath()
+        return request.get("/api/messages").then().statusCode(200).extract().jsonPath()
                 .getList("items.findAll { it.template == '" + template + "' }");
     }
 
@@ -91,7 +91,7 @@ class StaffNotificationsTest {
         Registered c = register(town, text);
         asOffice().get("/api/cases/" + c.id()).then().body("representativeId", equalTo((int) contact));
 
-        await().atMost(PIPELINE).untilAsserted(() -> asOffice().queryParam("representativeId", contact).get("/api/sandbox/messages")
+        await().atMost(PIPELINE).untilAsserted(() -> asOffice().queryParam("representativeId", contact).get("/api/messages")
                 .then().statusCode(200).body("total", equalTo(1))
                 .body("items[0].channel", equalTo("WECOM"))
                 .body("items[0].recipientKind", equalTo("REPRESENTATIVE"))

@@ -13,7 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Real PostgreSQL, Redis and Kafka for every Quarkus test. PostgreSQL and Redis already listening on their
+ * Real PostgreSQL, Redis and Kafka for every Quarkus test, and WireMock fakes of the providers ({@link ProviderFakes}). PostgreSQL and Redis already listening on their
  * standard loopback ports are reused, otherwise started; Kafka is always the tests' own (on a free port),
  * because the outage test stops and restarts it and must never stop someone else's broker.
  */
@@ -24,6 +24,7 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
 
     private LocalStackProcess services;
     private LocalKafka kafka;
+    private final ProviderFakes providers = new ProviderFakes();
 
     @Override
     public Map<String, String> start() {
@@ -35,7 +36,9 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
         deleteRecursively(work.resolve("kafka"));
         kafka = new LocalKafka(work.resolve("kafka").toString(), freePort());
         kafka.start();
+        providers.start();
         Map<String, String> config = new HashMap<>(TestSecrets.configuration());
+        config.putAll(providers.configuration());
         config.putAll(Map.of(
                 "quarkus.datasource.reactive.url", "postgresql://127.0.0.1:5432/" + DATABASE,
                 "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/" + DATABASE,
@@ -47,10 +50,12 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
     @Override
     public void inject(TestInjector injector) {
         injector.injectIntoFields(kafka, new TestInjector.MatchesType(LocalKafka.class));
+        injector.injectIntoFields(providers, new TestInjector.MatchesType(ProviderFakes.class));
     }
 
     @Override
     public void stop() {
+        providers.stop();
         if (kafka != null) {
             kafka.stop();
         }

@@ -53,7 +53,7 @@ class SmsJourneyTest {
     }
 
     private static List<String> smsTo(String resident) {
-        return asOffice().queryParam("size", 100).get("/api/sandbox/messages").then().extract()
+        return asOffice().queryParam("size", 100).get("/api/messages").then().extract()
                 .path("items.findAll { it.residentId == '" + resident + "' && it.channel == 'SMS' }.body");
     }
 
