@@ -21,6 +21,7 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
 
     /** Overridable so that two checkouts can run their suites at once without cleaning each other's data. */
     private static final String DATABASE = System.getProperty("lianxin.test.database", "lianxin_test");
+    private static final String REDIS_DATABASE = System.getProperty("lianxin.test.redis-database", "1");
 
     private LocalStackProcess services;
     private LocalKafka kafka;
@@ -42,7 +43,7 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
         config.putAll(Map.of(
                 "quarkus.datasource.reactive.url", "postgresql://127.0.0.1:5432/" + DATABASE,
                 "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/" + DATABASE,
-                "quarkus.redis.hosts", "redis://127.0.0.1:6379/1",
+                "quarkus.redis.hosts", "redis://127.0.0.1:6379/" + REDIS_DATABASE,
                 "kafka.bootstrap.servers", kafka.bootstrapServers()));
         return config;
     }
