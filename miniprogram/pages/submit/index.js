@@ -34,6 +34,7 @@ Component({
   data: Object.assign(emptyForm(), {
     maxText: MAX_TEXT,
     maxPhotos: MAX_PHOTOS,
+    textareaSize: { minHeight: 160 },
     categories: [],
     villages: [],
     villageIndex: -1,
