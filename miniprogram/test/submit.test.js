@@ -127,6 +127,28 @@ test('a retried submit reuses its Idempotency-Key, and the next submission gets 
   expect(keys[2]).not.toBe(keys[0])
 })
 
+test('a form the backend refused gets a new key once corrected, since nothing was registered', async () => {
+  let attempts = 0
+  backend.on('POST', '/api/mp/cases', () => {
+    attempts += 1
+    if (attempts === 1) return invalid([{ field: 'text', message: '内容含有不当信息' }])
+    return { statusCode: 201, data: { id: 'c-1', number: 'SG-1', state: 'REGISTERED', flagged: false } }
+  })
+  const page = await openPage('pages/submit/index')
+  await fillForm(page)
+
+  tapButton(page, '.submit-button')
+  await settle()
+  expect(textOf(page.querySelector('.text-field'))).toContain('内容含有不当信息')
+  await fillForm(page, { text: '村口的路灯坏了' })
+  tapButton(page, '.submit-button')
+  await settle()
+
+  const keys = backend.callsTo('POST', '/api/mp/cases').map((c) => c.header['Idempotency-Key'])
+  expect(keys).toHaveLength(2)
+  expect(keys[1]).not.toBe(keys[0])
+})
+
 test('after submitting, the resident is asked for notice consent and the answer goes to the backend', async () => {
   backend.on('POST', '/api/mp/cases', {
     statusCode: 201, data: { id: 'c-8', number: 'SG-8', state: 'REGISTERED', flagged: false },

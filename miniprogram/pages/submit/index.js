@@ -132,8 +132,11 @@ Component({
             .catch(() => this.setData({ templates: [] }))
         })
         .catch((error) => {
-          // The key is kept: tapping 提交 again repeats this very submission.
-          this.setData({ submitting: false, errors: error.fieldErrors || {} })
+          // Unless the backend certainly refused it (a 4xx other than 408/429), the case may have been
+          // registered with no answer reaching us: the key is kept, and tapping 提交 again repeats this
+          // very submission. A refused form, once corrected, is a new submission.
+          const refused = error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429
+          this.setData({ submitting: false, errors: error.fieldErrors || {}, pendingKey: refused ? '' : key })
           showError(error)
         })
     },
