@@ -84,7 +84,7 @@ Component({
     onPhotosChosen(e) {
       const files = [].concat(e.detail.file)
       const room = MAX_PHOTOS - this.data.photos.length
-      const added = files.slice(0, room).map((f) => ({ url: f.url || f.tempFilePath, status: 'uploading', message: '上传中' }))
+      const added = files.slice(0, room).map((f) => ({ url: f.url || f.tempFilePath, isImage: true, status: 'uploading', message: '上传中' }))
       const start = this.data.photos.length
       this.setData({ photos: this.data.photos.concat(added), 'errors.photoIds': '' })
       return Promise.all(added.map((photo, i) => this.uploadPhoto(start + i, photo.url)))
@@ -93,10 +93,10 @@ Component({
     uploadPhoto(index, filePath) {
       return mp.uploadPhoto(filePath)
         .then((stored) => {
-          this.setData({ [`photos[${index}]`]: { url: filePath, id: stored.id, status: 'done', message: '' } })
+          this.setData({ [`photos[${index}]`]: { url: filePath, isImage: true, id: stored.id, status: 'done', message: '' } })
         })
         .catch((error) => {
-          this.setData({ [`photos[${index}]`]: { url: filePath, status: 'failed', message: '上传失败' } })
+          this.setData({ [`photos[${index}]`]: { url: filePath, isImage: true, status: 'failed', message: '上传失败' } })
           showError(error)
         })
     },

@@ -15,7 +15,8 @@ Component({
         .then((workstation) => {
           this.setData({
             workstation,
-            representatives: (workstation.representatives || []).map((r) => ({
+            representatives: (workstation.representatives || []).map((r, i) => ({
+              key: i,
               name: r.name,
               photoUrl: r.photoUrl || '',
               workFields: asLine(r.workFields),
