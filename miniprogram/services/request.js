@@ -111,31 +111,27 @@ function parseBody(data) {
   }
 }
 
-/** wx.request as a promise of {statusCode, data, header}; network failures become an ApiError. */
-function send({ path, method = 'GET', data, header = {} }) {
+/** A wx network call as a promise of {statusCode, data, header}; network failures become an ApiError. */
+function answerOf(wxCall, options) {
   return new Promise((resolve, reject) => {
-    wx.request({
-      url: baseUrl() + path,
-      method,
-      data,
-      header: Object.assign({ 'Content-Type': 'application/json' }, header),
+    wxCall(Object.assign({}, options, {
       success: (res) => resolve({ statusCode: res.statusCode, data: parseBody(res.data), header: res.header }),
       fail: () => reject(new ApiError({ status: 0, message: NETWORK_TROUBLE })),
-    })
+    }))
+  })
+}
+
+function send({ path, method = 'GET', data, header = {} }) {
+  return answerOf((o) => wx.request(o), {
+    url: baseUrl() + path,
+    method,
+    data,
+    header: Object.assign({ 'Content-Type': 'application/json' }, header),
   })
 }
 
 function sendUpload({ path, filePath, name, header }) {
-  return new Promise((resolve, reject) => {
-    wx.uploadFile({
-      url: baseUrl() + path,
-      filePath,
-      name,
-      header,
-      success: (res) => resolve({ statusCode: res.statusCode, data: parseBody(res.data), header: res.header }),
-      fail: () => reject(new ApiError({ status: 0, message: NETWORK_TROUBLE })),
-    })
-  })
+  return answerOf((o) => wx.uploadFile(o), { url: baseUrl() + path, filePath, name, header })
 }
 
 function unwrap(res) {
@@ -144,10 +140,11 @@ function unwrap(res) {
 }
 
 function wxLoginCode() {
+  const failed = () => new ApiError({ status: 0, message: '微信登录失败，请稍后再试' })
   return new Promise((resolve, reject) => {
     wx.login({
-      success: (res) => (res.code ? resolve(res.code) : reject(new ApiError({ status: 0, message: '微信登录失败，请稍后再试' }))),
-      fail: () => reject(new ApiError({ status: 0, message: '微信登录失败，请稍后再试' })),
+      success: (res) => (res.code ? resolve(res.code) : reject(failed())),
+      fail: () => reject(failed()),
     })
   })
 }
