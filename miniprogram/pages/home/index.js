@@ -1,0 +1,21 @@
+const { STEPS } = require('../../utils/steps')
+
+Component({
+  data: {
+    steps: STEPS,
+  },
+
+  methods: {
+    onSubmit() {
+      wx.switchTab({ url: '/pages/submit/index' })
+    },
+
+    onMyCases() {
+      wx.switchTab({ url: '/pages/cases/index' })
+    },
+
+    onWorkstations() {
+      wx.navigateTo({ url: '/pages/workstations/index' })
+    },
+  },
+})

@@ -1,0 +1,48 @@
+/** One function per backend call the mini-program makes (contract: docs in README.md). */
+const { request, upload } = require('./request')
+const session = require('./session')
+
+const mp = {
+  me: () => request({ path: '/api/mp/me' }),
+  chooseVillage: (villageId) => request({ path: '/api/mp/me', method: 'PUT', data: { villageId } })
+    .then((resident) => {
+      session.update({ resident })
+      return resident
+    }),
+  /** `code` is e.detail.code of <button open-type="getPhoneNumber">; a new token replaces the old one. */
+  bindPhone: (code) => request({ path: '/api/mp/phone', method: 'POST', data: { code } })
+    .then((answer) => {
+      const current = session.get() || {}
+      const resident = Object.assign({}, current.resident, { phoneBound: true, maskedPhone: answer.maskedPhone })
+      session.update(answer.token ? { token: answer.token, resident } : { resident })
+      return answer
+    }),
+  logout: () => request({ path: '/api/mp/logout', method: 'POST' }).then(() => session.clear()),
+  uploadPhoto: (filePath) => upload({ path: '/api/mp/uploads', filePath, name: 'file' }),
+  /** The key stays the same for every retry of one submission, so the backend registers it only once. */
+  submitCase: (form, idempotencyKey) => request({
+    path: '/api/mp/cases',
+    method: 'POST',
+    data: form,
+    header: { 'Idempotency-Key': idempotencyKey },
+  }),
+  myCases: (page, size) => request({ path: `/api/mp/cases?page=${page}&size=${size}` }),
+  caseDetail: (id) => request({ path: `/api/mp/cases/${encodeURIComponent(id)}` }),
+  rate: (id, rating, comment) => request({
+    path: `/api/mp/cases/${encodeURIComponent(id)}/feedback`, method: 'POST', data: { rating, comment },
+  }),
+  reopen: (id, reason) => request({
+    path: `/api/mp/cases/${encodeURIComponent(id)}/reopen`, method: 'POST', data: { reason },
+  }),
+  subscriptions: () => request({ path: '/api/mp/subscriptions' }),
+  saveSubscriptions: (results) => request({ path: '/api/mp/subscriptions', method: 'POST', data: { results } }),
+}
+
+const publicInfo = {
+  workstations: () => request({ path: '/api/public/workstations', auth: false }),
+  workstation: (id) => request({ path: `/api/public/workstations/${encodeURIComponent(id)}`, auth: false }),
+  villages: () => request({ path: '/api/public/villages', auth: false }),
+  categories: () => request({ path: '/api/public/categories', auth: false }),
+}
+
+module.exports = { mp, publicInfo }

@@ -1,0 +1,77 @@
+const { installPlatform, settle } = require('./support/platform')
+const { openPage, tapButton, textOf } = require('./support/pages')
+
+let wx
+let backend
+
+beforeEach(() => {
+  ({ wx, backend } = installPlatform())
+  backend.on('GET', '/api/mp/me', { data: { id: 'r-1', phoneBound: false, maskedPhone: null, villageId: 2 } })
+  backend.on('GET', '/api/public/villages', { data: [{ id: 1, name: '东村' }, { id: 2, name: '西村' }] })
+  backend.on('GET', '/api/mp/subscriptions', {
+    data: { templates: [{ templateId: 'tpl-reply', purpose: 'REPLY', remaining: 0 }, { templateId: 'tpl-rate', purpose: 'FEEDBACK_PROMPT', remaining: 2 }] },
+  })
+})
+
+async function openProfile() {
+  const page = await openPage('pages/profile/index')
+  await page.instance.onShow()
+  await settle()
+  return page
+}
+
+test('binding the WeChat phone number sends the code, shows the masked number and the merge, and keeps the new token', async () => {
+  backend.on('POST', '/api/mp/phone', { data: { maskedPhone: '138****8000', merged: true, token: 'token-after-merge' } })
+  backend.on('GET', '/api/mp/cases?page=0&size=10', { data: { items: [], page: 0, size: 10, total: 0 } })
+  const page = await openProfile()
+
+  page.querySelector('.bind-button').querySelector('.van-button')
+    .dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:ok', code: 'phone-code-1' } })
+  await settle()
+
+  expect(backend.callsTo('POST', '/api/mp/phone')[0].data).toEqual({ code: 'phone-code-1' })
+  expect(textOf(page.querySelector('.phone'))).toContain('138****8000')
+  expect(textOf(page.querySelector('.phone-note'))).toContain('已与您以前用短信反映的问题合并')
+  // Later calls carry the token issued for the merged resident.
+  const { request } = require('../services/request')
+  await request({ path: '/api/mp/cases?page=0&size=10' })
+  expect(backend.callsTo('GET', '/api/mp/cases?page=0&size=10')[0].header.Authorization).toBe('Bearer token-after-merge')
+})
+
+test('declining WeChat\'s phone dialog sends nothing', async () => {
+  const page = await openProfile()
+
+  page.querySelector('.bind-button').querySelector('.van-button')
+    .dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:fail user deny' } })
+  await settle()
+
+  expect(backend.callsTo('POST', '/api/mp/phone')).toHaveLength(0)
+})
+
+test('notice settings show what is left and ask for more consent', async () => {
+  backend.on('POST', '/api/mp/subscriptions', { statusCode: 204 })
+  wx.requestSubscribeMessage.mockImplementation((options) => {
+    setTimeout(() => options.success({ errMsg: 'requestSubscribeMessage:ok', 'tpl-reply': 'accept', 'tpl-rate': 'reject' }), 0)
+  })
+  const page = await openProfile()
+  const rows = page.querySelectorAll('.template').map(textOf)
+  expect(rows).toEqual(['代表回复通知未开启', '评价提醒还可通知 2 次'])
+
+  tapButton(page, '.subscribe-button')
+  await settle()
+
+  expect(wx.requestSubscribeMessage.mock.calls[0][0].tmplIds).toEqual(['tpl-reply', 'tpl-rate'])
+  expect(backend.callsTo('POST', '/api/mp/subscriptions')[0].data).toEqual(
+    { results: { 'tpl-reply': 'accept', 'tpl-rate': 'reject' } })
+})
+
+test('choosing a village saves it', async () => {
+  backend.on('PUT', '/api/mp/me', (call) => ({ data: { id: 'r-1', phoneBound: false, villageId: call.data.villageId } }))
+  const page = await openProfile()
+
+  page.querySelector('.village-picker').dispatchEvent('change', { detail: { value: 0 } })
+  await settle()
+
+  expect(backend.callsTo('PUT', '/api/mp/me')[0].data).toEqual({ villageId: 1 })
+  expect(textOf(page.querySelector('.village-picker'))).toContain('东村')
+})

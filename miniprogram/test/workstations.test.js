@@ -1,0 +1,38 @@
+const { installPlatform, settle } = require('./support/platform')
+const { openPage, textOf } = require('./support/pages')
+
+let wx
+let backend
+
+beforeEach(() => {
+  ({ wx, backend } = installPlatform())
+})
+
+test('workstations are listed without signing in, and one opens with its representatives', async () => {
+  backend.on('GET', '/api/public/workstations', {
+    data: [{ id: 5, name: '东片党代表工作室', place: '东村村委会二楼', serviceTheme: '乡村振兴' }],
+  })
+  backend.on('GET', '/api/public/workstations/5', {
+    data: {
+      id: 5, name: '东片党代表工作室', place: '东村村委会二楼', liaisonName: '李红',
+      representatives: [
+        { name: '陈明', photoUrl: '', workFields: ['道路交通', '农田水利'], receptionSchedule: '每月 5 日、20 日上午' },
+      ],
+    },
+  })
+
+  const list = await openPage('pages/workstations/index')
+  await settle()
+  expect(textOf(list.querySelector('.workstation'))).toContain('地点：东村村委会二楼')
+  list.querySelector('.workstation').dispatchEvent('tap')
+  await settle()
+  expect(wx.navigateTo).toHaveBeenCalledWith({ url: '/pages/workstation/index?id=5' })
+
+  const detail = await openPage('pages/workstation/index', { id: '5' })
+  await settle()
+  const representative = textOf(detail.querySelector('.representative'))
+  expect(representative).toContain('陈明')
+  expect(representative).toContain('联系领域：道路交通、农田水利')
+  expect(representative).toContain('接待时间：每月 5 日、20 日上午')
+  expect(wx.login).not.toHaveBeenCalled()
+})
