@@ -79,12 +79,16 @@ public class SmsReconciler {
 
     private Uni<Void> reconcile(OutboundMessage message) {
         return Resident.<Resident>findById(message.residentId).chain(resident -> {
+            if (resident == null || resident.phoneCipher == null) {
+                settle(message, OutboundMessage.Status.FAILED, "outcome unknown, and the resident's number is gone: cannot be looked up");
+                return Uni.createFrom().voidItem();
+            }
             PhoneNumber to = vault.open(resident.phoneCipher);
             return Multi.createFrom().iterable(sendDates(message.sentAt))
                     .onItem().transformToUniAndConcatenate(date -> aliyun.find(to, date, message.id.toString()))
                     .collect().asList()
-                    .invoke(answers -> apply(message, to, answers));
-        }).replaceWithVoid();
+                    .invoke(answers -> apply(message, to, answers)).replaceWithVoid();
+        });
     }
 
     /** The attempt's Beijing date, and the next one when Aliyun may have accepted it after midnight. */
