@@ -70,6 +70,14 @@ public final class AliyunFake {
                 .withBody("{\"Code\":\"OK\",\"Message\":\"OK\",\"BizId\":\"late^0\",\"RequestId\":\"r\"}");
     }
 
+    /** The SmsReport push Aliyun makes when the operator reports our message (OutId) delivered, as PROTOCOLS.md shows it. */
+    public static String deliveredReceipt(String phone, String outId) {
+        return """
+                [{"phone_number":"%s","send_time":"2026-11-27 09:15:03","report_time":"2026-11-27 09:15:08","success":true,
+                  "err_code":"DELIVERED","err_msg":"用户接收成功","sms_size":"1","biz_id":"900412%s^0","out_id":"%s"}]"""
+                .formatted(phone, outId.substring(0, 8), outId);
+    }
+
     /** Every SendSms the fake received for this number, oldest first. */
     public static List<LoggedRequest> sendSmsTo(WireMockServer aliyun, String phone) {
         return aliyun.findAll(anyRequestedFor(anyUrl()).withHeader("x-acs-action", equalTo("SendSms"))

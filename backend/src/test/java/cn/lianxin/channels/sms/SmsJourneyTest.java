@@ -97,10 +97,7 @@ class SmsJourneyTest {
     }
 
     private static void receipt(String phone, Map<String, Object> message) {
-        given().contentType(ContentType.JSON).body("""
-                [{"phone_number":"%s","send_time":"2026-11-27 09:15:03","report_time":"2026-11-27 09:15:08","success":true,
-                  "err_code":"DELIVERED","err_msg":"用户接收成功","sms_size":"1","biz_id":"900412%s^0","out_id":"%s"}]"""
-                .formatted(phone, message.get("id").toString().substring(0, 8), message.get("id")))
+        given().contentType(ContentType.JSON).body(AliyunFake.deliveredReceipt(phone, (String) message.get("id")))
                 .post("/api/sms/aliyun/" + TestSecrets.SMS_PUSH_SECRET + "/sms-report").then().statusCode(200).body("code", equalTo(0));
     }
 

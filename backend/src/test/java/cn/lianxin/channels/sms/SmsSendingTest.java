@@ -121,6 +121,21 @@ class SmsSendingTest {
     }
 
     @Test
+    void aTimeoutIsSettledByTheDeliveryReceiptForItsOutId() {
+        String phone = Api.uniquePhone();
+        AliyunFake.answerSendSms(providers.aliyun, phone, AliyunFake.slow(4000));
+        text(phone, "查");
+
+        await().atMost(PIPELINE).until(() -> smsTo(phone).size() == 1 && "UNKNOWN".equals(onlySmsTo(phone).get("status")));
+        String id = (String) onlySmsTo(phone).get("id");
+        given().contentType(ContentType.JSON).body(AliyunFake.deliveredReceipt(phone, id))
+                .post("/api/sms/aliyun/" + TestSecrets.SMS_PUSH_SECRET + "/sms-report").then().statusCode(200);
+
+        await().atMost(PIPELINE).until(() -> "DELIVERED".equals(onlySmsTo(phone).get("status")));
+        assertThat(sendSmsTo(phone)).isEqualTo(1);
+    }
+
+    @Test
     void aTimeoutAliyunHasNoRecordOfIsSentOnceMore() {
         String phone = Api.uniquePhone();
         StubMapping slow = AliyunFake.answerSendSms(providers.aliyun, phone, AliyunFake.slow(4000));
@@ -132,6 +147,17 @@ class SmsSendingTest {
         await().atMost(PIPELINE).until(() -> "SENT".equals(onlySmsTo(phone).get("status")));
         assertThat(sendSmsTo(phone)).isEqualTo(2);
         assertThat(AliyunFake.queriesFor(providers.aliyun, phone)).isNotEmpty();
+    }
+
+    @Test
+    void aSecondUnknownOutcomeThatAliyunHasNoRecordOfFailsInsteadOfLooping() {
+        String phone = Api.uniquePhone();
+        AliyunFake.answerSendSms(providers.aliyun, phone, AliyunFake.slow(4000));
+        text(phone, "查");
+
+        await().atMost(PIPELINE).until(() -> smsTo(phone).size() == 1 && "FAILED".equals(onlySmsTo(phone).get("status")));
+        assertThat((String) onlySmsTo(phone).get("lastError")).contains("outcome unknown twice");
+        assertThat(sendSmsTo(phone)).isEqualTo(2);
     }
 
     @Test
