@@ -33,10 +33,12 @@ public class CaseEventNotifications {
 
     private final ObjectMapper json;
     private final StaffNotices staff;
+    private final SmsTexts sms;
 
-    public CaseEventNotifications(ObjectMapper json, StaffNotices staff) {
+    public CaseEventNotifications(ObjectMapper json, StaffNotices staff, SmsTexts sms) {
         this.json = json;
         this.staff = staff;
+        this.sms = sms;
     }
 
     @Incoming("case-events")
@@ -135,9 +137,10 @@ public class CaseEventNotifications {
     }
 
     /** The messages for the resident, on the channel they can be reached on. */
-    private static Uni<Notices> toResident(UUID residentId, Channel used, List<OutboundMessage> messages) {
+    private Uni<Notices> toResident(UUID residentId, Channel used, List<OutboundMessage> messages) {
         return Resident.<Resident>findById(residentId).map(resident -> replyChannel(resident, used)
-                .map(to -> Notices.of(messages.stream().map(m -> m.toResident(residentId, to)).toList()))
+                .map(to -> Notices.of(messages.stream().map(m -> m.toResident(residentId, to))
+                        .map(m -> to == MessageChannel.SMS ? sms.shape(m) : m).toList()))
                 .orElseGet(() -> Notices.unreached("resident has no reachable channel")));
     }
 

@@ -53,7 +53,6 @@ public class NotificationDispatcher {
     }
 
     private Uni<Void> send(OutboundMessage message) {
-        message.attempts++;
         return dispatcherFor(message.channel).send(message)
                 .onFailure().recoverWithItem(e -> ChannelDispatcher.Outcome.failed(false, e.getMessage()))
                 .invoke(outcome -> apply(message, outcome))
@@ -66,14 +65,25 @@ public class NotificationDispatcher {
     }
 
     private void apply(OutboundMessage message, ChannelDispatcher.Outcome outcome) {
+        message.lastError = outcome.error();
+        if (outcome.result() == ChannelDispatcher.Result.DEFERRED) {
+            // Held by our own limit, not attempted: no attempt counted, due again when the limit allows.
+            message.nextAttemptAt = outcome.notBefore();
+            return;
+        }
+        message.attempts++;
         if (outcome.sent()) {
             message.status = OutboundMessage.Status.SENT;
             message.providerMessageId = outcome.providerMessageId();
             message.sentAt = OffsetDateTime.now();
-            message.lastError = null;
             return;
         }
-        message.lastError = outcome.error();
+        if (outcome.result() == ChannelDispatcher.Result.UNKNOWN) {
+            // Out of the dispatcher's hands until the channel reconciles it; sent_at is when the attempt was made.
+            message.status = OutboundMessage.Status.UNKNOWN;
+            message.sentAt = OffsetDateTime.now();
+            return;
+        }
         if (outcome.permanent() || message.attempts >= maxAttempts) {
             message.status = OutboundMessage.Status.FAILED;
             LOG.warnf("Message %s failed for good after %d attempts: %s", message.id, message.attempts, outcome.error());

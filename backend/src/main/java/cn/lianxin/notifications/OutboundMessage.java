@@ -8,14 +8,22 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A message to send to a resident or representative, from the event that called for it to its delivery. */
 @Entity
 @Table(name = "outbound_message")
 public class OutboundMessage extends PanacheEntityBase {
 
-    public enum Status { PENDING, SENT, DELIVERED, FAILED }
+    /**
+     * UNKNOWN: the provider may or may not have sent it (its answer never came). Such a message is never sent
+     * again blindly; its channel reconciles it (a receipt, a status query) into SENT, DELIVERED or FAILED, or
+     * back to PENDING once, when the provider provably has no record of it.
+     */
+    public enum Status { PENDING, SENT, DELIVERED, FAILED, UNKNOWN }
 
     @Id
     public UUID id;
@@ -49,6 +57,12 @@ public class OutboundMessage extends PanacheEntityBase {
     public OffsetDateTime createdAt;
     @Column(name = "sent_at")
     public OffsetDateTime sentAt;
+    /** The named parameters of the message's SMS template (SMS only): what the SMS dispatcher sends. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, String> params;
+    /** Set when an UNKNOWN outcome was not found at the provider and the message went out once more. */
+    @Column(name = "resent_after_unknown")
+    public boolean resentAfterUnknown;
 
     OutboundMessage toResident(UUID resident, MessageChannel on) {
         return addressed(RecipientKind.RESIDENT, resident, null, on);

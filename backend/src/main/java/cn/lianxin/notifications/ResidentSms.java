@@ -13,6 +13,16 @@ import java.util.UUID;
 @ApplicationScoped
 public class ResidentSms {
 
+    /** A case as a status answer names it: its number and the step it is at (登记, 处理 …). */
+    public record CaseStep(String number, String step) {
+    }
+
+    private final SmsTexts texts;
+
+    public ResidentSms(SmsTexts texts) {
+        this.texts = texts;
+    }
+
     public Uni<Void> feedbackRecorded(UUID incoming, UUID residentId, UUID caseId, String number, Feedback feedback) {
         String rating = switch (feedback) {
             case SATISFIED -> "满意";
@@ -26,9 +36,8 @@ public class ResidentSms {
         return queue(incoming, residentId, Templates.noCaseAwaitingFeedback());
     }
 
-    /** @param casesWithSteps e.g. "SG-20261127-0042（处理）" */
-    public Uni<Void> status(UUID incoming, UUID residentId, List<String> casesWithSteps) {
-        return queue(incoming, residentId, Templates.status(casesWithSteps));
+    public Uni<Void> status(UUID incoming, UUID residentId, List<CaseStep> cases) {
+        return queue(incoming, residentId, Templates.status(cases));
     }
 
     public Uni<Void> optedOut(UUID incoming, UUID residentId) {
@@ -39,8 +48,8 @@ public class ResidentSms {
         return queue(incoming, residentId, Templates.followUpNoted(caseId, number));
     }
 
-    private static Uni<Void> queue(UUID incoming, UUID residentId, OutboundMessage answer) {
-        OutboundMessage m = answer.toResident(residentId, MessageChannel.SMS);
+    private Uni<Void> queue(UUID incoming, UUID residentId, OutboundMessage answer) {
+        OutboundMessage m = texts.shape(answer.toResident(residentId, MessageChannel.SMS));
         m.sourceEventId = incoming;
         return m.persist().replaceWithVoid();
     }

@@ -4,7 +4,9 @@ import cn.lianxin.cases.CaseCommand;
 import cn.lianxin.cases.DeadlineKind;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import cn.lianxin.sms.send.SmsTemplate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -39,15 +41,17 @@ final class Templates {
 
     static OutboundMessage registered(UUID caseId, String number) {
         return message(caseId, CASE_REGISTERED, "CASE_REGISTERED",
-                "【连心桥】您反映的问题已登记，编号 " + number + "。党代表会尽快办理并答复您。");
+                "【连心桥】您反映的问题已登记，编号 " + number + "。党代表会尽快办理并答复您。", Map.of("number", number));
     }
 
     /** The reply, then the satisfaction prompt that the resident answers with a digit. */
     static List<OutboundMessage> replied(UUID caseId, String number, String reply) {
+        String answer = stripLabel(reply);
         return List.of(
-                message(caseId, CASE_REPLY, "CASE_REPLY", "【连心桥】您反映的问题（编号 " + number + "）答复如下：" + stripLabel(reply)),
+                message(caseId, CASE_REPLY, "CASE_REPLY", "【连心桥】您反映的问题（编号 " + number + "）答复如下：" + answer,
+                        Map.of("number", number, "reply", answer)),
                 message(caseId, FEEDBACK_PROMPT, "FEEDBACK_PROMPT",
-                        "【连心桥】请对编号 " + number + " 的办理结果评价：回复1满意，2基本满意，3不满意。"));
+                        "【连心桥】请对编号 " + number + " 的办理结果评价：回复1满意，2基本满意，3不满意。", Map.of("number", number)));
     }
 
     /** Routing placed a new case with the representative. */
@@ -101,31 +105,37 @@ final class Templates {
         return flat.substring(0, flat.offsetByCodePoints(0, EXCERPT_LENGTH)) + "…";
     }
 
-    // Answers to what a resident texted in (keywords, follow-ups): one per incoming SMS.
+    // Answers to what a resident texted in (keywords, follow-ups): one per incoming SMS, purpose SMS_ANSWER. They
+    // only ever go by SMS, so their template is the approved SMS template and their body its rendering (SmsTexts).
 
     static OutboundMessage feedbackRecorded(UUID caseId, String number, String rating) {
-        return smsAnswer(caseId, "【连心桥】感谢您的评价，编号 " + number + " 已记录为「" + rating + "」。");
+        return smsAnswer(caseId, SmsTemplate.FEEDBACK_RECORDED, Map.of("number", number, "rating", rating));
     }
 
     static OutboundMessage noCaseAwaitingFeedback() {
-        return smsAnswer(null, "【连心桥】您目前没有待评价的诉求。如有新的问题，请直接发短信说明。");
+        return smsAnswer(null, SmsTemplate.NO_FEEDBACK_PENDING, Map.of());
     }
 
-    static OutboundMessage status(List<String> casesWithSteps) {
-        return smsAnswer(null, casesWithSteps.isEmpty() ? "【连心桥】您目前没有在办的诉求。"
-                : "【连心桥】您的诉求：" + String.join("；", casesWithSteps) + "。");
+    /** One case named or open: its step; several: each number with its step; none: so. */
+    static OutboundMessage status(List<ResidentSms.CaseStep> cases) {
+        if (cases.size() == 1) {
+            return smsAnswer(null, SmsTemplate.STATUS, Map.of("number", cases.get(0).number(), "state", cases.get(0).step()));
+        }
+        return cases.isEmpty() ? smsAnswer(null, SmsTemplate.NO_OPEN_CASE, Map.of())
+                : smsAnswer(null, SmsTemplate.OPEN_CASES, Map.of("cases", String.join("；",
+                        cases.stream().map(c -> c.number() + "（" + c.step() + "）").toList())));
     }
 
     static OutboundMessage optedOut() {
-        return smsAnswer(null, "【连心桥】您已退订政策短信。有问题仍可随时发短信反映。");
+        return smsAnswer(null, SmsTemplate.OPTED_OUT, Map.of());
     }
 
     static OutboundMessage followUpNoted(UUID caseId, String number) {
-        return smsAnswer(caseId, "【连心桥】已将您的补充说明记入编号 " + number + "，党代表会一并办理。");
+        return smsAnswer(caseId, SmsTemplate.FOLLOW_UP_NOTED, Map.of("number", number));
     }
 
-    private static OutboundMessage smsAnswer(UUID caseId, String body) {
-        return message(caseId, SMS_ANSWER, SMS_ANSWER, body);
+    private static OutboundMessage smsAnswer(UUID caseId, SmsTemplate template, Map<String, String> params) {
+        return message(caseId, SMS_ANSWER, template.name(), null, params);
     }
 
     /** The record line reads "回复：…"; the resident gets the answer itself. */
@@ -134,11 +144,21 @@ final class Templates {
     }
 
     private static OutboundMessage message(UUID caseId, String purpose, String template, String body) {
+        return message(caseId, purpose, template, body, null);
+    }
+
+    /**
+     * A message to a resident: {@code params} are the named parameters of the SMS template of the same name, so
+     * that the message can go by SMS as an approved template; {@code body} is the text for the other channels
+     * (an SMS's body is replaced by its template's rendering when it is addressed, see {@link SmsTexts}).
+     */
+    private static OutboundMessage message(UUID caseId, String purpose, String template, String body, Map<String, String> params) {
         OutboundMessage m = new OutboundMessage();
         m.caseId = caseId;
         m.purpose = purpose;
         m.template = template;
         m.body = body;
+        m.params = params;
         return m;
     }
 }

@@ -17,6 +17,10 @@ public final class TestSecrets {
     public static final String OFFICE_PASSWORD = shared("office-password", token(18));
     public static final String STAFF_PASSWORD = shared("staff-password", token(18));
     public static final String SMS_PUSH_SECRET = shared("sms-push-secret", token(12));
+    public static final String SMS_ACCESS_KEY_ID = shared("sms-access-key-id", "LTAI" + token(12));
+    private static final String SMS_ACCESS_KEY_SECRET = shared("sms-access-key-secret", token(24));
+    /** The approved signature the fake account sends under; every SMS body starts with 【it】. */
+    public static final String SMS_SIGN_NAME = "连心桥测试";
     private static final String TOKEN_KEY = shared("token-key", token(32));
     private static final String PHONE_HASH_KEY = shared("phone-hash-key", Base64.getEncoder().encodeToString(bytes(32)));
     private static final String PHONE_ENCRYPTION_KEY = shared("phone-encryption-key", Base64.getEncoder().encodeToString(bytes(32)));
@@ -27,6 +31,9 @@ public final class TestSecrets {
     /** What the application is configured with for the run. */
     static Map<String, String> configuration() {
         return Map.of(
+                "lianxin.sms.aliyun.access-key-id", SMS_ACCESS_KEY_ID,
+                "lianxin.sms.aliyun.access-key-secret", SMS_ACCESS_KEY_SECRET,
+                "lianxin.sms.aliyun.sign-name", SMS_SIGN_NAME,
                 "lianxin.staff.bootstrap-password", OFFICE_PASSWORD,
                 "lianxin.staff.token-secret", TOKEN_KEY,
                 "lianxin.phone.hash-key", PHONE_HASH_KEY,

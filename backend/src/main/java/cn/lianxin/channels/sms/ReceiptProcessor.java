@@ -11,7 +11,8 @@ import org.jboss.logging.Logger;
 /**
  * Applies stored delivery receipts to the messages they report on (matched by OutId, our message id): a
  * delivered SMS becomes DELIVERED, a failed one FAILED with the operator's code. A receipt never moves a
- * message backwards (a late "failed" after "delivered" is kept for the record only).
+ * message backwards (a late "failed" after "delivered" is kept for the record only). A receipt also settles a
+ * message whose send had an unknown outcome (UNKNOWN): Aliyun did send it.
  */
 @ApplicationScoped
 public class ReceiptProcessor {
@@ -20,14 +21,15 @@ public class ReceiptProcessor {
 
     private static final String APPLY = """
             WITH claimed AS (
-                SELECT id, out_id, success, err_code FROM sms_receipt WHERE processed_at IS NULL
+                SELECT id, out_id, biz_id, success, err_code FROM sms_receipt WHERE processed_at IS NULL
                 ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED
             ), applied AS (
                 UPDATE outbound_message m
                 SET status = CASE WHEN c.success THEN 'DELIVERED' ELSE 'FAILED' END,
-                    last_error = CASE WHEN c.success THEN NULL ELSE 'receipt ' || c.err_code END
+                    last_error = CASE WHEN c.success THEN NULL ELSE 'receipt ' || c.err_code END,
+                    provider_message_id = coalesce(m.provider_message_id, c.biz_id)
                 FROM claimed c
-                WHERE c.out_id ~ '^[0-9a-f-]{36}$' AND m.id = c.out_id::uuid AND m.channel = 'SMS' AND m.status = 'SENT'
+                WHERE c.out_id ~ '^[0-9a-f-]{36}$' AND m.id = c.out_id::uuid AND m.channel = 'SMS' AND m.status IN ('SENT', 'UNKNOWN')
                 RETURNING m.id
             )
             UPDATE sms_receipt r SET processed_at = now() FROM claimed c WHERE r.id = c.id""";

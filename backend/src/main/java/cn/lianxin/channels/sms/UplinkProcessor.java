@@ -107,7 +107,8 @@ public class UplinkProcessor {
             resident.phoneHash = up.phoneHash();
             resident.phoneCipher = up.phoneCipher();
             resident.phoneMasked = up.phoneMasked();
-            return resident.persist();
+            // Flushed now: the native UPDATE of the uplink that names the resident does not flush the session.
+            return resident.persistAndFlush();
         });
     }
 
@@ -141,7 +142,7 @@ public class UplinkProcessor {
         Object second = query.caseNumber().isPresent() ? query.caseNumber().get() : CaseState.ARCHIVED;
         return Case.<Case>list(filter + " order by registeredAt desc", resident.id, second)
                 .chain(cases -> answers.status(up.key(), resident.id,
-                        cases.stream().map(c -> c.number + "（" + c.state.label() + "）").toList())
+                        cases.stream().map(c -> new ResidentSms.CaseStep(c.number, c.state.label())).toList())
                         .replaceWith(new Outcome("status of " + cases.size() + " case(s)", null)));
     }
 

@@ -8,12 +8,18 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import cn.lianxin.testing.AliyunFake;
 import cn.lianxin.testing.Api;
+import cn.lianxin.testing.Database;
 import cn.lianxin.testing.Fixtures;
+import cn.lianxin.testing.ProviderFakes;
 import cn.lianxin.testing.Team;
 import cn.lianxin.testing.TestSecrets;
 import io.quarkus.test.junit.QuarkusTest;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +33,14 @@ class SmsJourneyTest {
 
     private static final String PUSH = "/api/sms/aliyun/" + TestSecrets.SMS_PUSH_SECRET + "/sms-up";
 
+    ProviderFakes providers;
+
+    @Inject
+    Pool pool;
+
     @BeforeEach
     void theDefaultCategoryOfTextedConcernsExists() {
+        AliyunFake.install(providers.aliyun);
         int status = asOffice().body(Map.of("code", "other", "name", "其他", "workField", "GENERAL")).post("/api/categories").statusCode();
         assertThat(status).isIn(201, 409);
     }
@@ -57,6 +69,38 @@ class SmsJourneyTest {
                 .path("items.findAll { it.residentId == '" + resident + "' && it.channel == 'SMS' }.body");
     }
 
+    /** The resident's SMS of this template once Aliyun accepted it, from the town office's message log. */
+    private static Map<String, Object> sentSms(String resident, String template) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> asOffice().queryParam("residentId", resident).queryParam("channel", "SMS")
+                .queryParam("status", "SENT").get("/api/messages").then().extract()
+                .path("items.findAll { it.template == '" + template + "' }.size()"), equalTo(1));
+        return asOffice().queryParam("residentId", resident).queryParam("channel", "SMS").get("/api/messages").then().extract()
+                .path("items.find { it.template == '" + template + "' }");
+    }
+
+    /** What our SendSms for this message looked like when it reached Aliyun. */
+    private LoggedRequest sendSmsFor(String phone, Map<String, Object> message) {
+        List<LoggedRequest> requests = AliyunFake.sendSmsTo(providers.aliyun, phone).stream()
+                .filter(r -> message.get("id").equals(r.queryParameter("OutId").firstValue())).toList();
+        assertThat(requests).hasSize(1);
+        LoggedRequest request = requests.get(0);
+        assertThat(request.getHeader("x-acs-action")).isEqualTo("SendSms");
+        assertThat(request.queryParameter("PhoneNumbers").firstValue()).isEqualTo(phone);
+        assertThat(request.queryParameter("SignName").firstValue()).isEqualTo(TestSecrets.SMS_SIGN_NAME);
+        assertThat(request.queryParameter("TemplateCode").firstValue()).isEqualTo("SMS_LIANXIN_" + message.get("template"));
+        assertThat((String) message.get("body")).startsWith("【" + TestSecrets.SMS_SIGN_NAME + "】");
+        return request;
+    }
+
+    private static String templateParam(LoggedRequest request) {
+        return request.queryParameter("TemplateParam").firstValue();
+    }
+
+    private static void receipt(String phone, Map<String, Object> message) {
+        given().contentType(ContentType.JSON).body(AliyunFake.deliveredReceipt(phone, (String) message.get("id")))
+                .post("/api/sms/aliyun/" + TestSecrets.SMS_PUSH_SECRET + "/sms-report").then().statusCode(200).body("code", equalTo(0));
+    }
+
     @Test
     void shouldTurnATextIntoACaseAndADigitIntoItsRating() {
         Team team = Team.at(Fixtures.town());
@@ -74,7 +118,19 @@ class SmsJourneyTest {
         asOffice().get("/api/cases/" + id).then().body("channel", equalTo("SMS")).body("villageId", equalTo(null))
                 .body("routingReasons", hasItem(containsString("村庄未知")));
         String number = asOffice().get("/api/cases/" + id).then().extract().path("number");
-        await().atMost(Duration.ofSeconds(30)).until(() -> smsTo(resident).stream().anyMatch(b -> b.contains(number)));
+        Map<String, Object> ack = sentSms(resident, "CASE_REGISTERED");
+        assertThat(templateParam(sendSmsFor(phone, ack))).isEqualTo("{\"number\":\"" + number + "\"}");
+        assertThat((String) ack.get("body")).contains("编号" + number);
+
+        // The operator's receipt marks it delivered; Aliyun pushing it again changes nothing.
+        receipt(phone, ack);
+        await().atMost(Duration.ofSeconds(30)).until(() -> asOffice().queryParam("residentId", resident).queryParam("status", "DELIVERED")
+                .get("/api/messages").then().extract().path("total"), equalTo(1));
+        receipt(phone, ack);
+        receipt(phone, ack);
+        assertThat(Database.count(pool, "SELECT count(*) FROM sms_receipt WHERE out_id = $1", ack.get("id"))).isEqualTo(1);
+        asOffice().queryParam("residentId", resident).queryParam("status", "DELIVERED").get("/api/messages").then()
+                .body("total", equalTo(1)).body("items[0].id", equalTo(ack.get("id")));
 
         // The town office fills in the village; the liaison places it; the representative answers.
         asOffice().body(Map.of("villageId", team.town().villageId())).post("/api/cases/" + id + "/commands/village").then()
@@ -84,7 +140,11 @@ class SmsJourneyTest {
         Team.as(team.first()).post("/api/cases/" + id + "/commands/sign-for").then().statusCode(200);
         Team.as(team.first()).body(Map.of("handlingClass", "ON_THE_SPOT")).post("/api/cases/" + id + "/commands/handling").then().statusCode(200);
         Team.as(team.first()).body(Map.of("text", "路灯已报修，本周五前修好")).post("/api/cases/" + id + "/commands/reply").then().statusCode(200);
-        await().atMost(Duration.ofSeconds(30)).until(() -> smsTo(resident).stream().anyMatch(b -> b.contains("回复1满意")));
+        assertThat(templateParam(sendSmsFor(phone, sentSms(resident, "CASE_REPLY"))))
+                .isEqualTo("{\"number\":\"" + number + "\",\"reply\":\"路灯已报修，本周五前修好\"}");
+        Map<String, Object> prompt = sentSms(resident, "FEEDBACK_PROMPT");
+        assertThat(templateParam(sendSmsFor(phone, prompt))).isEqualTo("{\"number\":\"" + number + "\"}");
+        assertThat((String) prompt.get("body")).contains("回复1满意");
         assertThat(casesOf(resident)).hasSize(1);
 
         push(text(phone, "１。"));
@@ -92,7 +152,9 @@ class SmsJourneyTest {
                 .body("state", equalTo("FEEDBACK_GIVEN")).body("feedback", equalTo("SATISFIED")));
         asOffice().get("/api/cases/" + id + "/activity").then()
                 .body("findAll { it.action == 'RECORD_FEEDBACK' }.channel", hasItem("SMS"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> smsTo(resident).stream().anyMatch(b -> b.contains("感谢您的评价")));
+        Map<String, Object> thanks = sentSms(resident, "FEEDBACK_RECORDED");
+        assertThat(templateParam(sendSmsFor(phone, thanks))).isEqualTo("{\"number\":\"" + number + "\",\"rating\":\"满意\"}");
+        assertThat((String) thanks.get("body")).contains("感谢您的评价");
     }
 
     @Test
@@ -105,7 +167,7 @@ class SmsJourneyTest {
         String number = asOffice().get("/api/cases/" + casesOf(resident).get(0)).then().extract().path("number");
 
         push(text(phone, "查"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> smsTo(resident).stream().anyMatch(b -> b.contains(number + "（登记）")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> smsTo(resident).stream().anyMatch(b -> b.contains("编号" + number + "）目前：登记")));
         push(text(phone, "TD"));
         await().atMost(Duration.ofSeconds(30)).until(() -> smsTo(resident).stream().anyMatch(b -> b.contains("已退订")));
         assertThat(casesOf(resident)).hasSize(1);

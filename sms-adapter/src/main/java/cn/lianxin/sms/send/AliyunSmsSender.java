@@ -3,12 +3,18 @@ package cn.lianxin.sms.send;
 import cn.lianxin.sms.Masking;
 import cn.lianxin.sms.PhoneNumber;
 import com.aliyun.dysmsapi20170525.Client;
+import com.aliyun.dysmsapi20170525.models.QuerySendDetailsRequest;
+import com.aliyun.dysmsapi20170525.models.QuerySendDetailsResponseBody;
+import com.aliyun.dysmsapi20170525.models.QuerySendDetailsResponseBody.QuerySendDetailsResponseBodySmsSendDetailDTOsSmsSendDetailDTO;
 import com.aliyun.dysmsapi20170525.models.SendSmsRequest;
 import com.aliyun.dysmsapi20170525.models.SendSmsResponseBody;
 import com.aliyun.tea.TeaException;
 import com.aliyun.teaopenapi.models.Config;
 import com.aliyun.teautil.Common;
 import com.aliyun.teautil.models.RuntimeOptions;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jboss.logging.Logger;
@@ -31,6 +37,11 @@ public final class AliyunSmsSender {
 
     private static final Logger LOG = Logger.getLogger(AliyunSmsSender.class);
     private static final String OK = "OK";
+    /** QuerySendDetails' largest page. */
+    private static final long PAGE_SIZE = 50;
+    /** 50 per page × 20 pages is more than Aliyun lets us send to one number in a day (50 per template). */
+    private static final long MAX_PAGES = 20;
+    private static final DateTimeFormatter SEND_DATE = DateTimeFormatter.BASIC_ISO_DATE;
 
     private final Client client;
     private final SmsSettings settings;
@@ -93,6 +104,49 @@ public final class AliyunSmsSender {
             // whether Aliyun sent the message.
             return new SendResult.Unknown(Masking.maskPhones(e.getClass().getSimpleName() + ": " + e.getMessage()));
         }
+    }
+
+    /**
+     * Looks for the message we sent with {@code outId} to {@code to} on {@code sendDate} (Beijing date, as Aliyun
+     * files it) through QuerySendDetails, paging through that day's messages to the number. A read-only call, so
+     * an unanswered query is simply asked again later. Blocking, like {@link #send}.
+     */
+    public SentDetail find(PhoneNumber to, LocalDate sendDate, String outId) {
+        Objects.requireNonNull(outId, "outId");
+        try {
+            for (long page = 1; page <= MAX_PAGES; page++) {
+                QuerySendDetailsRequest request = new QuerySendDetailsRequest().setPhoneNumber(to.digits())
+                        .setSendDate(SEND_DATE.format(sendDate)).setPageSize(PAGE_SIZE).setCurrentPage(page);
+                QuerySendDetailsResponseBody body = client.querySendDetailsWithOptions(request, runtimeOptions()).getBody();
+                if (!OK.equals(body.getCode())) {
+                    return unavailable(to, outId, body.getCode() + ": " + body.getMessage());
+                }
+                List<QuerySendDetailsResponseBodySmsSendDetailDTOsSmsSendDetailDTO> details =
+                        body.getSmsSendDetailDTOs() == null || body.getSmsSendDetailDTOs().getSmsSendDetailDTO() == null
+                                ? List.of() : body.getSmsSendDetailDTOs().getSmsSendDetailDTO();
+                for (QuerySendDetailsResponseBodySmsSendDetailDTOsSmsSendDetailDTO detail : details) {
+                    if (outId.equals(detail.getOutId())) {
+                        SentDetail.Delivery delivery = SentDetail.Delivery.of(detail.getSendStatus());
+                        LOG.debugf("SMS out id %s to %s found by query: %s", outId, to.masked(), delivery);
+                        return new SentDetail.Found(delivery, detail.getErrCode());
+                    }
+                }
+                if (details.size() < PAGE_SIZE) {
+                    break;
+                }
+            }
+            return new SentDetail.NotFound();
+        } catch (TeaException e) {
+            return unavailable(to, outId, "HTTP " + e.getStatusCode() + " " + e.getCode() + ": " + e.getMessage());
+        } catch (Exception e) {
+            return unavailable(to, outId, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private static SentDetail unavailable(PhoneNumber to, String outId, String reason) {
+        String masked = Masking.maskPhones(reason);
+        LOG.warnf("SMS out id %s to %s: QuerySendDetails gave no answer, asking again later: %s", outId, to.masked(), masked);
+        return new SentDetail.Unavailable(masked);
     }
 
     /**

@@ -20,8 +20,26 @@ public enum SmsTemplate {
     /** Sent after the reply; the keyword grammar reads the resident's 1/2/3. */
     FEEDBACK_PROMPT("对编号${number}的办理结果，回复1满意 2基本满意 3不满意。", "number"),
 
-    /** The answer to "查": one message per open case. */
+    /** The answer to "查" when one case is open, or to "查 SG-…". */
     STATUS("您反映的问题（编号${number}）目前：${state}。", "number", "state"),
+
+    /** The answer to "查" when several cases are open: each number with its step, "SG-…（处理）；SG-…（登记）". */
+    OPEN_CASES("您在办的诉求：${cases}。回复“查 编号”可查询其中一件。", "cases"),
+
+    /** The answer to "查" when nothing is open. */
+    NO_OPEN_CASE("您目前没有在办的诉求。如有新的问题，请直接发短信说明。"),
+
+    /** The answer to a rating: the case records it. */
+    FEEDBACK_RECORDED("感谢您的评价，编号${number}已记录为“${rating}”。", "number", "rating"),
+
+    /** The answer to 1/2/3 when no reply waits for a rating. */
+    NO_FEEDBACK_PENDING("您目前没有待评价的诉求。如有新的问题，请直接发短信说明。"),
+
+    /** The answer to a text within the follow-up window: it went to the open case, not a new one. */
+    FOLLOW_UP_NOTED("已将您的补充说明记入编号${number}，党代表会一并办理。", "number"),
+
+    /** The answer to R/T/TD/退订: broadcasts stop, answers about their own cases do not. */
+    OPTED_OUT("您已退订政策短信。有问题仍可随时发短信反映。"),
 
     /** A town-wide notice; promotional SMS must end with the opt-out wording, so the template carries it. */
     BROADCAST("${content} 拒收请回复R", "content");

@@ -142,6 +142,34 @@ class AliyunSmsSenderTest {
         assertThat(aliyun.getAllServeEvents()).isEmpty();
     }
 
+    @Test
+    void finds_a_sent_message_by_its_out_id_through_query_send_details() {
+        answer(okJson("""
+                {"Code":"OK","Message":"OK","RequestId":"req-2","TotalCount":2,"SmsSendDetailDTOs":{"SmsSendDetailDTO":[
+                 {"PhoneNum":"13800138000","SendStatus":3,"ErrCode":"DELIVERED","TemplateCode":"SMS_LIANXIN_CASE_REPLY",
+                  "Content":"【连心桥】…","SendDate":"2026-11-27 09:15:02","ReceiveDate":"2026-11-27 09:15:05","OutId":"msg-41"},
+                 {"PhoneNum":"13800138000","SendStatus":2,"ErrCode":"MK:0001","TemplateCode":"SMS_LIANXIN_CASE_REPLY",
+                  "Content":"【连心桥】…","SendDate":"2026-11-27 09:16:02","ReceiveDate":"2026-11-27 09:16:05","OutId":"msg-42"}]}}"""));
+
+        assertThat(sender.find(RESIDENT, java.time.LocalDate.of(2026, 11, 27), "msg-42"))
+                .isEqualTo(new SentDetail.Found(SentDetail.Delivery.FAILED, "MK:0001"));
+        LoggedRequest request = onlyRequest();
+        assertThat(request.getHeader("x-acs-action")).isEqualTo("QuerySendDetails");
+        assertThat(request.queryParameter("PhoneNumber").firstValue()).isEqualTo("13800138000");
+        assertThat(request.queryParameter("SendDate").firstValue()).isEqualTo("20261127");
+        assertThat(request.queryParameter("PageSize").firstValue()).isEqualTo("50");
+        assertThat(request.queryParameter("CurrentPage").firstValue()).isEqualTo("1");
+    }
+
+    @Test
+    void a_message_aliyun_does_not_list_is_not_found_and_a_failed_query_is_unavailable() {
+        answer(okJson("{\"Code\":\"OK\",\"Message\":\"OK\",\"RequestId\":\"r\",\"TotalCount\":0,\"SmsSendDetailDTOs\":{\"SmsSendDetailDTO\":[]}}"));
+        assertThat(sender.find(RESIDENT, java.time.LocalDate.of(2026, 11, 27), "msg-42")).isEqualTo(new SentDetail.NotFound());
+
+        answer(aResponse().withStatus(503).withBody("busy"));
+        assertThat(sender.find(RESIDENT, java.time.LocalDate.of(2026, 11, 27), "msg-42")).isInstanceOf(SentDetail.Unavailable.class);
+    }
+
     private static AliyunSmsSender senderTo(String endpoint, Duration readTimeout) {
         SmsSettings settings = new SmsSettings(endpoint, "http", "test-key-id", "test-key-secret", "连心桥",
                 Duration.ofMillis(500), readTimeout);
