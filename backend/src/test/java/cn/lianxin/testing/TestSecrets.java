@@ -17,6 +17,7 @@ public final class TestSecrets {
     public static final String OFFICE_PASSWORD = shared("office-password", token(18));
     public static final String STAFF_PASSWORD = shared("staff-password", token(18));
     public static final String SMS_PUSH_SECRET = shared("sms-push-secret", token(12));
+    public static final String WECHAT_SECRET = shared("wechat-secret", token(16));
     private static final String TOKEN_KEY = shared("token-key", token(32));
     private static final String PHONE_HASH_KEY = shared("phone-hash-key", Base64.getEncoder().encodeToString(bytes(32)));
     private static final String PHONE_ENCRYPTION_KEY = shared("phone-encryption-key", Base64.getEncoder().encodeToString(bytes(32)));
@@ -31,7 +32,8 @@ public final class TestSecrets {
                 "lianxin.staff.token-secret", TOKEN_KEY,
                 "lianxin.phone.hash-key", PHONE_HASH_KEY,
                 "lianxin.phone.encryption-key", PHONE_ENCRYPTION_KEY,
-                "lianxin.sms.aliyun.push-secret", SMS_PUSH_SECRET);
+                "lianxin.sms.aliyun.push-secret", SMS_PUSH_SECRET,
+                "lianxin.wechat.miniapp.secret", WECHAT_SECRET);
     }
 
     private static String shared(String name, String candidate) {
