@@ -95,8 +95,9 @@ public class MpCases {
             if (!first) {
                 return earlier(resident.id, idempotencyKey);
             }
-            return limit.take(resident.id)
-                    .chain(() -> unattached(resident.id, photos))
+            // Cheap refusals first; the rate limit before the WeChat call it protects.
+            return unattached(resident.id, photos)
+                    .chain(() -> limit.take(resident.id))
                     .chain(() -> review(resident.openid, text))
                     .chain(review -> registration.register(new CaseRegistration.RegisterCase(resident.id,
                             submit.villageId() != null ? submit.villageId() : resident.villageId, submit.categoryId(),
