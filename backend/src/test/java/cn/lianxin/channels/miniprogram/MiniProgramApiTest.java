@@ -259,7 +259,10 @@ class MiniProgramApiTest {
     void shouldFallBackToSmsWhenWechatRefusesTheSubscribeMessage() {
         Fixtures town = Fixtures.town();
         Resident r = login();
-        bindPhone(r, providers, Api.uniquePhone());
+        assertThat(json(bindPhone(r, providers, Api.uniquePhone())).get("merged").asBoolean()).isFalse();
+        r.api().body(Map.of("villageId", town.villageId())).put("/api/mp/me").then().statusCode(200)
+                .body("villageId", equalTo((int) town.villageId())).body("phoneBound", equalTo(true));
+        r.api().body(Map.of("villageId", -1)).put("/api/mp/me").then().statusCode(422).body("errors[0].field", equalTo("villageId"));
         WechatFake.refuseSubscribe(providers.wechat, r.openid());
         // A consent for the reply (which WeChat then refuses with 43101); none for the prompt.
         r.api().body(Map.of("results", Map.of("tmpl-reply", "accept", "tmpl-feedback", "reject"))).post("/api/mp/subscriptions")
