@@ -78,8 +78,10 @@ public class MpCases {
     private final CaseLifecycle lifecycle;
     private final MiniAppClient wechat;
     private final SubmitLimit limit;
+    private final Uploads uploads;
 
-    public MpCases(CaseRegistration registration, CaseLifecycle lifecycle, MiniAppClient wechat, SubmitLimit limit) {
+    public MpCases(CaseRegistration registration, CaseLifecycle lifecycle, MiniAppClient wechat, SubmitLimit limit, Uploads uploads) {
+        this.uploads = uploads;
         this.registration = registration;
         this.lifecycle = lifecycle;
         this.wechat = wechat;
@@ -146,7 +148,7 @@ public class MpCases {
     }
 
     private Uni<Detail> detail(Case c) {
-        Uni<List<Upload>> photos = Upload.list("caseId = ?1 order by createdAt, id", c.id);
+        Uni<List<Upload>> photos = uploads.ofCase(c.id);
         Uni<List<CaseActivity>> record = CaseActivity.list("caseId = ?1 order by id", c.id);
         return photos.chain(p -> record.chain(r -> names(List.of(c)).map(names -> new Detail(c.id, c.number, c.state, c.state.label(),
                 c.text, names.category(c), names.village(c), c.registeredAt,

@@ -72,9 +72,24 @@ public class Uploads {
     public Uni<Content> read(UUID id, UUID residentId) {
         return Upload.<Upload>find("""
                 id = ?1 and (residentId = ?2 or caseId in (select c.id from CaseFile c where c.residentId = ?2))""", id, residentId)
-                .firstResult()
-                .onItem().ifNull().failWith(() -> ApiException.notFound("Photo " + id))
-                .chain(u -> vertx.executeBlocking(Uni.createFrom().item(() -> new Content(u.contentType, readBytes(u)))));
+                .firstResult().chain(u -> content(u, id));
+    }
+
+    /** The photos of a case, oldest first; the caller has already been found to see the case. */
+    public Uni<List<Upload>> ofCase(UUID caseId) {
+        return Upload.list("caseId = ?1 order by createdAt, id", caseId);
+    }
+
+    /** One photo of a case the caller sees; 404 when it belongs to another case. */
+    public Uni<Content> readOfCase(UUID caseId, UUID id) {
+        return Upload.<Upload>find("id = ?1 and caseId = ?2", id, caseId).firstResult().chain(u -> content(u, id));
+    }
+
+    private Uni<Content> content(Upload upload, UUID id) {
+        if (upload == null) {
+            throw ApiException.notFound("Photo " + id);
+        }
+        return vertx.executeBlocking(Uni.createFrom().item(() -> new Content(upload.contentType, readBytes(upload))));
     }
 
     private Upload keep(Upload upload, Path received) {

@@ -18,6 +18,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import cn.binarywang.wx.miniapp.api.WxMaService;
 import cn.lianxin.testing.Api;
+import cn.lianxin.testing.Database;
 import cn.lianxin.testing.Fixtures;
 import cn.lianxin.testing.ProviderFakes;
 import cn.lianxin.testing.TestSecrets;
@@ -31,6 +32,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,6 +57,9 @@ class MiniProgramApiTest {
 
     @Inject
     RedisWxOps redisOps;
+
+    @Inject
+    Pool pool;
 
     @BeforeEach
     void wechatAnswersAsDocumented() {
@@ -183,6 +188,11 @@ class MiniProgramApiTest {
         byte[] stored = r.api().get("/api/mp/uploads/" + p2).then().statusCode(200).contentType("image/png").extract().asByteArray();
         assertThat(stored).isEqualTo(second);
         asOffice().get("/api/cases/" + id).then().body("channel", equalTo("MINIPROGRAM")).body("contentReview", nullValue());
+        // Staff who see the case see its photos; the resident's token opens no staff door.
+        String staffUrl = asOffice().get("/api/cases/" + id + "/photos").then().statusCode(200).body("id", hasSize(2))
+                .body("sha256", hasItem(sha256(second))).extract().path("find { it.id == '" + p2 + "' }.url");
+        assertThat(asOffice().get(staffUrl).then().statusCode(200).extract().asByteArray()).isEqualTo(second);
+        r.api().get("/api/cases/" + id + "/photos").then().statusCode(403);
 
         submit(r, town, "k2", "第二件事", List.of(), 201);
         submit(r, town, "k3", "第三件事", List.of(), 201);
@@ -304,6 +314,7 @@ class MiniProgramApiTest {
                 .then().statusCode(415).body("errors[0].field", equalTo("file"));
         given().auth().oauth2(r.token()).multiPart("file", "big.png", Arrays.copyOf(PNG, 70_000), "image/png").post("/api/mp/uploads")
                 .then().statusCode(413).body("errors[0].field", equalTo("file"));
+        assertThat(Database.count(pool, "SELECT count(*) FROM upload WHERE resident_id = $1", UUID.fromString(r.id()))).isZero();
     }
 
     @Test
@@ -349,6 +360,14 @@ class MiniProgramApiTest {
         return providers.wechat.findAll(postRequestedFor(urlPathEqualTo("/cgi-bin/message/subscribe/send"))
                 .withRequestBody(matchingJsonPath("$.touser", WireMock.equalTo(openid))))
                 .stream().map(request -> json(request.getBodyAsString())).toList();
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static JsonNode json(String body) {
