@@ -7,7 +7,6 @@ import cn.lianxin.api.Problem;
 import cn.lianxin.api.Roles;
 import cn.lianxin.cases.Feedback;
 import cn.lianxin.residents.Resident;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -185,7 +184,6 @@ public class MiniProgramResource {
 
     @GET
     @Path("cases")
-    @WithSession
     public Uni<Page<MpCases.Item>> list(@Valid @BeanParam PageRequest page) {
         return cases.list(residentId(), page);
     }
