@@ -9,6 +9,7 @@ import cn.binarywang.wx.miniapp.bean.security.WxMaMsgSecCheckCheckResponse;
 import cn.binarywang.wx.miniapp.config.impl.WxMaRedisBetterConfigImpl;
 import cn.lianxin.api.ApiException;
 import cn.lianxin.api.Problem;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.WorkerExecutor;
@@ -31,6 +32,7 @@ import org.jboss.logging.Logger;
  * identities and every text passes (docs in the package README). Never logs or returns a session_key.
  */
 @ApplicationScoped
+@Startup // a missing AppSecret stops the start, not the first resident's sign-in
 public class MiniAppClient {
 
     /** Who signed in; the session_key WeChat also returns is dropped here, as nothing we do needs it. */

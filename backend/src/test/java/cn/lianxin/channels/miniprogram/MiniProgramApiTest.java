@@ -171,7 +171,7 @@ class MiniProgramApiTest {
     }
 
     @Test
-    void shouldSubmitWithPhotosOnceForRetriesAndLimitTheRate() {
+    void shouldSubmitWithPhotosOnceForRetriesAndLimitTheRate() throws Exception {
         Fixtures town = Fixtures.town();
         Resident r = login();
         byte[] first = Arrays.copyOf(PNG, 64);
@@ -179,8 +179,25 @@ class MiniProgramApiTest {
         String p1 = upload(r, first, "a.png");
         String p2 = upload(r, second, "b.png");
 
-        String id = submit(r, town, "retry-key", "桥面有裂缝，雨天很危险", List.of(p1, p2), 201);
-        // The client did not see the answer and sends the same submit again: the first case, not a second.
+        // The client sends the submit twice at once (a double tap on a slow network): one case, answered to both.
+        Map<String, Object> concern = Map.of("text", "桥面有裂缝，雨天很危险", "categoryId", town.categoryId(), "villageId", town.villageId(),
+                "photoIds", List.of(p1, p2), "anonymous", true);
+        Callable<Response> tap = () -> r.api().header("Idempotency-Key", "retry-key").body(concern).post("/api/mp/cases");
+        ExecutorService taps = Executors.newFixedThreadPool(2);
+        List<Response> answers = new ArrayList<>();
+        try {
+            for (Future<Response> f : taps.invokeAll(List.of(tap, tap))) {
+                answers.add(f.get());
+            }
+        } finally {
+            taps.shutdown();
+        }
+        assertThat(answers).extracting(Response::statusCode).containsExactlyInAnyOrder(200, 201);
+        String id = answers.get(0).path("id");
+        assertThat(answers.get(1).<String>path("id")).isEqualTo(id);
+        assertThat(Database.count(pool, "SELECT count(*) FROM cases WHERE resident_id = $1", UUID.fromString(r.id()))).isOne();
+        assertThat(Database.count(pool, "SELECT count(*) FROM cases WHERE id = $1 AND anonymous", UUID.fromString(id))).isOne();
+        // The client did not see the answer and sends the same submit again later: still the first case.
         assertThat(submit(r, town, "retry-key", "桥面有裂缝，雨天很危险", List.of(p1, p2), 200)).isEqualTo(id);
 
         r.api().get("/api/mp/cases/" + id).then().statusCode(200).body("photos", hasSize(2)).body("state", equalTo("REGISTERED"))
