@@ -63,8 +63,13 @@ public final class WechatFake {
 
     /** The resident took back their consent: every subscribe message to them is refused with 43101. */
     public static void refuseSubscribe(WireMockServer wechat, String openid) {
+        refuseSubscribe(wechat, openid, 43101, "user refuse to accept the msg rid: 6561a1b2-1a2b3c4d");
+    }
+
+    /** Every subscribe message to this openid is refused with WeChat's code (47003 bad field, 40037 bad template …). */
+    public static void refuseSubscribe(WireMockServer wechat, String openid, int errcode, String errmsg) {
         json(wechat, post(urlPathEqualTo("/cgi-bin/message/subscribe/send")).withRequestBody(matchingJsonPath("$.touser", equalTo(openid))),
-                SPECIFIC, "{\"errcode\":43101,\"errmsg\":\"user refuse to accept the msg rid: 6561a1b2-1a2b3c4d\"}");
+                SPECIFIC, "{\"errcode\":%d,\"errmsg\":\"%s\"}".formatted(errcode, errmsg));
     }
 
     private static String verdict(String suggest, int label) {

@@ -139,7 +139,9 @@ public class MiniAppClient {
                 service.getMsgService().sendSubscribeMsg(message);
                 return new SendResult(0, "ok");
             } catch (WxErrorException e) {
-                return new SendResult(e.getError().getErrorCode(), e.getError().getErrorMsg());
+                // WxJava swaps WeChat's errmsg (which names the faulty field) for its own catalogue text; keep WeChat's.
+                String errmsg = e.getError().getErrorMsgEn() != null ? e.getError().getErrorMsgEn() : e.getError().getErrorMsg();
+                return new SendResult(e.getError().getErrorCode(), errmsg);
             }
         }, false);
     }

@@ -310,6 +310,24 @@ class MiniProgramApiTest {
     }
 
     @Test
+    void shouldFailAMessageWechatCallsInvalidForGoodAndKeepTheConsent() {
+        Fixtures town = Fixtures.town();
+        Resident r = login();
+        WechatFake.refuseSubscribe(providers.wechat, r.openid(), 47003, "argument invalid! data.thing2.value is too long");
+        r.api().body(Map.of("results", Map.of("tmpl-reply", "accept"))).post("/api/mp/subscriptions").then().statusCode(200);
+        String id = submit(r, town, "k", "公交站的雨棚塌了", List.of(), 201);
+
+        reply(id, "已报公交公司维修");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(messagesOf(r.id()))
+                .filteredOn(m -> "WECHAT".equals(m.get("channel"))).extracting(m -> m.get("status") + " " + m.get("lastError"))
+                .containsExactlyInAnyOrder("FAILED WeChat errcode 47003: argument invalid! data.thing2.value is too long",
+                        "FAILED no subscribe consent left; no bound phone to fall back to"));
+        // WeChat refused the message, not the resident: the consent is still there for the next one.
+        r.api().get("/api/mp/subscriptions").then().body("templates.find { it.templateId == 'tmpl-reply' }.remaining", equalTo(1));
+        assertThat(messagesOf(r.id())).noneMatch(m -> "SMS".equals(m.get("channel")));
+    }
+
+    @Test
     void shouldHideAnotherResidentsCaseAndPhotos() {
         Fixtures town = Fixtures.town();
         Resident owner = login();
