@@ -48,6 +48,6 @@ public class CasePhotoResource {
     @WithSession
     public Uni<Response> photo(@PathParam("caseId") UUID caseId, @PathParam("id") UUID id) {
         return lifecycle.visible(caseId, Caller.of(identity)).chain(c -> uploads.readOfCase(c.id, id))
-                .map(content -> Response.ok(content.bytes(), content.contentType()).build());
+                .map(content -> Response.ok(content.bytes(), content.contentType()).header("X-Content-Type-Options", "nosniff").build());
     }
 }

@@ -7,6 +7,8 @@ import cn.lianxin.api.Problem;
 import cn.lianxin.api.Roles;
 import cn.lianxin.cases.Feedback;
 import cn.lianxin.residents.Resident;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.UnauthorizedException;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -170,7 +172,8 @@ public class MiniProgramResource {
     @Path("uploads/{id}")
     @Operation(summary = "A photo's bytes, for its owner")
     public Uni<Response> photo(@PathParam("id") UUID id) {
-        return uploads.read(id, residentId()).map(c -> Response.ok(c.bytes(), c.contentType()).header("Cache-Control", "private, max-age=3600").build());
+        return uploads.read(id, residentId()).map(c -> Response.ok(c.bytes(), c.contentType()).header("Cache-Control", "private, max-age=3600")
+                .header("X-Content-Type-Options", "nosniff").build());
     }
 
     @POST
@@ -225,6 +228,14 @@ public class MiniProgramResource {
     @ServerExceptionMapper
     public Response tooMany(SubmitLimit.Exceeded e) {
         return Response.status(429).type(Problem.MEDIA_TYPE).header("Retry-After", e.retryAfterSeconds()).entity(e.problem()).build();
+    }
+
+    /** The resident's way in is the mini-program's login, not the staff's. */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response signInFirst() {
+        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Bearer realm=\"lianxin\"")
+                .entity(Problem.of(401, "Unauthorized", "请先登录 (sign in with POST /api/mp/login and send the token as 'Authorization: Bearer …')."))
+                .build();
     }
 
     private Uni<SessionView> session(Resident resident) {

@@ -128,7 +128,7 @@ class MiniProgramApiTest {
         // Residents and staff stay on their own side.
         r.api().get("/api/cases").then().statusCode(403);
         asOffice().get("/api/mp/me").then().statusCode(403);
-        given().get("/api/mp/me").then().statusCode(401);
+        given().get("/api/mp/me").then().statusCode(401).body("detail", containsString("/api/mp/login"));
     }
 
     @Test
