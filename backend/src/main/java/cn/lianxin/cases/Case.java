@@ -76,6 +76,11 @@ public class Case extends PanacheEntityBase {
     public int reopenCount;
     @Column(name = "archived_at")
     public OffsetDateTime archivedAt;
+    /** Why content security wants a human look at the resident's text (WeChat's "review"); null when it passed. */
+    @Column(name = "content_review")
+    public String contentReview;
+    /** 匿名: not to be named towards the public; staff still see who the resident is. */
+    public boolean anonymous;
     @Column(name = "registered_by")
     public String registeredBy;
     @Column(name = "registered_at")

@@ -53,14 +53,14 @@ public class CaseResource {
             OffsetDateTime signedAt, OffsetDateTime replyDueAt, OffsetDateTime resolveDueAt, OffsetDateTime supervisedAt,
             HandlingClass handlingClass, boolean awaitingInstruction, String reply, List<String> replyAttachments,
             OffsetDateTime repliedAt, Feedback feedback, String feedbackComment, int reopenCount,
-            OffsetDateTime registeredAt, String registeredBy, OffsetDateTime archivedAt, long version) {
+            OffsetDateTime registeredAt, String registeredBy, OffsetDateTime archivedAt, long version, String contentReview) {
         static CaseView of(Case c) {
             return new CaseView(c.id, c.number, c.state, c.state.label(), Transitions.allowedIn(c.state), c.channel, c.text,
                     c.residentId, c.villageId, c.categoryId, c.workstationId, c.representativeId, c.routingScore,
                     c.routingReasons == null ? List.of() : List.of(c.routingReasons), c.signForDueAt, c.signedAt, c.replyDueAt,
                     c.resolveDueAt, c.supervisedAt, c.handlingClass,
                     c.awaitingInstruction, c.replyText, List.of(c.replyAttachments), c.repliedAt, c.feedback, c.feedbackComment, c.reopenCount,
-                    c.registeredAt, c.registeredBy, c.archivedAt, c.version);
+                    c.registeredAt, c.registeredBy, c.archivedAt, c.version, c.contentReview);
         }
     }
 

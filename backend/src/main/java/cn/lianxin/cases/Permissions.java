@@ -35,7 +35,9 @@ final class Permissions {
         // The resident's verdict: given by the resident (an SMS "1") or recorded by those who took it, never by the
         // representative being judged.
         ACTORS.put(CaseCommand.RECORD_FEEDBACK, EnumSet.of(Actor.TOWN_OFFICE, Actor.LIAISON, Actor.GROUP_LEADER, Actor.RESIDENT));
-        ACTORS.put(CaseCommand.REOPEN, dispatch);
+        // An unsatisfied resident may ask for their case to be handled again from the mini-program (the lifecycle
+        // still requires the 不满意 verdict first).
+        ACTORS.put(CaseCommand.REOPEN, EnumSet.of(Actor.TOWN_OFFICE, Actor.LIAISON, Actor.GROUP_LEADER, Actor.RESIDENT));
         // 谁走访谁负责: whoever visits records the visit.
         ACTORS.put(CaseCommand.REVISIT, EnumSet.of(Actor.TOWN_OFFICE, Actor.LIAISON, Actor.GROUP_LEADER, Actor.ASSIGNEE));
         ACTORS.put(CaseCommand.ARCHIVE, EnumSet.of(Actor.TOWN_OFFICE, Actor.LIAISON));

@@ -30,6 +30,11 @@ public class Representative extends MasterDataEntity {
     public String wecomUserId;
     @Column(name = "group_leader")
     public boolean groupLeader;
+    @Column(name = "photo_url")
+    public String photoUrl;
+    /** When and where they receive residents, as the workstation announces it (e.g. 每月10日上午 党群服务中心). */
+    @Column(name = "reception_schedule")
+    public String receptionSchedule;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "representative_contact_village", joinColumns = @JoinColumn(name = "representative_id"))

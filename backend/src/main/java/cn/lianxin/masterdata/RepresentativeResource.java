@@ -42,16 +42,19 @@ public class RepresentativeResource {
             @NotNull @Size(max = 10) List<@NotBlank @Size(max = 30) String> specialties,
             @NotNull Set<@NotNull Long> contactVillageIds,
             @Pattern(regexp = "[A-Za-z0-9_.@-]{1,64}", message = "must be a WeCom user id") String wecomUserId,
-            boolean groupLeader) {
+            boolean groupLeader,
+            // 五公开: shown on the public pages (the mini-program's workstation list).
+            @Size(max = 500) String photoUrl,
+            @Size(max = 200) String receptionSchedule) {
     }
 
     public record RepresentativeView(long id, String name, long workstationId, long constituencyId, Long residenceVillageId,
             List<WorkField> workFields, List<String> specialties, Set<Long> contactVillageIds, String wecomUserId,
-            boolean groupLeader, boolean active) {
+            boolean groupLeader, boolean active, String photoUrl, String receptionSchedule) {
         static RepresentativeView of(Representative r) {
             return new RepresentativeView(r.id, r.name, r.workstationId, r.constituencyId, r.residenceVillageId,
                     Arrays.stream(r.workFields).map(WorkField::valueOf).toList(), List.of(r.specialties),
-                    new TreeSet<>(r.contactVillageIds), r.wecomUserId, r.groupLeader, r.active);
+                    new TreeSet<>(r.contactVillageIds), r.wecomUserId, r.groupLeader, r.active, r.photoUrl, r.receptionSchedule);
         }
     }
 
@@ -112,6 +115,8 @@ public class RepresentativeResource {
                     representative.specialties = request.specialties().stream().map(String::strip).toArray(String[]::new);
                     representative.wecomUserId = request.wecomUserId();
                     representative.groupLeader = request.groupLeader();
+                    representative.photoUrl = request.photoUrl();
+                    representative.receptionSchedule = request.receptionSchedule();
                     representative.contactVillageIds.clear();
                     representative.contactVillageIds.addAll(request.contactVillageIds());
                     return representative;

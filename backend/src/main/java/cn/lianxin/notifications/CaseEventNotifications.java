@@ -71,8 +71,10 @@ public class CaseEventNotifications {
         switch (event.type()) {
             case "CaseRegistered" -> {
                 CaseRegistered registered = json.treeToValue(event.payload(), CaseRegistered.class);
-                return () -> toResident(registered.residentId(), registered.channel(),
-                        List.of(Templates.registered(registered.caseId(), registered.number())))
+                // The mini-program shows the case number the moment the case is submitted; no message repeats it.
+                List<OutboundMessage> acknowledgement = registered.channel() == Channel.MINIPROGRAM ? List.of()
+                        : List.of(Templates.registered(registered.caseId(), registered.number()));
+                return () -> toResident(registered.residentId(), registered.channel(), acknowledgement)
                         .chain(resident -> staff.newCase(registered).map(resident::and));
             }
             case "CaseTransitioned" -> {

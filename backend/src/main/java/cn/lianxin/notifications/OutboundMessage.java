@@ -25,6 +25,10 @@ public class OutboundMessage extends PanacheEntityBase {
      */
     public enum Status { PENDING, SENT, DELIVERED, FAILED, UNKNOWN }
 
+    /** The purposes a channel may word in its own way (a WeChat subscribe message has a template per purpose). */
+    public static final String CASE_REPLY = Templates.CASE_REPLY;
+    public static final String FEEDBACK_PROMPT = Templates.FEEDBACK_PROMPT;
+
     @Id
     public UUID id;
     @Column(name = "source_event_id")
@@ -66,6 +70,20 @@ public class OutboundMessage extends PanacheEntityBase {
 
     OutboundMessage toResident(UUID resident, MessageChannel on) {
         return addressed(RecipientKind.RESIDENT, resident, null, on);
+    }
+
+    /**
+     * The same message to the same resident on another channel, because this one could not carry it (no WeChat
+     * consent left, say). Keyed by this message's id, so one failed message falls back once.
+     */
+    public OutboundMessage fallbackTo(MessageChannel other) {
+        OutboundMessage copy = new OutboundMessage();
+        copy.sourceEventId = id;
+        copy.caseId = caseId;
+        copy.purpose = purpose;
+        copy.template = template;
+        copy.body = body;
+        return copy.toResident(residentId, other);
     }
 
     /** Representatives are reached in the WeCom app, whether or not their WeCom account is on record yet. */

@@ -31,6 +31,9 @@ public class Resident extends PanacheEntityBase {
     /** Said R/TD/退订: no more broadcasts by SMS; answers to their own concerns still reach them. */
     @Column(name = "sms_opted_out")
     public boolean smsOptedOut;
+    /** Set on a mini-program identity merged into the resident already known by its phone number. */
+    @Column(name = "merged_into")
+    public UUID mergedInto;
     @Column(name = "created_at", updatable = false)
     public OffsetDateTime createdAt;
     @Column(name = "updated_at")

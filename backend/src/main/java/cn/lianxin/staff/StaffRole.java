@@ -12,7 +12,7 @@ public enum StaffRole {
     REPRESENTATIVE,
     /**
      * Not staff: a resident acting on their own cases through their channel (an SMS rating). Never an account;
-     * sees only their own cases and may only rate them.
+     * sees only their own cases and may only rate them or, when unsatisfied, ask for them to be handled again.
      */
     RESIDENT
 }

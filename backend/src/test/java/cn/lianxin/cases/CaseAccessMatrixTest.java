@@ -60,6 +60,7 @@ class CaseAccessMatrixTest {
     private static final List<Object[]> MATRIX = List.of(
             row("GET", "", 200, 200, 200, 200, 200, 404, 404),
             row("GET", "/activity", 200, 200, 200, 200, 200, 404, 404),
+            row("GET", "/photos", 200, 200, 200, 200, 200, 404, 404),
             row("POST", "/commands/handling", 409, 403, 403, 409, 403, 404, 404),
             row("POST", "/commands/notes", 409, 403, 409, 409, 403, 404, 404),
             row("POST", "/commands/escalate", 409, 403, 403, 409, 403, 404, 404),

@@ -8,11 +8,11 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** A resident acting through their channel may rate their case and do nothing else to it. */
+/** A resident acting through their channel may rate their case, ask for it to be handled again, and nothing else. */
 class PermissionsTest {
 
     @Test
-    void shouldLetAResidentOnlyRateTheirCase() {
+    void shouldLetAResidentOnlyRateOrReopenTheirCase() {
         Case c = new Case();
         c.representativeId = 7L;
         Caller resident = Caller.resident(UUID.randomUUID(), "短信 138****8000");
@@ -23,6 +23,6 @@ class PermissionsTest {
                 allowed.add(command);
             }
         }
-        assertThat(allowed).containsExactly(CaseCommand.RECORD_FEEDBACK);
+        assertThat(allowed).containsExactly(CaseCommand.RECORD_FEEDBACK, CaseCommand.REOPEN);
     }
 }

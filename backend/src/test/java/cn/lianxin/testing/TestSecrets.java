@@ -21,6 +21,7 @@ public final class TestSecrets {
     private static final String SMS_ACCESS_KEY_SECRET = shared("sms-access-key-secret", token(24));
     /** The approved signature the fake account sends under; every SMS body starts with 【it】. */
     public static final String SMS_SIGN_NAME = "连心桥测试";
+    public static final String WECHAT_SECRET = shared("wechat-secret", token(16));
     private static final String TOKEN_KEY = shared("token-key", token(32));
     private static final String PHONE_HASH_KEY = shared("phone-hash-key", Base64.getEncoder().encodeToString(bytes(32)));
     private static final String PHONE_ENCRYPTION_KEY = shared("phone-encryption-key", Base64.getEncoder().encodeToString(bytes(32)));
@@ -38,7 +39,8 @@ public final class TestSecrets {
                 "lianxin.staff.token-secret", TOKEN_KEY,
                 "lianxin.phone.hash-key", PHONE_HASH_KEY,
                 "lianxin.phone.encryption-key", PHONE_ENCRYPTION_KEY,
-                "lianxin.sms.aliyun.push-secret", SMS_PUSH_SECRET);
+                "lianxin.sms.aliyun.push-secret", SMS_PUSH_SECRET,
+                "lianxin.wechat.miniapp.secret", WECHAT_SECRET);
     }
 
     private static String shared(String name, String candidate) {

@@ -1,0 +1,58 @@
+package cn.lianxin.channels.miniprogram;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** {@code lianxin.wechat.miniapp.*}: the mini-program's WeChat account, its sessions and its limits. */
+@ConfigMapping(prefix = "lianxin.wechat.miniapp")
+public interface MiniAppSettings {
+
+    /** Local mode without a WeChat account: codes map to sandbox identities, messages go to the sandbox outbox. */
+    boolean sandbox();
+
+    String appId();
+
+    /** From the environment only; required unless in the sandbox. */
+    Optional<String> secret();
+
+    @WithDefault("https://api.weixin.qq.com")
+    String apiHostUrl();
+
+    /** How long a resident's bearer token is valid; the refresh token gets a new one. */
+    @WithDefault("2H")
+    Duration tokenLifetime();
+
+    @WithDefault("30D")
+    Duration refreshLifetime();
+
+    SubscribeTemplates templates();
+
+    /** The page a subscribe message opens, given the case id as {@code ?id=}. */
+    @WithDefault("pages/case-detail/index")
+    String casePage();
+
+    /** formal, trial or developer: which version of the mini-program a subscribe message opens. */
+    @WithDefault("formal")
+    String miniprogramState();
+
+    /** Cases one resident may submit per window; more is answered 429 with Retry-After. */
+    @WithDefault("10")
+    int submitLimit();
+
+    @WithDefault("1H")
+    Duration submitWindow();
+
+    /** Threads for the blocking WxJava calls; more callers wait for a free one rather than pile up. */
+    @WithDefault("8")
+    int workerThreads();
+
+    interface SubscribeTemplates {
+        /** The template the representative's reply is announced with. */
+        String reply();
+
+        /** The template that asks the resident to rate the reply. */
+        String feedbackPrompt();
+    }
+}

@@ -1,0 +1,255 @@
+package cn.lianxin.channels.miniprogram;
+
+import cn.lianxin.api.ApiException;
+import cn.lianxin.api.Page;
+import cn.lianxin.api.PageRequest;
+import cn.lianxin.api.Problem;
+import cn.lianxin.api.Roles;
+import cn.lianxin.cases.Feedback;
+import cn.lianxin.residents.Resident;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.UnauthorizedException;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/**
+ * The mini-program's API. Sign-in and refresh are open; everything else takes the resident's bearer token
+ * (role RESIDENT), which no staff endpoint accepts. Contract in the package README.
+ */
+@Path("/api/mp")
+@RolesAllowed(Roles.RESIDENT)
+@Tag(name = "Mini-program")
+public class MiniProgramResource {
+
+    public record LoginRequest(String code) {
+    }
+
+    public record RefreshRequest(String refreshToken) {
+    }
+
+    public record ResidentView(UUID id, boolean phoneBound, String maskedPhone, Long villageId) {
+        static ResidentView of(Resident r) {
+            return new ResidentView(r.id, r.phoneMasked != null, r.phoneMasked, r.villageId);
+        }
+    }
+
+    public record SessionView(String token, Instant expiresAt, String refreshToken, ResidentView resident) {
+    }
+
+    public record VillageRequest(Long villageId) {
+    }
+
+    public record PhoneRequest(String code) {
+    }
+
+    /** {@code token}/{@code refreshToken} only when a merge moved the session onto another resident. */
+    public record PhoneView(String maskedPhone, boolean merged, String token, Instant expiresAt, String refreshToken,
+            ResidentView resident) {
+    }
+
+    public record UploadView(UUID id, String contentType, long size, String sha256) {
+    }
+
+    public record SubmitView(UUID id, String number, String state, boolean flagged) {
+    }
+
+    public record FeedbackRequest(Feedback rating, String comment) {
+    }
+
+    public record ReopenRequest(String reason) {
+    }
+
+    public record SubscriptionsView(List<Subscriptions.TemplateView> templates) {
+    }
+
+    public record SubscriptionResults(Map<String, String> results) {
+    }
+
+    private final MiniAppClient wechat;
+    private final MpResidents residents;
+    private final ResidentTokens tokens;
+    private final Uploads uploads;
+    private final MpCases cases;
+    private final Subscriptions subscriptions;
+    private final JsonWebToken jwt;
+
+    public MiniProgramResource(MiniAppClient wechat, MpResidents residents, ResidentTokens tokens, Uploads uploads, MpCases cases,
+            Subscriptions subscriptions, JsonWebToken jwt) {
+        this.wechat = wechat;
+        this.residents = residents;
+        this.tokens = tokens;
+        this.uploads = uploads;
+        this.cases = cases;
+        this.subscriptions = subscriptions;
+        this.jwt = jwt;
+    }
+
+    @POST
+    @Path("login")
+    @PermitAll
+    @Operation(summary = "wx.login code → our session token; the resident is found or created by openid")
+    public Uni<SessionView> login(LoginRequest request) {
+        String code = required(request == null ? null : request.code(), "code");
+        return wechat.session(code).chain(residents::signIn).chain(this::session);
+    }
+
+    @POST
+    @Path("session/refresh")
+    @PermitAll
+    @Operation(summary = "A new token for a refresh token (which is replaced: each is good for one use)")
+    public Uni<SessionView> refresh(RefreshRequest request) {
+        String refreshToken = required(request == null ? null : request.refreshToken(), "refreshToken");
+        return tokens.redeem(refreshToken).chain(residents::current).chain(this::session);
+    }
+
+    @POST
+    @Path("logout")
+    @Operation(summary = "Revokes the refresh token; the short-lived token runs out on its own")
+    public Uni<Response> logout(RefreshRequest request) {
+        String refreshToken = required(request == null ? null : request.refreshToken(), "refreshToken");
+        return tokens.revoke(refreshToken, residentId()).replaceWith(Response.noContent().build());
+    }
+
+    @GET
+    @Path("me")
+    public Uni<ResidentView> me() {
+        return residents.current(residentId()).map(ResidentView::of);
+    }
+
+    @PUT
+    @Path("me")
+    public Uni<ResidentView> setVillage(VillageRequest request) {
+        return residents.setVillage(residentId(), request == null ? null : request.villageId()).map(ResidentView::of);
+    }
+
+    @POST
+    @Path("phone")
+    @Operation(summary = "Binds the phone number from a getPhoneNumber code; merges into the resident already known by it")
+    public Uni<PhoneView> bindPhone(PhoneRequest request) {
+        String code = required(request == null ? null : request.code(), "code");
+        UUID me = residentId();
+        return residents.current(me).chain(r -> wechat.phoneNumber(code)).chain(phone -> residents.bindPhone(me, phone))
+                .chain(bound -> !bound.merged()
+                        ? Uni.createFrom().item(new PhoneView(bound.resident().phoneMasked, false, null, null, null, ResidentView.of(bound.resident())))
+                        : tokens.issue(bound.resident().id).map(t -> new PhoneView(bound.resident().phoneMasked, true, t.token(), t.expiresAt(),
+                                t.refreshToken(), ResidentView.of(bound.resident()))));
+    }
+
+    @POST
+    @Path("uploads")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "A photo (JPEG, PNG or WebP by its bytes; size limited) for a case to be submitted")
+    public Uni<Response> upload(@RestForm("file") FileUpload file) {
+        return residents.current(residentId()).chain(r -> uploads.store(r.id, file))
+                .map(u -> Response.created(URI.create("/api/mp/uploads/" + u.id))
+                        .entity(new UploadView(u.id, u.contentType, u.size, u.sha256)).build());
+    }
+
+    @GET
+    @Path("uploads/{id}")
+    @Operation(summary = "A photo's bytes, for its owner")
+    public Uni<Response> photo(@PathParam("id") UUID id) {
+        return uploads.read(id, residentId()).map(c -> Response.ok(c.bytes(), c.contentType()).header("Cache-Control", "private, max-age=3600")
+                .header("X-Content-Type-Options", "nosniff").build());
+    }
+
+    @POST
+    @Path("cases")
+    @Operation(summary = "Submit a concern; the Idempotency-Key header makes a retry return the first case (200) instead of a second")
+    public Uni<Response> submit(@HeaderParam("Idempotency-Key") String idempotencyKey, MpCases.Submit submit) {
+        return residents.current(residentId()).chain(r -> cases.submit(r, submit, idempotencyKey))
+                .map(s -> Response.status(s.first() ? 201 : 200).location(URI.create("/api/mp/cases/" + s.id()))
+                        .entity(new SubmitView(s.id(), s.number(), s.state().name(), s.flagged())).build());
+    }
+
+    @GET
+    @Path("cases")
+    public Uni<Page<MpCases.Item>> list(@Valid @BeanParam PageRequest page) {
+        return cases.list(residentId(), page);
+    }
+
+    @GET
+    @Path("cases/{id}")
+    public Uni<MpCases.Detail> detail(@PathParam("id") UUID id) {
+        return residents.current(residentId()).chain(r -> cases.detail(id, r));
+    }
+
+    @POST
+    @Path("cases/{id}/feedback")
+    public Uni<MpCases.Detail> feedback(@PathParam("id") UUID id, FeedbackRequest request) {
+        return residents.current(residentId()).chain(r -> cases.rate(id, r, request == null ? null : request.rating(),
+                request == null ? null : request.comment()));
+    }
+
+    @POST
+    @Path("cases/{id}/reopen")
+    public Uni<MpCases.Detail> reopen(@PathParam("id") UUID id, ReopenRequest request) {
+        return residents.current(residentId()).chain(r -> cases.reopen(id, r, request == null ? null : request.reason()));
+    }
+
+    @GET
+    @Path("subscriptions")
+    public Uni<SubscriptionsView> subscriptions() {
+        return subscriptions.of(residentId()).map(SubscriptionsView::new);
+    }
+
+    @POST
+    @Path("subscriptions")
+    @Operation(summary = "What wx.requestSubscribeMessage answered; each accept allows one message with that template")
+    public Uni<SubscriptionsView> subscribe(SubscriptionResults request) {
+        return residents.current(residentId()).chain(r -> subscriptions.record(r.id, request == null ? null : request.results()))
+                .map(SubscriptionsView::new);
+    }
+
+    /** Only here: the 429 carries Retry-After. */
+    @ServerExceptionMapper
+    public Response tooMany(SubmitLimit.Exceeded e) {
+        return Response.status(429).type(Problem.MEDIA_TYPE).header("Retry-After", e.retryAfterSeconds()).entity(e.problem()).build();
+    }
+
+    /** The resident's way in is the mini-program's login, not the staff's. */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response signInFirst() {
+        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Bearer realm=\"lianxin\"")
+                .entity(Problem.of(401, "Unauthorized", "请先登录 (sign in with POST /api/mp/login and send the token as 'Authorization: Bearer …')."))
+                .build();
+    }
+
+    private Uni<SessionView> session(Resident resident) {
+        return tokens.issue(resident.id).map(t -> new SessionView(t.token(), t.expiresAt(), t.refreshToken(), ResidentView.of(resident)));
+    }
+
+    private UUID residentId() {
+        return UUID.fromString(jwt.getSubject());
+    }
+
+    private static String required(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw ApiException.invalidField(field, "is required");
+        }
+        return value;
+    }
+}

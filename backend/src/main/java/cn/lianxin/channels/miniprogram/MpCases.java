@@ -1,0 +1,271 @@
+package cn.lianxin.channels.miniprogram;
+
+import cn.lianxin.api.ApiException;
+import cn.lianxin.api.Page;
+import cn.lianxin.api.PageRequest;
+import cn.lianxin.cases.Case;
+import cn.lianxin.cases.CaseActivity;
+import cn.lianxin.cases.CaseCommand;
+import cn.lianxin.cases.CaseLifecycle;
+import cn.lianxin.cases.CaseRegistration;
+import cn.lianxin.cases.CaseState;
+import cn.lianxin.cases.Channel;
+import cn.lianxin.cases.Feedback;
+import cn.lianxin.masterdata.Category;
+import cn.lianxin.masterdata.Village;
+import cn.lianxin.residents.Resident;
+import cn.lianxin.staff.Caller;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * A resident's cases through the mini-program: submit (content security, idempotency key, rate limit, photos),
+ * list, follow with the resident-visible part of the record, rate, reopen. Every read is scoped to the resident
+ * (another resident's case does not exist: 404); commands go through {@link CaseLifecycle} as the resident.
+ */
+@ApplicationScoped
+public class MpCases {
+
+    public record Submit(String text, Long categoryId, Long villageId, List<UUID> photoIds, boolean anonymous) {
+    }
+
+    /** {@code first}: false when an earlier submit with the same key had already registered the case. */
+    public record Submitted(UUID id, String number, CaseState state, boolean flagged, boolean first) {
+    }
+
+    public record Item(UUID id, String number, CaseState state, String stateLabel, String excerpt, String categoryName,
+            String villageName, OffsetDateTime createdAt) {
+    }
+
+    public record Photo(UUID id, String url) {
+    }
+
+    public record Step(OffsetDateTime at, CaseState step, String label, String detail) {
+    }
+
+    public record Detail(UUID id, String number, CaseState state, String stateLabel, String text, String categoryName,
+            String villageName, OffsetDateTime createdAt, List<Photo> photos, String reply, String feedback, boolean canRate,
+            boolean canReopen, List<Step> timeline) {
+    }
+
+    static final int MAX_PHOTOS = 9;
+    static final int MAX_TEXT = 2000;
+    private static final int EXCERPT = 40;
+
+    /** What a resident reads for each record line they may see; internal lines (notes, escalations …) are left out. */
+    private static final Map<String, String> RESIDENT_LINES = Map.of(
+            "REGISTER", "您的诉求已登记",
+            CaseCommand.ASSIGN.name(), "已分派党代表办理",
+            CaseCommand.TRANSFER.name(), "已转交其他党代表办理",
+            CaseCommand.SIGN_FOR.name(), "党代表已签收",
+            CaseCommand.CHOOSE_HANDLING.name(), "正在办理",
+            CaseCommand.REPLY.name(), "党代表已答复",
+            CaseCommand.RECORD_FEEDBACK.name(), "已收到您的评价",
+            CaseCommand.REOPEN.name(), "已重新办理",
+            CaseCommand.ARCHIVE.name(), "已办结归档");
+
+    private final CaseRegistration registration;
+    private final CaseLifecycle lifecycle;
+    private final MiniAppClient wechat;
+    private final SubmitLimit limit;
+    private final Uploads uploads;
+
+    public MpCases(CaseRegistration registration, CaseLifecycle lifecycle, MiniAppClient wechat, SubmitLimit limit, Uploads uploads) {
+        this.uploads = uploads;
+        this.registration = registration;
+        this.lifecycle = lifecycle;
+        this.wechat = wechat;
+        this.limit = limit;
+    }
+
+    @WithTransaction
+    public Uni<Submitted> submit(Resident resident, Submit submit, String idempotencyKey) {
+        validate(submit, idempotencyKey);
+        String text = submit.text().strip();
+        List<UUID> photos = submit.photoIds() == null ? List.of() : submit.photoIds().stream().distinct().toList();
+        return claim(resident.id, idempotencyKey).chain(first -> {
+            if (!first) {
+                return earlier(resident.id, idempotencyKey);
+            }
+            // Cheap refusals first; the rate limit before the WeChat call it protects.
+            return unattached(resident.id, photos)
+                    .chain(() -> limit.take(resident.id))
+                    .chain(() -> review(resident.openid, text))
+                    .chain(review -> registration.register(new CaseRegistration.RegisterCase(resident.id,
+                            submit.villageId() != null ? submit.villageId() : resident.villageId, submit.categoryId(),
+                            Channel.MINIPROGRAM, text), label(resident))
+                            .invoke(c -> {
+                                c.contentReview = review;
+                                c.anonymous = submit.anonymous();
+                            }))
+                    .call(c -> attach(c.id, resident.id, photos))
+                    .call(c -> execute("UPDATE mp_submission SET case_id = :case WHERE resident_id = :resident AND idempotency_key = :key",
+                            Map.of("case", c.id, "resident", resident.id, "key", idempotencyKey)))
+                    .map(c -> new Submitted(c.id, c.number, c.state, c.contentReview != null, true));
+        });
+    }
+
+    @WithSession
+    public Uni<Page<Item>> list(UUID residentId, PageRequest page) {
+        var query = Case.<Case>find("residentId = ?1 order by registeredAt desc, id", residentId);
+        return query.page(page.toPanache()).list().chain(cases -> names(cases).chain(names -> query.count()
+                .map(total -> new Page<>(cases.stream().map(c -> new Item(c.id, c.number, c.state, c.state.label(), excerpt(c.text),
+                        names.category(c), names.village(c), c.registeredAt)).toList(), page.page, page.size, total))));
+    }
+
+    @WithSession
+    public Uni<Detail> detail(UUID caseId, Resident resident) {
+        return lifecycle.visible(caseId, caller(resident)).chain(this::detail);
+    }
+
+    public Uni<Detail> rate(UUID caseId, Resident resident, Feedback rating, String comment) {
+        if (rating == null) {
+            throw ApiException.invalidField("rating", "is required: SATISFIED, BASICALLY_SATISFIED or UNSATISFIED");
+        }
+        return command(caseId, resident, new CaseLifecycle.Order(CaseCommand.RECORD_FEEDBACK, null, null, rating, comment));
+    }
+
+    public Uni<Detail> reopen(UUID caseId, Resident resident, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw ApiException.invalidField("reason", "is required");
+        }
+        return command(caseId, resident, new CaseLifecycle.Order(CaseCommand.REOPEN, null, null, null, reason));
+    }
+
+    private Uni<Detail> command(UUID caseId, Resident resident, CaseLifecycle.Order order) {
+        return Panache.withTransaction(() -> lifecycle.execute(caseId, order, caller(resident), Channel.MINIPROGRAM))
+                .chain(c -> Panache.withSession(() -> detail(c.id, resident)));
+    }
+
+    private Uni<Detail> detail(Case c) {
+        Uni<List<Upload>> photos = uploads.ofCase(c.id);
+        Uni<List<CaseActivity>> record = CaseActivity.list("caseId = ?1 order by id", c.id);
+        return photos.chain(p -> record.chain(r -> names(List.of(c)).map(names -> new Detail(c.id, c.number, c.state, c.state.label(),
+                c.text, names.category(c), names.village(c), c.registeredAt,
+                p.stream().map(u -> new Photo(u.id, "/api/mp/uploads/" + u.id)).toList(), c.replyText,
+                c.feedback == null ? null : c.feedback.name(), c.state == CaseState.REPLIED,
+                c.state == CaseState.FEEDBACK_GIVEN && c.feedback == Feedback.UNSATISFIED,
+                r.stream().filter(a -> RESIDENT_LINES.containsKey(a.action) && a.toState != null)
+                        .map(a -> new Step(a.at, a.toState, a.toState.label(), RESIDENT_LINES.get(a.action))).toList()))));
+    }
+
+    private static void validate(Submit submit, String idempotencyKey) {
+        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
+            throw ApiException.invalidField("Idempotency-Key", "header is required (at most 100 characters), the same for every retry of one submit");
+        }
+        if (submit == null || submit.text() == null || submit.text().isBlank()) {
+            throw ApiException.invalidField("text", "is required");
+        }
+        if (submit.text().strip().length() > MAX_TEXT) {
+            throw ApiException.invalidField("text", "must be at most " + MAX_TEXT + " characters");
+        }
+        if (submit.categoryId() == null) {
+            throw ApiException.invalidField("categoryId", "is required");
+        }
+        if (submit.photoIds() != null && (submit.photoIds().size() > MAX_PHOTOS || submit.photoIds().contains(null))) {
+            throw ApiException.invalidField("photoIds", "at most " + MAX_PHOTOS + " photo ids");
+        }
+    }
+
+    /** Claims the key before anything is registered; a concurrent retry waits here for the first to commit. */
+    private static Uni<Boolean> claim(UUID residentId, String key) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                INSERT INTO mp_submission (resident_id, idempotency_key, created_at) VALUES (:resident, :key, now())
+                ON CONFLICT DO NOTHING""").setParameter("resident", residentId).setParameter("key", key).executeUpdate())
+                .map(inserted -> inserted == 1);
+    }
+
+    private static Uni<Submitted> earlier(UUID residentId, String key) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                "SELECT case_id FROM mp_submission WHERE resident_id = :resident AND idempotency_key = :key", UUID.class)
+                .setParameter("resident", residentId).setParameter("key", key).getSingleResult())
+                .chain(id -> Case.<Case>findById(id))
+                .map(c -> new Submitted(c.id, c.number, c.state, c.contentReview != null, false));
+    }
+
+    /** Content security: risky is refused (nothing stored); review, or no answer from WeChat, flags the case. */
+    private Uni<String> review(String openid, String text) {
+        return wechat.checkText(openid, text)
+                .map(verdict -> switch (verdict.suggest()) {
+                    case RISKY -> throw ApiException.invalidField("text",
+                            "内容未通过微信内容安全检测，请修改后再提交 (WeChat's content security refused this text; please rephrase it)");
+                    case REVIEW -> "微信内容安全建议人工复核（标签 " + verdict.label() + "）";
+                    case PASS -> null;
+                })
+                .onFailure(e -> !(e instanceof ApiException a && a.problem().status() == 422))
+                .recoverWithItem("微信内容安全检测暂不可用，请人工复核");
+    }
+
+    private static Uni<Void> unattached(UUID residentId, List<UUID> photos) {
+        if (photos.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Upload.count("id in ?1 and residentId = ?2 and caseId is null", photos, residentId).map(found -> {
+            if (found != photos.size()) {
+                throw ApiException.invalidField("photoIds", "must be your own uploads not yet attached to a case");
+            }
+            return null;
+        });
+    }
+
+    private static Uni<Void> attach(UUID caseId, UUID residentId, List<UUID> photos) {
+        if (photos.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return execute("UPDATE upload SET case_id = :case WHERE id IN (:ids) AND resident_id = :resident",
+                Map.of("case", caseId, "ids", photos, "resident", residentId));
+    }
+
+    private static Uni<Void> execute(String sql, Map<String, Object> parameters) {
+        return Panache.getSession().chain(s -> {
+            var query = s.createNativeQuery(sql);
+            parameters.forEach(query::setParameter);
+            return query.executeUpdate();
+        }).replaceWithVoid();
+    }
+
+    static Caller caller(Resident resident) {
+        return Caller.resident(resident.id, label(resident));
+    }
+
+    /** How the resident is named on the record: masked, never the openid. */
+    static String label(Resident resident) {
+        return "小程序 " + (resident.phoneMasked != null ? resident.phoneMasked : "居民");
+    }
+
+    private static String excerpt(String text) {
+        String flat = text.strip().replaceAll("\\s+", " ");
+        return flat.codePointCount(0, flat.length()) <= EXCERPT ? flat : flat.substring(0, flat.offsetByCodePoints(0, EXCERPT)) + "…";
+    }
+
+    private record Names(Map<Long, String> categories, Map<Long, String> villages) {
+        String category(Case c) {
+            return categories.get(c.categoryId);
+        }
+
+        String village(Case c) {
+            return c.villageId == null ? null : villages.get(c.villageId);
+        }
+    }
+
+    /** The category and village names of a page of cases, two queries whatever its size. */
+    private static Uni<Names> names(List<Case> cases) {
+        Set<Long> categoryIds = cases.stream().map(c -> c.categoryId).collect(Collectors.toSet());
+        Set<Long> villageIds = cases.stream().map(c -> c.villageId).filter(Objects::nonNull).collect(Collectors.toSet());
+        Uni<List<Category>> categories = categoryIds.isEmpty() ? Uni.createFrom().item(List.of()) : Category.list("id in ?1", categoryIds);
+        Uni<List<Village>> villages = villageIds.isEmpty() ? Uni.createFrom().item(List.of()) : Village.list("id in ?1", villageIds);
+        return categories.chain(cs -> villages.map(vs -> new Names(
+                cs.stream().collect(Collectors.toMap(c -> c.id, c -> c.name)),
+                vs.stream().collect(Collectors.toMap(v -> v.id, v -> v.name)))));
+    }
+}

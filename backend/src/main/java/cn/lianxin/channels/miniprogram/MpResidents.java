@@ -1,0 +1,136 @@
+package cn.lianxin.channels.miniprogram;
+
+import cn.lianxin.api.ApiException;
+import cn.lianxin.masterdata.Lookups;
+import cn.lianxin.masterdata.Village;
+import cn.lianxin.privacy.PhoneVault;
+import cn.lianxin.residents.Resident;
+import cn.lianxin.sms.PhoneNumber;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Residents as the mini-program knows them: found or created by openid at sign-in, and merged into the resident
+ * already known by phone (SMS, walk-in) when they bind that number, so that one person keeps one case history.
+ */
+@ApplicationScoped
+public class MpResidents {
+
+    /** After binding: the resident the session now belongs to, and whether that took a merge. */
+    public record Bound(Resident resident, boolean merged) {
+    }
+
+    private final PhoneVault phones;
+    private final Lookups lookups;
+
+    public MpResidents(PhoneVault phones, Lookups lookups) {
+        this.phones = phones;
+        this.lookups = lookups;
+    }
+
+    /** The resident with this openid, created on first sign-in; two racing first sign-ins make one row. */
+    @WithTransaction
+    public Uni<Resident> signIn(MiniAppClient.Session session) {
+        return byOpenid(session.openid()).chain(found -> found != null ? Uni.createFrom().item(found)
+                : Panache.getSession().chain(s -> s.createNativeQuery("""
+                        INSERT INTO resident (id, openid, unionid, created_at, updated_at)
+                        VALUES (:id, :openid, :unionid, now(), now()) ON CONFLICT (openid) DO NOTHING""")
+                        .setParameter("id", UUID.randomUUID()).setParameter("openid", session.openid())
+                        .setParameter("unionid", session.unionid()).executeUpdate())
+                        .chain(() -> byOpenid(session.openid())))
+                .invoke(r -> {
+                    if (r.unionid == null && session.unionid() != null) {
+                        r.unionid = session.unionid();
+                    }
+                });
+    }
+
+    /** The signed-in resident; one merged away since their token was issued must sign in again. */
+    @WithSession
+    public Uni<Resident> current(UUID id) {
+        return Resident.<Resident>findById(id).map(r -> {
+            if (r == null || r.mergedInto != null || r.openid == null) {
+                throw ResidentTokens.expired();
+            }
+            return r;
+        });
+    }
+
+    @WithTransaction
+    public Uni<Resident> setVillage(UUID residentId, Long villageId) {
+        if (villageId == null) {
+            throw ApiException.invalidField("villageId", "is required");
+        }
+        return lookups.reference(Village.class, villageId, "villageId")
+                .chain(village -> current(residentId).invoke(r -> r.villageId = village.id));
+    }
+
+    /**
+     * Binds the number to the signed-in resident. When another resident already has it, the mini-program identity,
+     * its cases, photos, messages and consents move onto that resident, and the mini-program-only row is left
+     * behind marked as merged.
+     */
+    @WithTransaction
+    public Uni<Bound> bindPhone(UUID residentId, String digits) {
+        PhoneNumber phone = PhoneNumber.parse(digits)
+                .orElseThrow(() -> ApiException.invalidField("code", "WeChat gave no mainland China mobile number"));
+        PhoneVault.Sealed sealed = phones.seal(phone);
+        return current(residentId).chain(me -> Resident.<Resident>find("phoneHash", (Object) sealed.hash()).firstResult()
+                .chain(known -> {
+                    if (known == null || known.id.equals(me.id)) {
+                        me.phoneHash = sealed.hash();
+                        me.phoneCipher = sealed.cipher();
+                        me.phoneMasked = sealed.masked();
+                        return Uni.createFrom().item(new Bound(me, false));
+                    }
+                    if (known.openid != null) {
+                        throw ApiException.conflict("此手机号已绑定其他微信账号 (this number is bound to another WeChat account).");
+                    }
+                    return merge(me, known).replaceWith(new Bound(known, true));
+                }));
+    }
+
+    private static Uni<Void> merge(Resident from, Resident into) {
+        // Statement by statement, in this order: the openid must leave the old row before it joins the new one.
+        List<String> statements = List.of(
+                "UPDATE cases SET resident_id = :into WHERE resident_id = :from",
+                "UPDATE upload SET resident_id = :into WHERE resident_id = :from",
+                "UPDATE outbound_message SET resident_id = :into WHERE resident_id = :from",
+                """
+                UPDATE mp_submission SET resident_id = :into WHERE resident_id = :from
+                AND idempotency_key NOT IN (SELECT idempotency_key FROM mp_submission WHERE resident_id = :into)""",
+                "DELETE FROM mp_submission WHERE resident_id = :from",
+                """
+                INSERT INTO mp_subscription (resident_id, template_id, remaining, updated_at)
+                SELECT :into, template_id, remaining, now() FROM mp_subscription WHERE resident_id = :from
+                ON CONFLICT (resident_id, template_id) DO UPDATE SET remaining = mp_subscription.remaining + EXCLUDED.remaining,
+                updated_at = now()""",
+                "DELETE FROM mp_subscription WHERE resident_id = :from",
+                "UPDATE resident SET openid = NULL, unionid = NULL, merged_into = :into, updated_at = now() WHERE id = :from");
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (String sql : statements) {
+            chain = chain.chain(() -> Panache.getSession().chain(s -> {
+                var query = s.createNativeQuery(sql).setParameter("from", from.id);
+                return (sql.contains(":into") ? query.setParameter("into", into.id) : query).executeUpdate();
+            })).replaceWithVoid();
+        }
+        String openid = from.openid;
+        String unionid = from.unionid;
+        Long village = from.villageId;
+        return chain.chain(() -> Panache.getSession().chain(s -> s.refresh(from)))
+                .invoke(() -> {
+                    into.openid = openid;
+                    into.unionid = into.unionid == null ? unionid : into.unionid;
+                    into.villageId = into.villageId == null ? village : into.villageId;
+                });
+    }
+
+    private static Uni<Resident> byOpenid(String openid) {
+        return Resident.<Resident>find("openid", openid).firstResult();
+    }
+}

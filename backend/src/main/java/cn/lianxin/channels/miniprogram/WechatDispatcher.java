@@ -1,0 +1,128 @@
+package cn.lianxin.channels.miniprogram;
+
+import cn.binarywang.wx.miniapp.bean.WxMaSubscribeMessage;
+import cn.lianxin.cases.Case;
+import cn.lianxin.notifications.ChannelDispatcher;
+import cn.lianxin.notifications.MessageChannel;
+import cn.lianxin.notifications.OutboundMessage;
+import cn.lianxin.residents.Resident;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Sends residents' messages as WeChat subscribe messages (when the mini-program is not sandboxed): the reply
+ * notice and the feedback prompt, each taking one of the resident's consents for its template. Without a
+ * consent, or when WeChat says there is none (43101), the message falls back to SMS if the resident has a bound
+ * phone: the SMS is queued and this message is marked FAILED "fell back to SMS", so the log shows which channel
+ * delivered. Runs inside the dispatcher's transaction.
+ */
+@ApplicationScoped
+public class WechatDispatcher implements ChannelDispatcher {
+
+    /** The data keys our templates have (chosen in the mini-program console; see the package README). */
+    static final String NUMBER_KEY = "character_string1";
+    static final String TEXT_KEY = "thing2";
+    static final String TIME_KEY = "time3";
+    static final String FELL_BACK = "fell back to SMS";
+    static final String PROMPT_TEXT = "请对办理结果进行评价";
+
+    private static final int THING_MAX = 20;
+    private static final int CHARACTER_STRING_MAX = 32;
+    private static final int NO_CONSENT = 43101;
+    /** The message itself is wrong (bad openid, template, field, page): sending it again cannot help. */
+    private static final Set<Integer> PERMANENT = Set.of(40003, 40037, 41030, 47003);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+
+    private final MiniAppClient client;
+    private final Subscriptions subscriptions;
+    private final MiniAppSettings settings;
+    private final ZoneId zone;
+
+    public WechatDispatcher(MiniAppClient client, Subscriptions subscriptions, MiniAppSettings settings,
+            @ConfigProperty(name = "lianxin.cases.time-zone") ZoneId zone) {
+        this.client = client;
+        this.subscriptions = subscriptions;
+        this.settings = settings;
+        this.zone = zone;
+    }
+
+    @Override
+    public boolean handles(MessageChannel channel) {
+        return channel == MessageChannel.WECHAT && !settings.sandbox();
+    }
+
+    @Override
+    public Uni<Outcome> send(OutboundMessage message) {
+        Subscriptions.Purpose purpose = switch (message.purpose) {
+            case OutboundMessage.CASE_REPLY -> Subscriptions.Purpose.REPLY;
+            case OutboundMessage.FEEDBACK_PROMPT -> Subscriptions.Purpose.FEEDBACK_PROMPT;
+            default -> null;
+        };
+        return Resident.<Resident>findById(message.residentId).chain(resident -> {
+            if (purpose == null) {
+                return fallBack(message, resident, "no subscribe template for " + message.purpose);
+            }
+            if (resident.openid == null) {
+                return fallBack(message, resident, "resident has no mini-program identity");
+            }
+            String template = subscriptions.templateFor(purpose);
+            return subscriptions.consume(resident.id, template).chain(consented -> !consented
+                    ? fallBack(message, resident, "no subscribe consent left")
+                    : Case.<Case>findById(message.caseId)
+                            .chain(c -> client.send(subscribeMessage(resident.openid, template, purpose, c)))
+                            .onFailure().call(() -> subscriptions.giveBack(resident.id, template))
+                            .chain(result -> outcome(message, resident, template, result)));
+        });
+    }
+
+    private Uni<Outcome> outcome(OutboundMessage message, Resident resident, String template, MiniAppClient.SendResult result) {
+        if (result.sent()) {
+            return Uni.createFrom().item(Outcome.sent(null));
+        }
+        if (result.errcode() == NO_CONSENT) {
+            return subscriptions.exhaust(resident.id, template).chain(() -> fallBack(message, resident, "WeChat 43101, no consent"));
+        }
+        String error = "WeChat errcode " + result.errcode() + ": " + result.errmsg();
+        return subscriptions.giveBack(resident.id, template)
+                .replaceWith(Outcome.failed(PERMANENT.contains(result.errcode()), error));
+    }
+
+    private static Uni<Outcome> fallBack(OutboundMessage message, Resident resident, String why) {
+        if (resident == null || resident.phoneCipher == null) {
+            return Uni.createFrom().item(Outcome.failed(true, why + "; no bound phone to fall back to"));
+        }
+        return message.fallbackTo(MessageChannel.SMS).persist().replaceWith(Outcome.failed(true, FELL_BACK + ": " + why));
+    }
+
+    WxMaSubscribeMessage subscribeMessage(String openid, String template, Subscriptions.Purpose purpose, Case c) {
+        String text = purpose == Subscriptions.Purpose.REPLY && c.replyText != null ? c.replyText : PROMPT_TEXT;
+        OffsetDateTime at = c.repliedAt != null ? c.repliedAt : OffsetDateTime.now();
+        return new WxMaSubscribeMessage().setToUser(openid).setTemplateId(template)
+                .setPage(settings.casePage() + "?id=" + c.id).setMiniprogramState(settings.miniprogramState()).setLang("zh_CN")
+                .setData(List.of(
+                        new WxMaSubscribeMessage.MsgData(NUMBER_KEY, characterString(c.number)),
+                        new WxMaSubscribeMessage.MsgData(TEXT_KEY, thing(text)),
+                        new WxMaSubscribeMessage.MsgData(TIME_KEY, TIME.format(at.atZoneSameInstant(zone)))));
+    }
+
+    /** thing: at most 20 characters (code points), whitespace flattened; longer texts end in "…". */
+    static String thing(String text) {
+        String flat = text.strip().replaceAll("\\s+", " ");
+        if (flat.codePointCount(0, flat.length()) <= THING_MAX) {
+            return flat;
+        }
+        return flat.substring(0, flat.offsetByCodePoints(0, THING_MAX - 1)) + "…";
+    }
+
+    /** character_string: at most 32 ASCII letters, digits and symbols. */
+    static String characterString(String value) {
+        String ascii = value.replaceAll("[^\\x21-\\x7E]", "");
+        return ascii.length() <= CHARACTER_STRING_MAX ? ascii : ascii.substring(0, CHARACTER_STRING_MAX);
+    }
+}
