@@ -14,6 +14,20 @@ public interface MiniAppSettings {
 
     String appId();
 
+    /**
+     * Sandbox only: the openid of every sign-in whose code is not {@code sandbox-<name>}. WeChat DevTools hands out a
+     * new wx.login code at each sign-in, so mapping codes to openids would make every visit a new resident.
+     */
+    @WithDefault("sandbox-devtools")
+    String sandboxOpenid();
+
+    /**
+     * Sandbox only: the number bound by a phone code that carries none (DevTools' phone dialog cannot make one).
+     * The default is the README's SMS example resident, so binding it demonstrates the merge.
+     */
+    @WithDefault("13800138000")
+    String sandboxPhone();
+
     /** From the environment only; required unless in the sandbox. */
     Optional<String> secret();
 
