@@ -1,5 +1,5 @@
 /** One function per backend call the mini-program makes (contract: docs in README.md). */
-const { request, upload } = require('./request')
+const { request, upload, download } = require('./request')
 const session = require('./session')
 
 const mp = {
@@ -19,6 +19,8 @@ const mp = {
     }),
   logout: () => request({ path: '/api/mp/logout', method: 'POST' }).then(() => session.clear()),
   uploadPhoto: (filePath) => upload({ path: '/api/mp/uploads', filePath, name: 'file' }),
+  /** `url` is a case photo's `url` from caseDetail (`/api/mp/uploads/{id}`) → the photo's local temp path. */
+  photo: (url) => download({ path: url }),
   /** The key stays the same for every retry of one submission, so the backend registers it only once. */
   submitCase: (form, idempotencyKey) => request({
     path: '/api/mp/cases',

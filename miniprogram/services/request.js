@@ -1,5 +1,5 @@
 /**
- * The one way the mini-program talks to the backend. It adds the resident's session token, signs in
+ * The one way the mini-program talks to the backend (wx.request, wx.uploadFile, wx.downloadFile). It adds the resident's session token, signs in
  * (again) when the backend answers 401, and turns problem+json answers into an ApiError whose message a
  * villager can read, with the message for each field at fault in `fieldErrors`.
  */
@@ -111,11 +111,14 @@ function parseBody(data) {
   }
 }
 
-/** A wx network call as a promise of {statusCode, data, header}; network failures become an ApiError. */
-function answerOf(wxCall, options) {
+/**
+ * A wx network call as a promise of {statusCode, data, header}; network failures become an ApiError.
+ * `body` reads the answer's data (wx.downloadFile has none: its data is the temp file's path).
+ */
+function answerOf(wxCall, options, body = (res) => parseBody(res.data)) {
   return new Promise((resolve, reject) => {
     wxCall(Object.assign({}, options, {
-      success: (res) => resolve({ statusCode: res.statusCode, data: parseBody(res.data), header: res.header }),
+      success: (res) => resolve({ statusCode: res.statusCode, data: body(res), header: res.header }),
       fail: () => reject(new ApiError({ status: 0, message: NETWORK_TROUBLE })),
     }))
   })
@@ -132,6 +135,10 @@ function send({ path, method = 'GET', data, header = {} }) {
 
 function sendUpload({ path, filePath, name, header }) {
   return answerOf((o) => wx.uploadFile(o), { url: baseUrl() + path, filePath, name, header })
+}
+
+function sendDownload({ path, header }) {
+  return answerOf((o) => wx.downloadFile(o), { url: baseUrl() + path, header }, (res) => res.tempFilePath)
 }
 
 function unwrap(res) {
@@ -212,4 +219,12 @@ function upload({ path, filePath, name = 'file' }) {
   return authorized((current) => sendUpload({ path, filePath, name, header: withAuth({}, current) }))
 }
 
-module.exports = { request, upload, login, ensureSession, toApiError, ApiError, FIELD_LABELS }
+/**
+ * Downloads a file only the resident may see (their photos) with the session token → its local temp path.
+ * <image src> sends no Authorization header, so such files are shown from the temp path.
+ */
+function download({ path }) {
+  return authorized((current) => sendDownload({ path, header: withAuth({}, current) }))
+}
+
+module.exports = { request, upload, download, login, ensureSession, toApiError, ApiError, FIELD_LABELS }

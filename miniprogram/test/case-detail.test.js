@@ -4,32 +4,41 @@ const { openPage, tapButton, typeInto, textOf } = require('./support/pages')
 let wx
 let backend
 
+// The backend's MpCases.Detail: reply and feedback are plain strings; each timeline entry is
+// {at, step, label (the step's name), detail (what happened, in the resident's words)}.
 function aCase(changes = {}) {
   return Object.assign({
     id: 'c-1',
     number: 'SG-20261127-0001',
     state: 'REPLIED',
-    stateLabel: '已回复',
+    stateLabel: '回复',
     text: '村口的路灯坏了三个月了',
     categoryName: '道路交通',
     villageName: '东村',
     createdAt: '2026-11-27T01:00:00Z',
-    photos: [{ id: 'p-1', url: '/api/mp/uploads/p-1' }],
-    reply: { text: '路灯已于本周修好，请您查看。', at: '2026-11-27T08:00:00Z', by: '陈明' },
+    photos: [{ id: 'p-1', url: '/api/mp/uploads/p-1' }, { id: 'p-2', url: '/api/mp/uploads/p-2' }],
+    reply: '路灯已于本周修好，请您查看。',
     feedback: null,
     canRate: true,
     canReopen: false,
     timeline: [
-      { at: '2026-11-27T01:00:00Z', step: 'REGISTERED', label: '已登记', detail: '编号 SG-20261127-0001' },
-      { at: '2026-11-27T02:00:00Z', step: 'RECEIVED', label: '代表已接待', detail: '陈明' },
-      { at: '2026-11-27T03:00:00Z', step: 'IN_PROGRESS', label: '正在处理', detail: '当场办理' },
-      { at: '2026-11-27T08:00:00Z', step: 'REPLIED', label: '代表已回复', detail: '' },
+      { at: '2026-11-27T01:00:00Z', step: 'REGISTERED', label: '登记', detail: '您的诉求已登记' },
+      { at: '2026-11-27T01:00:01Z', step: 'REGISTERED', label: '登记', detail: '已分派党代表办理' },
+      { at: '2026-11-27T02:00:00Z', step: 'RECEIVED', label: '接待', detail: '党代表已签收' },
+      { at: '2026-11-27T03:00:00Z', step: 'IN_PROGRESS', label: '处理', detail: '正在办理' },
+      { at: '2026-11-27T08:00:00Z', step: 'REPLIED', label: '回复', detail: '党代表已答复' },
     ],
   }, changes)
 }
 
+/** Each photo downloads to a temp file named after it, as wx.downloadFile would. */
+function servePhotos() {
+  backend.on('DOWNLOAD', /^\/api\/mp\/uploads\//, (call) => ({ tempFilePath: `wxfile://tmp/${call.path.split('/').pop()}.jpg` }))
+}
+
 beforeEach(() => {
   ({ wx, backend } = installPlatform())
+  servePhotos()
 })
 
 test('the timeline shows all six steps in order, with what happened in each and the current one marked', async () => {
@@ -48,20 +57,69 @@ test('the timeline shows all six steps in order, with what happened in each and 
     ['登记', '接待', '处理', '回复（当前）', '反馈', '归档'])
   expect(steps.map((s) => s.dom.getAttribute('class').match(/step--(\w+)/)[1])).toEqual(
     ['done', 'done', 'done', 'current', 'todo', 'todo'])
-  expect(textOf(steps[1])).toContain('代表已接待')
-  expect(textOf(steps[2])).toContain('当场办理')
+  expect(textOf(steps[0])).toContain('您的诉求已登记')
+  expect(textOf(steps[0])).toContain('已分派党代表办理')
+  expect(textOf(steps[1])).toContain('党代表已签收')
+  expect(textOf(steps[2])).toContain('正在办理')
   expect(textOf(steps[0])).toMatch(/2026年11月27日 \d\d:00/)
+  // The step's name is the heading; it is not repeated under it.
+  expect(textOf(steps[3]).match(/回复/g)).toHaveLength(1)
   expect(textOf(steps[4])).toBe('5 反馈')
-  expect(textOf(page.querySelector('.reply'))).toContain('路灯已于本周修好，请您查看。')
-  // Photos stored on our server are shown from the configured base URL.
-  expect(page.querySelector('.photo').dom.dataset.url).toBe('http://127.0.0.1:8080/api/mp/uploads/p-1')
+  expect(textOf(page.querySelector('.reply'))).toBe('路灯已于本周修好，请您查看。')
+})
+
+test('photos are downloaded with the session token and shown from their local files', async () => {
+  backend.on('GET', '/api/mp/cases/c-1', { data: aCase() })
+
+  const page = await openPage('pages/case-detail/index', { id: 'c-1' })
+  await settle()
+
+  const downloads = backend.calls.filter((c) => c.method === 'DOWNLOAD')
+  expect(downloads.map((c) => c.path)).toEqual(['/api/mp/uploads/p-1', '/api/mp/uploads/p-2'])
+  const { token } = wx.storage.get('lianxin.session')
+  downloads.forEach((c) => expect(c.header.Authorization).toBe(`Bearer ${token}`))
+  const photos = page.querySelectorAll('.photo')
+  // The simulator keeps no attributes of the built-in <image>; data-path is bound to the same value as src.
+  expect(photos.map((p) => p.dom.dataset.path)).toEqual(['wxfile://tmp/p-1.jpg', 'wxfile://tmp/p-2.jpg'])
+
+  photos[1].dispatchEvent('tap')
+  await settle()
+  expect(wx.previewImage).toHaveBeenCalledWith({
+    urls: ['wxfile://tmp/p-1.jpg', 'wxfile://tmp/p-2.jpg'], current: 'wxfile://tmp/p-2.jpg',
+  })
+})
+
+test('a photo download answered 401 signs in again and downloads it with the new token', async () => {
+  backend.on('GET', '/api/mp/cases/c-1', { data: aCase({ photos: [{ id: 'p-1', url: '/api/mp/uploads/p-1' }] }) })
+  backend.on('DOWNLOAD', '/api/mp/uploads/p-1', (call) => (call.header.Authorization === 'Bearer token-for-wx-code-1'
+    ? { statusCode: 401 } : { tempFilePath: 'wxfile://tmp/p-1.jpg' }))
+
+  const page = await openPage('pages/case-detail/index', { id: 'c-1' })
+  await settle()
+
+  expect(wx.login).toHaveBeenCalledTimes(2)
+  expect(backend.calls.filter((c) => c.method === 'DOWNLOAD').map((c) => c.header.Authorization))
+    .toEqual(['Bearer token-for-wx-code-1', 'Bearer token-for-wx-code-2'])
+  expect(page.querySelector('.photo').dom.dataset.path).toBe('wxfile://tmp/p-1.jpg')
+})
+
+test('a photo that cannot be loaded is marked, and the case is still shown', async () => {
+  backend.on('GET', '/api/mp/cases/c-1', { data: aCase({ photos: [{ id: 'p-1', url: '/api/mp/uploads/p-1' }] }) })
+  backend.on('DOWNLOAD', '/api/mp/uploads/p-1', { networkError: true })
+
+  const page = await openPage('pages/case-detail/index', { id: 'c-1' })
+  await settle()
+
+  expect(textOf(page.querySelector('.photo--waiting'))).toBe('照片加载失败')
+  expect(textOf(page.querySelector('.reply'))).toBe('路灯已于本周修好，请您查看。')
+  expect(wx.showModal).not.toHaveBeenCalled()
 })
 
 test('rating the reply sends the chosen rating and comment, then shows the case as rated', async () => {
   let rated = false
   backend.on('GET', '/api/mp/cases/c-1', () => ({
     data: rated
-      ? aCase({ state: 'FEEDBACK_GIVEN', stateLabel: '已反馈', canRate: false, feedback: { rating: 'BASICALLY_SATISFIED', comment: '修得挺快' } })
+      ? aCase({ state: 'FEEDBACK_GIVEN', stateLabel: '反馈', canRate: false, feedback: 'BASICALLY_SATISFIED' })
       : aCase(),
   }))
   backend.on('POST', '/api/mp/cases/c-1/feedback', () => {
@@ -79,7 +137,7 @@ test('rating the reply sends the chosen rating and comment, then shows the case 
 
   expect(backend.callsTo('POST', '/api/mp/cases/c-1/feedback')[0].data).toEqual(
     { rating: 'BASICALLY_SATISFIED', comment: '修得挺快' })
-  expect(textOf(page.querySelector('.feedback'))).toContain('基本满意')
+  expect(textOf(page.querySelector('.feedback'))).toBe('基本满意')
   expect(page.querySelector('.rate-button')).toBeUndefined()
 })
 
@@ -97,7 +155,7 @@ test('rating without choosing asks for a choice and sends nothing', async () => 
 
 test('an unsatisfied resident can reopen the case with a reason', async () => {
   backend.on('GET', '/api/mp/cases/c-1', {
-    data: aCase({ state: 'FEEDBACK_GIVEN', canRate: false, canReopen: true, feedback: { rating: 'UNSATISFIED' } }),
+    data: aCase({ state: 'FEEDBACK_GIVEN', canRate: false, canReopen: true, feedback: 'UNSATISFIED' }),
   })
   backend.on('POST', '/api/mp/cases/c-1/reopen', { statusCode: 204 })
   const page = await openPage('pages/case-detail/index', { id: 'c-1' })

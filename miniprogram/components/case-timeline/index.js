@@ -28,7 +28,8 @@ Component({
         // An entry of a step we do not know (a newer backend) is shown under the current step, not lost.
         const at = stepIndex(entry.step)
         const step = steps[at >= 0 ? at : Math.max(current, 0)]
-        step.entries.push({ key: n, time: formatTime(entry.at), label: entry.label, detail: entry.detail || '' })
+        // `label` is the step's own name (already the heading); `detail` says what happened.
+        step.entries.push({ key: n, time: formatTime(entry.at), text: entry.detail || entry.label })
       })
       this.setData({ steps })
     },

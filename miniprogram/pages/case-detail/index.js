@@ -1,29 +1,12 @@
 const { mp } = require('../../services/api')
-const { baseUrl } = require('../../config/index')
 const { formatTime } = require('../../utils/format')
 const { RATINGS } = require('../../utils/steps')
 const { showError, showDone } = require('../../utils/ui')
 
+// The backend sends the verdict's name (SATISFIED …); the resident reads the words they chose.
 function ratingLabel(value) {
   const found = RATINGS.find((r) => r.value === value)
   return found ? found.label : value
-}
-
-// The reply and the feedback may come as plain text or as {text|rating, comment, at, by}; both read alike.
-function readReply(reply) {
-  if (!reply) return null
-  if (typeof reply === 'string') return { text: reply, time: '', by: '' }
-  return { text: reply.text || '', time: formatTime(reply.at), by: reply.by || reply.representativeName || '' }
-}
-
-function readFeedback(feedback) {
-  if (!feedback) return null
-  if (typeof feedback === 'string') return { rating: ratingLabel(feedback), comment: '' }
-  return { rating: ratingLabel(feedback.rating), comment: feedback.comment || '' }
-}
-
-function photoUrl(url) {
-  return url && url.startsWith('/') ? baseUrl() + url : url
 }
 
 Component({
@@ -57,18 +40,38 @@ Component({
             loaded: true,
             item: Object.assign({}, item, {
               createdTime: formatTime(item.createdAt),
-              photos: (item.photos || []).map((p) => ({ id: p.id, url: photoUrl(p.url) })),
+              photos: (item.photos || []).map((p) => ({ id: p.id, path: '', failed: false })),
             }),
-            reply: readReply(item.reply),
-            feedback: readFeedback(item.feedback),
+            reply: item.reply || '',
+            feedback: item.feedback ? ratingLabel(item.feedback) : '',
           })
+          return this.loadPhotos(item.photos || [])
         })
         .catch(showError)
     },
 
+    /**
+     * Photos need the bearer token, which <image src> cannot send: each is downloaded through the
+     * services layer (signing in again on a 401) and shown from its temp file. A photo that fails is
+     * marked on its own; the case is still shown.
+     */
+    loadPhotos(photos) {
+      this.photoPaths = this.photoPaths || {}
+      return Promise.all(photos.map((photo, i) => {
+        const known = this.photoPaths[photo.id]
+        const path = known ? Promise.resolve(known) : mp.photo(photo.url)
+        return path
+          .then((tempFilePath) => {
+            this.photoPaths[photo.id] = tempFilePath
+            this.setData({ [`item.photos[${i}].path`]: tempFilePath })
+          })
+          .catch(() => this.setData({ [`item.photos[${i}].failed`]: true }))
+      }))
+    },
+
     onPreview(e) {
-      const urls = this.data.item.photos.map((p) => p.url)
-      wx.previewImage({ urls, current: e.currentTarget.dataset.url })
+      const urls = this.data.item.photos.filter((p) => p.path).map((p) => p.path)
+      wx.previewImage({ urls, current: e.currentTarget.dataset.path })
     },
 
     onRating(e) {

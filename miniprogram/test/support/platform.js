@@ -1,8 +1,8 @@
 /**
- * The WeChat platform as the tests see it: the only thing the tests replace. `wx.request` and
- * `wx.uploadFile` go to a scripted backend that records every call (method, path, body, headers), so the
- * tests assert on what the mini-program really sent; storage is an in-memory map; the dialogs and the
- * navigation calls are jest functions to assert on.
+ * The WeChat platform as the tests see it: the only thing the tests replace. `wx.request`,
+ * `wx.uploadFile` and `wx.downloadFile` go to a scripted backend that records every call (method, path,
+ * body, headers), so the tests assert on what the mini-program really sent; storage is an in-memory map;
+ * the dialogs and the navigation calls are jest functions to assert on.
  */
 function createBackend() {
   const routes = []
@@ -77,6 +77,15 @@ function createWx(backend) {
         const answer = backend.handle(call)
         // wx.uploadFile hands the body over as a string, as the real one does.
         options.success({ statusCode: answer.statusCode, data: JSON.stringify(answer.data), header: answer.header })
+      })
+    }),
+    // A download is routed as method DOWNLOAD; the route's `tempFilePath` is the file WeChat would write.
+    downloadFile: jest.fn((options) => {
+      const call = { method: 'DOWNLOAD', path: pathOf(options.url), header: options.header || {} }
+      later(() => {
+        const answer = backend.handle(call)
+        if (answer.networkError) options.fail({ errMsg: 'downloadFile:fail timeout' })
+        else options.success({ statusCode: answer.statusCode, tempFilePath: answer.tempFilePath, header: answer.header })
       })
     }),
     requestSubscribeMessage: jest.fn(),
