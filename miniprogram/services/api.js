@@ -9,15 +9,20 @@ const mp = {
       session.update({ resident })
       return resident
     }),
-  /** `code` is e.detail.code of <button open-type="getPhoneNumber">; a new token replaces the old one. */
+  /**
+   * `code` is e.detail.code of <button open-type="getPhoneNumber">. After a merge the session belongs to
+   * another resident: the answer's token, expiry and refresh token replace the old ones together.
+   */
   bindPhone: (code) => request({ path: '/api/mp/phone', method: 'POST', data: { code } })
     .then((answer) => {
-      const current = session.get() || {}
-      const resident = Object.assign({}, current.resident, { phoneBound: true, maskedPhone: answer.maskedPhone })
-      session.update(answer.token ? { token: answer.token, resident } : { resident })
+      if (answer.merged) session.save(answer)
+      else session.update({ resident: answer.resident })
       return answer
     }),
-  logout: () => request({ path: '/api/mp/logout', method: 'POST' }).then(() => session.clear()),
+  /** The backend revokes the refresh token it is given; the short-lived token simply runs out. */
+  logout: () => request({
+    path: '/api/mp/logout', method: 'POST', data: { refreshToken: (session.get() || {}).refreshToken },
+  }).then(() => session.clear()),
   uploadPhoto: (filePath) => upload({ path: '/api/mp/uploads', filePath, name: 'file' }),
   /** `url` is a case photo's `url` from caseDetail (`/api/mp/uploads/{id}`) → the photo's local temp path. */
   photo: (url) => download({ path: url }),

@@ -6,7 +6,7 @@ let backend
 
 function someCases(from, count) {
   return Array.from({ length: count }, (_, i) => ({
-    id: `c-${from + i}`, number: `SG-${from + i}`, state: 'IN_PROGRESS', stateLabel: '处理中',
+    id: `c-${from + i}`, number: `SG-${from + i}`, state: 'IN_PROGRESS', stateLabel: '处理',
     excerpt: `第 ${from + i} 件事`, categoryName: '道路交通', villageName: '东村', createdAt: '2026-11-27T01:00:00Z',
   }))
 }
@@ -28,7 +28,7 @@ test('my cases are listed page by page, and tapping one opens it', async () => {
   const cards = page.querySelectorAll('.case')
   expect(cards).toHaveLength(12)
   expect(textOf(cards[11])).toContain('第 12 件事')
-  expect(textOf(cards[0])).toContain('处理中')
+  expect(textOf(cards[0])).toContain('处理')
   expect(textOf(page)).toContain('没有更多了')
   // Everything was already loaded, so the third scroll asked for nothing.
   expect(backend.calls.filter((c) => c.path.startsWith('/api/mp/cases'))).toHaveLength(2)

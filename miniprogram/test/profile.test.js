@@ -21,7 +21,17 @@ async function openProfile() {
 }
 
 test('binding the WeChat phone number sends the code, shows the masked number and the merge, and keeps the new token', async () => {
-  backend.on('POST', '/api/mp/phone', { data: { maskedPhone: '138****8000', merged: true, token: 'token-after-merge' } })
+  // The backend's PhoneView after a merge: the session now belongs to the resident known by SMS.
+  backend.on('POST', '/api/mp/phone', {
+    data: {
+      maskedPhone: '138****8000',
+      merged: true,
+      token: 'token-after-merge',
+      expiresAt: new Date(Date.now() + 3600 * 1000).toISOString(),
+      refreshToken: 'refresh-after-merge',
+      resident: { id: 'r-sms', phoneBound: true, maskedPhone: '138****8000', villageId: 1 },
+    },
+  })
   backend.on('GET', '/api/mp/cases?page=0&size=10', { data: { items: [], page: 0, size: 10, total: 0 } })
   const page = await openProfile()
 
@@ -36,6 +46,37 @@ test('binding the WeChat phone number sends the code, shows the masked number an
   const { request } = require('../services/request')
   await request({ path: '/api/mp/cases?page=0&size=10' })
   expect(backend.callsTo('GET', '/api/mp/cases?page=0&size=10')[0].header.Authorization).toBe('Bearer token-after-merge')
+  // … and the refresh token and resident of the merged resident, not the replaced ones.
+  expect(wx.storage.get('lianxin.session')).toMatchObject({ refreshToken: 'refresh-after-merge', resident: { id: 'r-sms' } })
+})
+
+test('binding without a merge keeps the session and shows the number', async () => {
+  backend.on('POST', '/api/mp/phone', {
+    data: { maskedPhone: '139****0000', merged: false, resident: { id: 'r-1', phoneBound: true, maskedPhone: '139****0000', villageId: 2 } },
+  })
+  const page = await openProfile()
+  const before = wx.storage.get('lianxin.session')
+
+  page.querySelector('.bind-button').querySelector('.van-button')
+    .dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:ok', code: 'phone-code-2' } })
+  await settle()
+
+  expect(textOf(page.querySelector('.phone'))).toContain('139****0000')
+  expect(page.querySelector('.phone-note')).toBeUndefined()
+  expect(wx.storage.get('lianxin.session')).toMatchObject({ token: before.token, refreshToken: before.refreshToken, resident: { phoneBound: true } })
+})
+
+test('signing out revokes the refresh token on the server and forgets the session', async () => {
+  backend.on('POST', '/api/mp/logout', { statusCode: 204 })
+  const page = await openProfile()
+  const { refreshToken } = wx.storage.get('lianxin.session')
+
+  tapButton(page, '.logout-button')
+  await settle()
+
+  expect(backend.callsTo('POST', '/api/mp/logout')[0].data).toEqual({ refreshToken })
+  expect(wx.storage.has('lianxin.session')).toBe(false)
+  expect(wx.switchTab).toHaveBeenCalledWith({ url: '/pages/home/index' })
 })
 
 test('declining WeChat\'s phone dialog sends nothing', async () => {

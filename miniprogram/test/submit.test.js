@@ -12,7 +12,7 @@ beforeEach(() => {
   backend.on('GET', '/api/public/categories', { data: CATEGORIES })
   backend.on('GET', '/api/public/villages', { data: VILLAGES })
   backend.on('GET', '/api/mp/subscriptions', {
-    data: { templates: [{ templateId: 'tpl-reply', purpose: '回复通知', remaining: 0 }] },
+    data: { templates: [{ templateId: 'tpl-reply', purpose: 'REPLY', remaining: 0 }] },
   })
 })
 

@@ -46,8 +46,7 @@ Component({
       return mp.bindPhone(code)
         .then((answer) => {
           this.setData({
-            'resident.phoneBound': true,
-            'resident.maskedPhone': answer.maskedPhone,
+            resident: answer.resident,
             phoneNote: answer.merged ? '已与您以前用短信反映的问题合并，都能在「我的诉求」里看到。' : '',
           })
           showDone('绑定成功')
