@@ -1,5 +1,7 @@
 /** One function per backend call the mini-program makes (contract: docs in README.md). */
-const { request, upload, download } = require('./request')
+const {
+  request, upload, download, ensureSession,
+} = require('./request')
 const session = require('./session')
 
 const mp = {
@@ -19,10 +21,13 @@ const mp = {
       else session.update({ resident: answer.resident })
       return answer
     }),
-  /** The backend revokes the refresh token it is given; the short-lived token simply runs out. */
-  logout: () => request({
-    path: '/api/mp/logout', method: 'POST', data: { refreshToken: (session.get() || {}).refreshToken },
-  }).then(() => session.clear()),
+  /**
+   * The backend revokes the refresh token it is given; the short-lived token simply runs out. The token
+   * is read after ensureSession, which may have just used up the stored one to renew the session.
+   */
+  logout: () => ensureSession()
+    .then((current) => request({ path: '/api/mp/logout', method: 'POST', data: { refreshToken: current.refreshToken } }))
+    .then(() => session.clear()),
   uploadPhoto: (filePath) => upload({ path: '/api/mp/uploads', filePath, name: 'file' }),
   /** `url` is a case photo's `url` from caseDetail (`/api/mp/uploads/{id}`) → the photo's local temp path. */
   photo: (url) => download({ path: url }),

@@ -1,7 +1,8 @@
 /**
- * The one way the mini-program talks to the backend (wx.request, wx.uploadFile, wx.downloadFile). It adds the resident's session token, signs in
- * (again) when the backend answers 401, and turns problem+json answers into an ApiError whose message a
- * villager can read, with the message for each field at fault in `fieldErrors`.
+ * The one way the mini-program talks to the backend (wx.request, wx.uploadFile, wx.downloadFile). It
+ * adds the resident's session token, signs in (again) when the backend answers 401, and turns
+ * problem+json answers into an ApiError whose message a villager can read, with the message for each
+ * field at fault in `fieldErrors`.
  */
 const { baseUrl } = require('../config/index')
 const session = require('./session')
