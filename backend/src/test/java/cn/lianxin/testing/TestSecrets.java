@@ -20,6 +20,11 @@ public final class TestSecrets {
     private static final String TOKEN_KEY = shared("token-key", token(32));
     private static final String PHONE_HASH_KEY = shared("phone-hash-key", Base64.getEncoder().encodeToString(bytes(32)));
     private static final String PHONE_ENCRYPTION_KEY = shared("phone-encryption-key", Base64.getEncoder().encodeToString(bytes(32)));
+    /** WeCom: the corp id, the app's secret, and the callback's Token and EncodingAESKey (43 characters). */
+    public static final String WECOM_CORP_ID = shared("wecom-corp-id", "ww" + token(8).replaceAll("[^A-Za-z0-9]", "0"));
+    public static final String WECOM_SECRET = shared("wecom-secret", token(30));
+    public static final String WECOM_TOKEN = shared("wecom-token", token(12));
+    public static final String WECOM_AES_KEY = shared("wecom-aes-key", Base64.getEncoder().withoutPadding().encodeToString(bytes(32)));
 
     private TestSecrets() {
     }
@@ -31,7 +36,11 @@ public final class TestSecrets {
                 "lianxin.staff.token-secret", TOKEN_KEY,
                 "lianxin.phone.hash-key", PHONE_HASH_KEY,
                 "lianxin.phone.encryption-key", PHONE_ENCRYPTION_KEY,
-                "lianxin.sms.aliyun.push-secret", SMS_PUSH_SECRET);
+                "lianxin.sms.aliyun.push-secret", SMS_PUSH_SECRET,
+                "lianxin.wecom.corp-id", WECOM_CORP_ID,
+                "lianxin.wecom.secret", WECOM_SECRET,
+                "lianxin.wecom.token", WECOM_TOKEN,
+                "lianxin.wecom.aes-key", WECOM_AES_KEY);
     }
 
     private static String shared(String name, String candidate) {
