@@ -124,6 +124,14 @@ final class Templates {
         return smsAnswer(caseId, "【连心桥】已将您的补充说明记入编号 " + number + "，党代表会一并办理。");
     }
 
+    // Answers to what a representative wrote or tapped in the WeCom app; the texts are channels.wecom.WeComTexts.
+
+    static final String WECOM_ANSWER = "WECOM_ANSWER";
+
+    static OutboundMessage wecomAnswer(UUID caseId, String body) {
+        return message(caseId, WECOM_ANSWER, WECOM_ANSWER, body);
+    }
+
     private static OutboundMessage smsAnswer(UUID caseId, String body) {
         return message(caseId, SMS_ANSWER, SMS_ANSWER, body);
     }

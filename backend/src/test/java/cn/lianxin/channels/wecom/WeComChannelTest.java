@@ -1,0 +1,256 @@
+package cn.lianxin.channels.wecom;
+
+import static cn.lianxin.testing.Api.asOffice;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.lianxin.testing.Api;
+import cn.lianxin.testing.Database;
+import cn.lianxin.testing.Fixtures;
+import cn.lianxin.testing.ProviderFakes;
+import cn.lianxin.testing.Team;
+import cn.lianxin.testing.TestSecrets;
+import cn.lianxin.testing.WeComCallbacks;
+import cn.lianxin.testing.WeComFake;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import me.chanjar.weixin.cp.api.WxCpService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Representatives on WeCom, against the WireMock fake of qyapi.weixin.qq.com and callbacks encrypted by the scheme. */
+@QuarkusTest
+class WeComChannelTest {
+
+    private static final Duration PIPELINE = Duration.ofSeconds(30);
+    private static final AtomicLong MSG_IDS = new AtomicLong(System.nanoTime());
+
+    ProviderFakes providers;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    RedisDataSource redis;
+
+    @BeforeEach
+    void fake() {
+        WeComFake.install(providers.wecom);
+    }
+
+    /** A representative on WeCom with a staff account, at the town's workstation. */
+    private record Member(long id, String userId, String username) {
+    }
+
+    private static Member member(Fixtures town, long workstationId) {
+        String userId = Api.unique("rep").toLowerCase();
+        Map<String, Object> rep = new HashMap<>(Map.of("name", "企微代表", "workstationId", workstationId, "constituencyId", town.constituencyId(),
+                "workFields", List.of("GENERAL"), "specialties", List.of(), "contactVillageIds", List.of(), "groupLeader", false,
+                "wecomUserId", userId));
+        long id = Fixtures.create("/api/representatives", rep);
+        String username = Api.unique("wx").toLowerCase();
+        asOffice().body(Map.of("username", username, "displayName", "企微代表", "password", Team.PASSWORD, "role", "REPRESENTATIVE",
+                "workstationId", workstationId, "representativeId", id)).post("/api/staff").then().statusCode(201);
+        return new Member(id, userId, username);
+    }
+
+    /** A case registered at the office and assigned to the member by the office. */
+    private static String assignedCase(Fixtures town, Member member) {
+        String id = asOffice().body(Map.of("residentId", town.resident(), "villageId", town.villageId(), "categoryId", town.categoryId(),
+                "channel", "WALK_IN", "text", "村口的路灯坏了三个月了")).post("/api/cases").then().statusCode(201).extract().path("id");
+        asOffice().body(Map.of("representativeId", member.id())).post("/api/cases/" + id + "/commands/assign").then().statusCode(200);
+        return id;
+    }
+
+    /** The card WeCom received for the member about the case. */
+    private JsonPath cardFor(Member member, String caseId) {
+        String hex = caseId.replace("-", "");
+        return await().atMost(PIPELINE).until(() -> providers.wecom.findAll(postRequestedFor(urlPathEqualTo("/cgi-bin/message/send"))
+                        .withRequestBody(matchingJsonPath("$.touser", equalTo(member.userId())))).stream()
+                        .map(r -> JsonPath.from(r.getBodyAsString()))
+                        .filter(j -> "template_card".equals(j.getString("msgtype")) && j.getString("template_card.task_id").startsWith(hex))
+                        .findFirst(), Optional::isPresent).orElseThrow();
+    }
+
+    private String state(String caseId) {
+        return asOffice().get("/api/cases/" + caseId).then().statusCode(200).extract().path("state");
+    }
+
+    @Test
+    void shouldAnswerTheUrlVerificationWithTheBareEchostr() {
+        String echo = "echo-" + MSG_IDS.incrementAndGet();
+        String body = WeComCallbacks.verify(echo).statusCode(200).extract().asString();
+        assertThat(body).isEqualTo(echo);
+    }
+
+    @Test
+    void shouldRefuseAForgedSignatureOrAnotherCorpAndStoreNothing() {
+        long msgId = MSG_IDS.incrementAndGet();
+        WeComCallbacks.Delivery genuine = WeComCallbacks.message(WeComCallbacks.text("someone", "列表", msgId));
+        new WeComCallbacks.Delivery("0".repeat(40), genuine.timestamp(), genuine.nonce(), genuine.body()).post().statusCode(403);
+        WeComCallbacks.message(WeComCallbacks.text("someone", "列表", msgId), "wwforeigncorp").post().statusCode(403);
+
+        assertThat(Database.count(pool, "SELECT count(*) FROM wecom_inbound WHERE dedupe_key = $1", "msg:" + msgId)).isZero();
+    }
+
+    @Test
+    void shouldSendACaseCardAndSignForTheCaseOnceWhenTheTapArrivesThreeTimes() {
+        Fixtures town = Fixtures.town();
+        Member member = member(town, town.workstationId());
+        String caseId = assignedCase(town, member);
+
+        JsonPath card = cardFor(member, caseId);
+        assertThat(card.getString("template_card.card_type")).isEqualTo("button_interaction");
+        assertThat(card.getList("template_card.button_list.key")).containsExactly("SIGN_FOR", "ON_THE_SPOT", "ESCALATE", "TRANSFER");
+        assertThat(card.getList("template_card.button_list.text")).containsExactly("签收", "当场办结", "请示", "转办");
+        // Routing may have placed the case with the member already (新诉求) before the office assigned it (分派给您).
+        assertThat(card.getString("template_card.main_title.title")).matches("(新诉求|分派给您) [A-Z]+-\\d{8}-\\d{4}");
+        String taskId = card.getString("template_card.task_id");
+
+        WeComCallbacks.Delivery tap = WeComCallbacks.message(WeComCallbacks.tap(member.userId(), taskId, "SIGN_FOR", MSG_IDS.incrementAndGet()));
+        for (int i = 0; i < 3; i++) {
+            tap.post().statusCode(200);
+        }
+
+        await().atMost(PIPELINE).until(() -> "RECEIVED".equals(state(caseId)));
+        await().atMost(PIPELINE).untilAsserted(() -> assertThat(updates(member)).singleElement()
+                .satisfies(u -> assertThat(JsonPath.from(u.getBodyAsString()).getString("button.replace_name")).isEqualTo("已签收")));
+        List<String> actions = asOffice().get("/api/cases/" + caseId + "/activity").then().extract().jsonPath().getList("action");
+        assertThat(actions.stream().filter("SIGN_FOR"::equals)).hasSize(1);
+
+        // The same card tapped again later: the case has moved on, the card says so, nothing else happens.
+        WeComCallbacks.message(WeComCallbacks.tap(member.userId(), taskId, "SIGN_FOR", MSG_IDS.incrementAndGet())).post().statusCode(200);
+        await().atMost(PIPELINE).untilAsserted(() -> assertThat(updates(member)).hasSize(2)
+                .anySatisfy(u -> assertThat(JsonPath.from(u.getBodyAsString()).getString("button.replace_name")).isEqualTo("当前：接待")));
+        assertThat(state(caseId)).isEqualTo("RECEIVED");
+    }
+
+    private List<LoggedRequest> updates(Member member) {
+        return providers.wecom.findAll(postRequestedFor(urlPathEqualTo("/cgi-bin/message/update_template_card"))
+                .withRequestBody(matchingJsonPath("$.userids[0]", equalTo(member.userId()))));
+    }
+
+    @Test
+    void shouldCarryATextReplyToTheResidentsChannel() {
+        Fixtures town = Fixtures.town();
+        Member member = member(town, town.workstationId());
+        String caseId = assignedCase(town, member);
+        String taskId = cardFor(member, caseId).getString("template_card.task_id");
+        WeComCallbacks.message(WeComCallbacks.tap(member.userId(), taskId, "ON_THE_SPOT", MSG_IDS.incrementAndGet())).post().statusCode(200);
+        await().atMost(PIPELINE).until(() -> "IN_PROGRESS".equals(state(caseId)));
+
+        String number = asOffice().get("/api/cases/" + caseId).then().extract().path("number");
+        String suffix = number.substring(number.lastIndexOf('-') + 1);
+        WeComCallbacks.message(WeComCallbacks.text(member.userId(), "回复 " + suffix + " 路灯已报修，本周五前修好", MSG_IDS.incrementAndGet()))
+                .post().statusCode(200);
+
+        await().atMost(PIPELINE).until(() -> "REPLIED".equals(state(caseId)));
+        String residentId = asOffice().get("/api/cases/" + caseId).then().extract().path("residentId");
+        await().atMost(PIPELINE).untilAsserted(() -> assertThat(asOffice().queryParam("caseId", caseId).queryParam("residentId", residentId)
+                .get("/api/messages").then().statusCode(200).extract().jsonPath().<Map<String, Object>>getList("items"))
+                .anySatisfy(m -> assertThat(m).containsEntry("template", "CASE_REPLY").containsEntry("recipientKind", "RESIDENT")
+                        .satisfies(x -> assertThat((String) x.get("body")).contains("路灯已报修，本周五前修好"))));
+        // The representative is told it went out.
+        await().atMost(PIPELINE).untilAsserted(() -> assertThat(asOffice().queryParam("representativeId", member.id())
+                .queryParam("caseId", caseId).get("/api/messages").then().extract().jsonPath().<String>getList("items.body"))
+                .anySatisfy(b -> assertThat(b).startsWith("已答复 " + number)));
+    }
+
+    @Test
+    void shouldRefuseAStrangerPolitelyOnceAndDoNothingElse() {
+        String stranger = Api.unique("stranger").toLowerCase();
+        WeComCallbacks.Delivery text = WeComCallbacks.message(WeComCallbacks.text(stranger, "列表", MSG_IDS.incrementAndGet()));
+        text.post().statusCode(200);
+        text.post().statusCode(200);
+
+        await().atMost(PIPELINE).untilAsserted(() -> assertThat(providers.wecom.findAll(postRequestedFor(urlPathEqualTo("/cgi-bin/message/send"))
+                .withRequestBody(matchingJsonPath("$.touser", equalTo(stranger))))).singleElement()
+                .satisfies(r -> assertThat(JsonPath.from(r.getBodyAsString()).getString("text.content")).contains("尚未登记为连心桥党代表")));
+    }
+
+    @Test
+    void shouldSimulateARepresentativesTextAndTapInTheSandbox() {
+        Fixtures town = Fixtures.town();
+        Member member = member(town, town.workstationId());
+        String caseId = assignedCase(town, member);
+        String number = asOffice().get("/api/cases/" + caseId).then().extract().path("number");
+
+        asOffice().body(Map.of("userId", member.userId(), "caseId", caseId, "key", "SIGN_FOR")).post("/api/sandbox/wecom/tap")
+                .then().statusCode(202);
+        await().atMost(PIPELINE).until(() -> "RECEIVED".equals(state(caseId)));
+
+        asOffice().body(Map.of("userId", member.userId(), "content", "列表")).post("/api/sandbox/wecom/text").then().statusCode(202);
+        await().atMost(PIPELINE).untilAsserted(() -> assertThat(asOffice().queryParam("representativeId", member.id())
+                .get("/api/messages").then().extract().jsonPath().<String>getList("items.body"))
+                .anySatisfy(b -> assertThat(b).startsWith("您的在办诉求（1 件）").contains(number + "（接待）")));
+        asOffice().body(Map.of("userId", member.userId(), "caseId", caseId, "key", "PRESS")).post("/api/sandbox/wecom/tap")
+                .then().statusCode(422).body("errors.field", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.endsWith("key")));
+    }
+
+    @Test
+    void shouldGiveAValidCodeATokenForThatRepresentativeOnly() {
+        Fixtures town = Fixtures.town();
+        Member member = member(town, town.workstationId());
+        String ownCase = assignedCase(town, member);
+        long otherWorkstation = Team.secondWorkstation(town);
+        Member other = member(town, otherWorkstation);
+        String othersCase = asOffice().body(Map.of("residentId", town.resident(), "villageId", town.villageId(), "categoryId", town.categoryId(),
+                "channel", "WALK_IN", "text", "别处的诉求")).post("/api/cases").then().statusCode(201).extract().path("id");
+        asOffice().body(Map.of("representativeId", other.id())).post("/api/cases/" + othersCase + "/commands/assign").then().statusCode(200);
+
+        String code = Api.unique("code");
+        providers.wecom.stubFor(get(urlPathEqualTo("/cgi-bin/auth/getuserinfo")).withQueryParam("code", equalTo(code))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody("{\"errcode\":0,\"errmsg\":\"ok\",\"userid\":\"" + member.userId() + "\",\"user_ticket\":\"t\",\"expires_in\":1800}")));
+        String token = given().queryParam("code", code).get("/api/wecom/oauth").then().statusCode(200).extract().path("token");
+
+        given().auth().oauth2(token).get("/api/cases/" + ownCase).then().statusCode(200);
+        given().auth().oauth2(token).get("/api/cases/" + othersCase).then().statusCode(404);
+        given().auth().oauth2(token).post("/api/cases/" + ownCase + "/commands/sign-for").then().statusCode(200);
+        given().auth().oauth2(token).get("/api/cases/" + ownCase + "/resident-history").then().statusCode(200);
+    }
+
+    @Test
+    void shouldRefuseAnInvalidCodeAndANonMember() {
+        given().queryParam("code", "expired-code").get("/api/wecom/oauth").then().statusCode(401)
+                .contentType("application/problem+json");
+
+        String code = Api.unique("outsider");
+        providers.wecom.stubFor(get(urlPathEqualTo("/cgi-bin/auth/getuserinfo")).withQueryParam("code", equalTo(code))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody("{\"errcode\":0,\"errmsg\":\"ok\",\"openid\":\"oAAAAAAA\",\"external_userid\":\"wmAAAA\"}")));
+        given().queryParam("code", code).get("/api/wecom/oauth").then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void shouldFetchTheAccessTokenOnceForTwoInstancesSharingRedis() throws Exception {
+        String corp = "wwshared" + MSG_IDS.incrementAndGet();
+        WeComSettings settings = new WeComSettings(Optional.of(corp), Optional.of(1000002), Optional.of(TestSecrets.WECOM_SECRET),
+                Optional.empty(), Optional.empty(), providers.wecom.baseUrl(), Optional.empty(), Optional.empty());
+        WxCpService first = WeComClient.service(settings, new RedisWxOps(redis), WeComClient.KEY_PREFIX);
+        WxCpService second = WeComClient.service(settings, new RedisWxOps(redis), WeComClient.KEY_PREFIX);
+
+        String token = first.getAccessToken();
+        assertThat(second.getAccessToken()).isEqualTo(token);
+        assertThat(providers.wecom.findAll(getRequestedFor(urlPathEqualTo("/cgi-bin/gettoken")).withQueryParam("corpid", equalTo(corp))))
+                .hasSize(1);
+    }
+}
