@@ -46,6 +46,9 @@ final class Cards {
             "REP_TRANSFER", "转办给您",
             "REP_REMINDER", "期限提醒");
 
+    /** Room for a digest's lines in a text card's description (512 bytes), with the tail line. */
+    private static final int DIGEST_BYTES = 440;
+
     private Cards() {
     }
 
@@ -86,6 +89,33 @@ final class Cards {
 
     static WxCpMessage text(List<String> userIds, String body) {
         return WxCpMessage.TEXT().toUser(String.join("|", userIds)).content(body).build();
+    }
+
+    /** Several notices in one message, when the member's limits held some back: a text card to the workbench. */
+    static WxCpMessage digest(List<String> userIds, List<String> bodies, Optional<String> workbench) {
+        StringBuilder lines = new StringBuilder();
+        int shown = 0;
+        for (String body : bodies) {
+            String line = (shown + 1) + ". " + withoutBrand(body) + "\n";
+            // WeCom cuts a text card's description at 512 bytes; the rest is in the workbench.
+            if (utf8(lines) + utf8(line) > DIGEST_BYTES) {
+                break;
+            }
+            lines.append(line);
+            shown++;
+        }
+        if (shown < bodies.size()) {
+            lines.append("……另有 ").append(bodies.size() - shown).append(" 条，请到工作台查看");
+        }
+        String title = "连心桥 · " + bodies.size() + " 条新通知";
+        String to = String.join("|", userIds);
+        return workbench.map(url -> WxCpMessage.TEXTCARD().toUser(to).title(title).description(lines.toString().strip()).url(url)
+                        .btnTxt("打开工作台").build())
+                .orElseGet(() -> WxCpMessage.TEXT().toUser(to).content(title + "\n" + lines.toString().strip()).build());
+    }
+
+    private static int utf8(CharSequence s) {
+        return s.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
 
     static String caseLink(String workbench, UUID caseId) {

@@ -27,6 +27,7 @@ import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -238,6 +239,53 @@ class WeComChannelTest {
                 .willReturn(aResponse().withHeader("Content-Type", "application/json")
                         .withBody("{\"errcode\":0,\"errmsg\":\"ok\",\"openid\":\"oAAAAAAA\",\"external_userid\":\"wmAAAA\"}")));
         given().queryParam("code", code).get("/api/wecom/oauth").then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void shouldHoldMessagesOverTheMembersLimitAndSendThemAsOneDigest() {
+        Fixtures town = Fixtures.town();
+        Member member = member(town, town.workstationId());
+        // The member has had their hour's worth (this hour and the next, should the test cross the hour).
+        Instant now = Instant.now();
+        for (String key : List.of(MemberLimits.hourKey(member.userId(), now), MemberLimits.hourKey(member.userId(), now.plusSeconds(3600)))) {
+            redis.value(Long.class).setex(key, 7200, 1000L);
+        }
+        String first = assignedCase(town, member);
+        String second = assignedCase(town, member);
+
+        await().atMost(PIPELINE).untilAsserted(() -> assertThat(messagesTo(member)).hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(m -> assertThat(m).containsEntry("status", "PENDING").containsEntry("lastError", WeComDispatcher.HELD)));
+        assertThat(sendsTo(member)).isEmpty();
+
+        // A new hour: what was held goes out, together.
+        redis.key().del(MemberLimits.hourKey(member.userId(), now), MemberLimits.hourKey(member.userId(), now.plusSeconds(3600)));
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(messagesTo(member))
+                .allSatisfy(m -> assertThat(m).containsEntry("status", "SENT")));
+        List<Map<String, Object>> sent = messagesTo(member);
+        // All of them went out under the digest's WeCom msgid.
+        assertThat(Database.count(pool, "SELECT count(DISTINCT provider_message_id) FROM outbound_message WHERE representative_id = $1"
+                + " AND provider_message_id IS NOT NULL", member.id())).isEqualTo(1);
+        assertThat(Database.count(pool, "SELECT count(*) FROM outbound_message WHERE representative_id = $1 AND provider_message_id IS NULL",
+                member.id())).isZero();
+        assertThat(sendsTo(member)).singleElement().satisfies(r -> {
+            JsonPath digest = JsonPath.from(r.getBodyAsString());
+            assertThat(digest.getString("msgtype")).isEqualTo("textcard");
+            assertThat(digest.getString("textcard.title")).isEqualTo("连心桥 · " + sent.size() + " 条新通知");
+            for (String caseId : List.of(first, second)) {
+                String number = asOffice().get("/api/cases/" + caseId).then().extract().path("number");
+                assertThat(digest.getString("textcard.description")).contains(number);
+            }
+        });
+    }
+
+    private static List<Map<String, Object>> messagesTo(Member member) {
+        return asOffice().queryParam("representativeId", member.id()).queryParam("size", 100).get("/api/messages").then().statusCode(200)
+                .extract().jsonPath().getList("items");
+    }
+
+    private List<LoggedRequest> sendsTo(Member member) {
+        return providers.wecom.findAll(postRequestedFor(urlPathEqualTo("/cgi-bin/message/send"))
+                .withRequestBody(matchingJsonPath("$.touser", equalTo(member.userId()))));
     }
 
     @Test
