@@ -25,8 +25,8 @@ final class WeComCommands {
     }
 
     // Half- and full-width spaces both separate words on a phone keyboard.
-    private static final Pattern REPLY = Pattern.compile("^回复[\\s\\u3000]+(\\S+)[\\s\\u3000]+(.+)$", Pattern.DOTALL);
-    private static final Pattern SHOW = Pattern.compile("^查[\\s\\u3000]*(\\S+)$");
+    private static final Pattern REPLY = Pattern.compile("^回复[\\s\\u3000]+([^\\s\\u3000]+)[\\s\\u3000]+(.+)$", Pattern.DOTALL);
+    private static final Pattern SHOW = Pattern.compile("^查[\\s\\u3000]*([^\\s\\u3000]+)$");
 
     private WeComCommands() {
     }

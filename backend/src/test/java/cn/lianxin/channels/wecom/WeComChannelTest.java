@@ -176,6 +176,58 @@ class WeComChannelTest {
     }
 
     @Test
+    void shouldAnswerStatusQueriesAndGiveHelpForAnythingElse() {
+        Fixtures town = Fixtures.town();
+        Member member = member(town, town.workstationId());
+        String caseId = assignedCase(town, member);
+        String number = asOffice().get("/api/cases/" + caseId).then().extract().path("number");
+
+        WeComCallbacks.message(WeComCallbacks.text(member.userId(), "查 " + number.substring(number.length() - 4), MSG_IDS.incrementAndGet()))
+                .post().statusCode(200);
+        WeComCallbacks.message(WeComCallbacks.text(member.userId(), "路灯的事怎么办", MSG_IDS.incrementAndGet())).post().statusCode(200);
+        WeComCallbacks.message(WeComCallbacks.text(member.userId(), "查 9999", MSG_IDS.incrementAndGet())).post().statusCode(200);
+
+        await().atMost(PIPELINE).untilAsserted(() -> assertThat(messagesTo(member).stream()
+                .filter(m -> "WECOM_ANSWER".equals(m.get("template"))).map(m -> (String) m.get("body")).toList())
+                .anySatisfy(b -> assertThat(b).startsWith(number + "（登记；签收期限 ").contains("村口的路灯坏了三个月了"))
+                .anySatisfy(b -> assertThat(b).startsWith("连心桥 · 可用指令").contains("回复 编号 答复内容"))
+                .anySatisfy(b -> assertThat(b).isEqualTo("没有找到编号为「9999」的诉求。发送「列表」查看您的在办诉求。")));
+        assertThat(state(caseId)).isEqualTo("REGISTERED");
+    }
+
+    @Test
+    void shouldAnswerATapOnACaseTransferredAwayWithoutActing() {
+        Fixtures town = Fixtures.town();
+        Member member = member(town, town.workstationId());
+        Member colleague = member(town, town.workstationId());
+        String caseId = assignedCase(town, member);
+        String taskId = cardFor(member, caseId).getString("template_card.task_id");
+        asOffice().body(Map.of("representativeId", colleague.id(), "reason", "同事更熟悉")).post("/api/cases/" + caseId + "/commands/transfer")
+                .then().statusCode(200);
+
+        WeComCallbacks.message(WeComCallbacks.tap(member.userId(), taskId, "SIGN_FOR", MSG_IDS.incrementAndGet())).post().statusCode(200);
+
+        await().atMost(PIPELINE).untilAsserted(() -> assertThat(updates(member)).singleElement()
+                .satisfies(u -> assertThat(JsonPath.from(u.getBodyAsString()).getString("button.replace_name")).isEqualTo("已转他人办理")));
+        assertThat(state(caseId)).isEqualTo("REGISTERED");
+        assertThat(asOffice().get("/api/cases/" + caseId).then().extract().<Integer>path("representativeId")).isEqualTo((int) colleague.id());
+    }
+
+    @Test
+    void shouldFailAMessageForARepresentativeWithoutAWeComIdForGood() {
+        Team team = Team.at(Fixtures.town());
+        String caseId = asOffice().body(Map.of("residentId", team.town().resident(), "villageId", team.town().villageId(),
+                "categoryId", team.town().categoryId(), "channel", "WALK_IN", "text", "水管漏水")).post("/api/cases").then().statusCode(201)
+                .extract().path("id");
+        asOffice().body(Map.of("representativeId", team.firstId())).post("/api/cases/" + caseId + "/commands/assign").then().statusCode(200);
+
+        await().atMost(PIPELINE).untilAsserted(() -> assertThat(asOffice().queryParam("representativeId", team.firstId())
+                .queryParam("caseId", caseId).get("/api/messages").then().extract().jsonPath().<Map<String, Object>>getList("items"))
+                .singleElement().satisfies(m -> assertThat(m).containsEntry("status", "FAILED").containsEntry("attempts", 1)
+                        .containsEntry("lastError", "representative " + team.firstId() + " has no WeCom user id in master data")));
+    }
+
+    @Test
     void shouldRefuseAStrangerPolitelyOnceAndDoNothingElse() {
         String stranger = Api.unique("stranger").toLowerCase();
         WeComCallbacks.Delivery text = WeComCallbacks.message(WeComCallbacks.text(stranger, "列表", MSG_IDS.incrementAndGet()));
