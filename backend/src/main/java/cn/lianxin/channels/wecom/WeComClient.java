@@ -76,6 +76,14 @@ public class WeComClient {
         return call(() -> service.getOauth2Service().getAuthUserInfo(code));
     }
 
+    /** Where WeCom asks the member to sign in (snsapi_base) and sends them back to {@code redirect} with a code. */
+    String authorizationUrl(String redirect, String state) {
+        if (service == null) {
+            throw new IllegalStateException("WeCom is not configured (corp id, agent id, secret)");
+        }
+        return service.getOauth2Service().buildAuthorizationUrl(redirect, state);
+    }
+
     private <T> Uni<T> call(Callable<T> blocking) {
         if (service == null) {
             return Uni.createFrom().failure(new IllegalStateException("WeCom is not configured (corp id, agent id, secret)"));

@@ -7,6 +7,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -30,8 +31,10 @@ public class WorkbenchAuthResource {
     private final WeComClient client;
     private final Members members;
     private final StaffLogin login;
+    private final WeComSettings settings;
 
-    public WorkbenchAuthResource(WeComClient client, Members members, StaffLogin login) {
+    public WorkbenchAuthResource(WeComClient client, Members members, StaffLogin login, WeComSettings settings) {
+        this.settings = settings;
         this.client = client;
         this.members = members;
         this.login = login;
@@ -64,6 +67,18 @@ public class WorkbenchAuthResource {
                     }
                     return token;
                 });
+    }
+
+    public record Authorization(String url) {
+    }
+
+    @GET
+    @Path("authorize-url")
+    @Operation(summary = "Where the workbench sends a member to sign in with WeCom; WeCom returns them to the workbench with a code")
+    public Authorization authorizationUrl(@QueryParam("state") @Size(max = 128) @Pattern(regexp = "[A-Za-z0-9_-]*") String state) {
+        // Only ever back to our own workbench: a caller-chosen redirect would hand codes to anyone.
+        String workbench = settings.workbenchUrl().orElseThrow(() -> ApiException.notFound("The workbench (lianxin.wecom.workbench-url)"));
+        return new Authorization(client.authorizationUrl(workbench, state == null ? "" : state));
     }
 
     private static ApiException refused(String detail) {

@@ -282,6 +282,17 @@ class WeComChannelTest {
     }
 
     @Test
+    void shouldServeTheWorkbenchAndSendItsMembersToWeComsSignIn() {
+        given().get("/workbench/index.html").then().statusCode(200).body(org.hamcrest.Matchers.containsString("连心桥 · 代表工作台"));
+
+        String url = given().queryParam("state", "__cases_x").get("/api/wecom/oauth/authorize-url").then().statusCode(200).extract().path("url");
+        assertThat(url).startsWith("https://open.weixin.qq.com/connect/oauth2/authorize?appid=" + TestSecrets.WECOM_CORP_ID)
+                .contains("redirect_uri=https%3A%2F%2Flianxin.test%2Fworkbench%2F").contains("scope=snsapi_base").contains("state=__cases_x")
+                .endsWith("#wechat_redirect");
+        given().queryParam("state", "<script>").get("/api/wecom/oauth/authorize-url").then().statusCode(422);
+    }
+
+    @Test
     void shouldRefuseAnInvalidCodeAndANonMember() {
         given().queryParam("code", "expired-code").get("/api/wecom/oauth").then().statusCode(401)
                 .contentType("application/problem+json");
