@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -30,11 +31,13 @@ public class WeComCallbackResource {
 
     private static final Logger LOG = Logger.getLogger(WeComCallbackResource.class);
 
-    private final WeComSettings settings;
+    private final Optional<WeComCrypto> crypto;
     private final WeComInbox inbox;
 
     public WeComCallbackResource(WeComSettings settings, WeComInbox inbox) {
-        this.settings = settings;
+        this.crypto = settings.canVerifyCallbacks()
+                ? Optional.of(new WeComCrypto(settings.token(), settings.aesKey(), settings.corpId()))
+                : Optional.empty();
         this.inbox = inbox;
     }
 
@@ -56,10 +59,7 @@ public class WeComCallbackResource {
     }
 
     private WeComCrypto crypto() {
-        if (!settings.canVerifyCallbacks()) {
-            throw new WeComCrypto.Refused("WeCom is not configured (corp id, token, aes key)");
-        }
-        return new WeComCrypto(settings.token(), settings.aesKey(), settings.corpId());
+        return crypto.orElseThrow(() -> new WeComCrypto.Refused("WeCom is not configured (corp id, token, aes key)"));
     }
 
     private static <T> T checked(Supplier<T> step) {

@@ -1,5 +1,6 @@
 package cn.lianxin.channels.wecom;
 
+import cn.lianxin.api.ApiException;
 import cn.lianxin.api.Filters;
 import cn.lianxin.cases.Case;
 import cn.lianxin.cases.CaseCommand;
@@ -10,6 +11,7 @@ import cn.lianxin.cases.HandlingClass;
 import cn.lianxin.notifications.RepresentativeWeCom;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
@@ -40,7 +42,7 @@ class WeComDesk {
     /** A stored callback, as processing needs it. */
     record Inbound(long id, String payload, boolean sandbox) {
         UUID key() {
-            return UUID.nameUUIDFromBytes(("wecom-inbound-" + id).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return UUID.nameUUIDFromBytes(("wecom-inbound-" + id).getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -103,7 +105,8 @@ class WeComDesk {
             return Uni.createFrom().item("tap on an unknown card or button");
         }
         return lifecycle.visible(caseId.get(), member.caller())
-                .onFailure().recoverWithNull()
+                // Out of the member's scope (404): the card says so, nothing else happens.
+                .onFailure(ApiException.class).recoverWithNull()
                 .chain(c -> {
                     if (c == null) {
                         return card(in, message, "诉求不可见").replaceWith("tap on a case out of scope");

@@ -12,6 +12,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.lianxin.cases.DeadlineApproaching;
+import cn.lianxin.cases.DeadlineKind;
+import cn.lianxin.events.Outbox;
 import cn.lianxin.testing.Api;
 import cn.lianxin.testing.Database;
 import cn.lianxin.testing.Fixtures;
@@ -21,17 +24,22 @@ import cn.lianxin.testing.TestSecrets;
 import cn.lianxin.testing.WeComCallbacks;
 import cn.lianxin.testing.WeComFake;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import me.chanjar.weixin.cp.api.WxCpService;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,6 +59,9 @@ class WeComChannelTest {
 
     @Inject
     RedisDataSource redis;
+
+    @Inject
+    Outbox outbox;
 
     @BeforeEach
     void fake() {
@@ -147,6 +158,26 @@ class WeComChannelTest {
     private List<LoggedRequest> updates(Member member) {
         return providers.wecom.findAll(postRequestedFor(urlPathEqualTo("/cgi-bin/message/update_template_card"))
                 .withRequestBody(matchingJsonPath("$.userids[0]", equalTo(member.userId()))));
+    }
+
+    @Test
+    void shouldRemindTheRepresentativeWithACaseCard() throws Throwable {
+        Fixtures town = Fixtures.town();
+        Member member = member(town, town.workstationId());
+        String caseId = assignedCase(town, member);
+        String number = asOffice().get("/api/cases/" + caseId).then().extract().path("number");
+        OffsetDateTime due = OffsetDateTime.of(2026, 11, 30, 10, 0, 0, 0, ZoneOffset.UTC);
+
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> outbox.append(new DeadlineApproaching(UUID.fromString(caseId),
+                number, DeadlineKind.SIGN_FOR, due, town.workstationId(), member.id()))));
+
+        await().atMost(PIPELINE).untilAsserted(() -> assertThat(sendsTo(member).stream().map(r -> JsonPath.from(r.getBodyAsString()))
+                .filter(j -> ("期限提醒 " + number).equals(j.getString("template_card.main_title.title"))))
+                .singleElement().satisfies(card -> {
+                    assertThat(card.getString("template_card.sub_title_text")).isEqualTo(number + " 的签收期限 11月30日 18:00 到期，请及时办理。");
+                    assertThat(card.getString("template_card.task_id")).startsWith(caseId.replace("-", "") + "_");
+                    assertThat(card.getList("template_card.button_list.key")).containsExactly("SIGN_FOR", "ON_THE_SPOT", "ESCALATE", "TRANSFER");
+                }));
     }
 
     @Test
