@@ -10,6 +10,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -30,7 +31,10 @@ public class WeComDispatcher implements ChannelDispatcher {
 
     /** Errors that another attempt cannot fix: no valid recipient, invalid user id, empty or oversized content. */
     private static final Set<Integer> PERMANENT = Set.of(81013, 40003, 60111, 44004, 45002);
-    /** A representative's message over WeCom's per-member limits waits (backing off) for the next digest. */
+    /**
+     * A representative's message over WeCom's per-member limits waits for the next digest: deferred to the next
+     * minute's window without using up an attempt, however long the hour's limit holds it.
+     */
     static final String HELD = "held: WeCom per-member limit reached, goes out in a digest";
 
     private final WeComClient client;
@@ -69,9 +73,13 @@ public class WeComDispatcher implements ChannelDispatcher {
                 return deliver(build(message, users), users);
             }
             String user = users.get(0);
-            return limits.admitOne(user).chain(admitted -> !admitted ? Uni.createFrom().item(Outcome.failed(false, HELD))
+            return limits.admitOne(user).chain(admitted -> !admitted ? Uni.createFrom().item(Outcome.deferred(nextMinute(), HELD))
                     : held(message).chain(held -> held.isEmpty() ? deliver(build(message, users), users) : digest(message, held, user)));
         });
+    }
+
+    private static OffsetDateTime nextMinute() {
+        return OffsetDateTime.now().truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
     }
 
     private Uni<Outcome> deliver(Uni<WxCpMessage> built, List<String> users) {
