@@ -22,7 +22,6 @@ import cn.lianxin.testing.ProviderFakes;
 import cn.lianxin.testing.Team;
 import cn.lianxin.testing.TestSecrets;
 import cn.lianxin.testing.WeComCallbacks;
-import cn.lianxin.testing.WeComFake;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -42,7 +41,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import me.chanjar.weixin.cp.api.WxCpService;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Representatives on WeCom, against the WireMock fake of qyapi.weixin.qq.com and callbacks encrypted by the scheme. */
@@ -62,11 +60,6 @@ class WeComChannelTest {
 
     @Inject
     Outbox outbox;
-
-    @BeforeEach
-    void fake() {
-        WeComFake.install(providers.wecom);
-    }
 
     /** A representative on WeCom with a staff account, at the town's workstation. */
     private record Member(long id, String userId, String username) {
