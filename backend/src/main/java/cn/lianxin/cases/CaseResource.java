@@ -6,6 +6,7 @@ import cn.lianxin.api.Filters;
 import cn.lianxin.api.Page;
 import cn.lianxin.api.PageRequest;
 import cn.lianxin.api.Roles;
+import cn.lianxin.residents.Resident;
 import cn.lianxin.staff.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -71,6 +72,9 @@ public class CaseResource {
         }
     }
 
+    /** Enough of a resident's past for a handler; the console's full list is the town office's. */
+    private static final int HISTORY_LIMIT = 50;
+
     private final CaseRegistration registration;
     private final CaseLifecycle lifecycle;
     private final SecurityIdentity identity;
@@ -108,6 +112,29 @@ public class CaseResource {
         return lifecycle.visible(id, Caller.of(identity))
                 .chain(c -> CaseActivity.<CaseActivity>list("caseId = ?1 order by id", id))
                 .map(list -> list.stream().map(ActivityView::of).toList());
+    }
+
+    /** Who raised a case, as a handler needs to know them: name, masked phone, and their earlier cases. */
+    public record ResidentHistory(UUID residentId, String name, String phone, Long villageId, List<PastCase> cases) {
+    }
+
+    public record PastCase(UUID id, String number, CaseState state, String stateLabel, Channel channel, String text,
+            OffsetDateTime registeredAt, OffsetDateTime repliedAt, Feedback feedback) {
+    }
+
+    @GET
+    @Path("{id}/resident-history")
+    @WithSession
+    @Operation(summary = "The case's resident (phone masked) and their cases the caller may see, newest first")
+    public Uni<ResidentHistory> residentHistory(@PathParam("id") UUID id) {
+        Caller caller = Caller.of(identity);
+        return lifecycle.visible(id, caller).chain(c -> Resident.<Resident>findById(c.residentId).chain(resident -> {
+            Filters filters = CaseScope.visibleTo(caller).with("residentId = :residentId", "residentId", c.residentId);
+            return Case.<Case>find(filters.where("registeredAt desc, id"), filters.parameters()).page(0, HISTORY_LIMIT).list()
+                    .map(cases -> new ResidentHistory(resident.id, resident.name, resident.phoneMasked, resident.villageId,
+                            cases.stream().map(p -> new PastCase(p.id, p.number, p.state, p.state.label(), p.channel, p.text,
+                                    p.registeredAt, p.repliedAt, p.feedback)).toList()));
+        }));
     }
 
     @GET

@@ -69,6 +69,7 @@ public class NotificationDispatcher {
         if (outcome.result() == ChannelDispatcher.Result.DEFERRED) {
             // Held by our own limit, not attempted: no attempt counted, due again when the limit allows.
             message.nextAttemptAt = outcome.notBefore();
+            message.lastError = outcome.error();
             return;
         }
         message.attempts++;

@@ -83,6 +83,7 @@ public class OutboundMessage extends PanacheEntityBase {
         copy.purpose = purpose;
         copy.template = template;
         copy.body = body;
+        copy.params = params;
         return copy.toResident(residentId, other);
     }
 

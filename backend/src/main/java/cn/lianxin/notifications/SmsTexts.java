@@ -38,7 +38,7 @@ public class SmsTexts {
         return SmsTemplate.valueOf(message.template);
     }
 
-    OutboundMessage shape(OutboundMessage message) {
+    public OutboundMessage shape(OutboundMessage message) {
         SmsTemplate template = templateOf(message);
         Map<String, String> params = new HashMap<>(message.params);
         String full = signature + CATALOGUE.render(template, params);

@@ -134,6 +134,14 @@ final class Templates {
         return smsAnswer(caseId, SmsTemplate.FOLLOW_UP_NOTED, Map.of("number", number));
     }
 
+    // Answers to what a representative wrote or tapped in the WeCom app; the texts are channels.wecom.WeComTexts.
+
+    static final String WECOM_ANSWER = "WECOM_ANSWER";
+
+    static OutboundMessage wecomAnswer(UUID caseId, String body) {
+        return message(caseId, WECOM_ANSWER, WECOM_ANSWER, body);
+    }
+
     private static OutboundMessage smsAnswer(UUID caseId, SmsTemplate template, Map<String, String> params) {
         return message(caseId, SMS_ANSWER, template.name(), null, params);
     }

@@ -89,6 +89,14 @@ public class StaffLogin {
         return account;
     }
 
+    /**
+     * A token for an account whose holder proved who they are some other way (WeCom OAuth): the same token a
+     * password sign-in gives, so the holder is scoped exactly as in the console. Inactive accounts get nothing.
+     */
+    public Uni<Token> issueFor(StaffAccount account) {
+        return account != null && account.active ? issue(account) : Uni.createFrom().nullItem();
+    }
+
     private Uni<Token> issue(StaffAccount account) {
         if (account == null) {
             return Uni.createFrom().nullItem();

@@ -8,10 +8,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
-import cn.lianxin.testing.AliyunFake;
 import cn.lianxin.testing.Database;
 import cn.lianxin.testing.Fixtures;
-import cn.lianxin.testing.ProviderFakes;
 import cn.lianxin.testing.Team;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -21,7 +19,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -29,14 +26,6 @@ class CaseLifecycleTest {
 
     @Inject
     Pool pool;
-
-    ProviderFakes providers;
-
-    /** Residents' replies go by SMS, to the Aliyun fake; the tests wait for them to be sent. */
-    @BeforeEach
-    void aliyunAnswersAsDocumented() {
-        AliyunFake.install(providers.aliyun);
-    }
 
     private static String register(Fixtures town) {
         return asOffice().body(Map.of("residentId", town.resident(), "villageId", town.villageId(), "categoryId", town.categoryId(),

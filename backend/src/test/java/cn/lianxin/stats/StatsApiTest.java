@@ -8,10 +8,8 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
-import cn.lianxin.testing.AliyunFake;
 import cn.lianxin.testing.Database;
 import cn.lianxin.testing.Fixtures;
-import cn.lianxin.testing.ProviderFakes;
 import cn.lianxin.testing.Team;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -26,7 +24,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,14 +38,6 @@ class StatsApiTest {
 
     @Inject
     Pool pool;
-
-    ProviderFakes providers;
-
-    /** Residents' replies go by SMS, to the Aliyun fake; the tests wait for them to be sent. */
-    @BeforeEach
-    void aliyunAnswersAsDocumented() {
-        AliyunFake.install(providers.aliyun);
-    }
 
     /** A case registered in {@code villageId} and assigned by the town office to {@code representativeId}. */
     private static String registerFor(Fixtures town, String resident, long villageId, long representativeId) {

@@ -10,8 +10,9 @@ import java.util.Map;
  * configured against them for the whole suite and talks to them through the official client libraries; tests
  * get this object injected (a field of type {@code ProviderFakes}) to add stubs and read what was sent.
  *
- * <p>Each provider's documented default answers live with its channel's tests; tests that want a failure stub it
- * for their own recipient only, because other tests' messages may still be on their way through the dispatcher.
+ * <p>Each provider answers as documented from the start ({@link AliyunFake}, {@link WechatFake}, {@link WeComFake}),
+ * because any test's messages may reach any provider; tests that want a failure stub it for their own recipient
+ * only, because other tests' messages may still be on their way through the dispatcher.
  */
 public final class ProviderFakes {
 
@@ -23,6 +24,9 @@ public final class ProviderFakes {
         aliyun.start();
         wechat.start();
         wecom.start();
+        AliyunFake.install(aliyun);
+        WechatFake.install(wechat);
+        WeComFake.install(wecom);
     }
 
     void stop() {

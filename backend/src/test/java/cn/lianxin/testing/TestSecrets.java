@@ -25,22 +25,31 @@ public final class TestSecrets {
     private static final String TOKEN_KEY = shared("token-key", token(32));
     private static final String PHONE_HASH_KEY = shared("phone-hash-key", Base64.getEncoder().encodeToString(bytes(32)));
     private static final String PHONE_ENCRYPTION_KEY = shared("phone-encryption-key", Base64.getEncoder().encodeToString(bytes(32)));
+    /** WeCom: the corp id, the app's secret, and the callback's Token and EncodingAESKey (43 characters). */
+    public static final String WECOM_CORP_ID = shared("wecom-corp-id", "ww" + token(8).replaceAll("[^A-Za-z0-9]", "0"));
+    public static final String WECOM_SECRET = shared("wecom-secret", token(30));
+    public static final String WECOM_TOKEN = shared("wecom-token", token(12));
+    public static final String WECOM_AES_KEY = shared("wecom-aes-key", Base64.getEncoder().withoutPadding().encodeToString(bytes(32)));
 
     private TestSecrets() {
     }
 
     /** What the application is configured with for the run. */
     static Map<String, String> configuration() {
-        return Map.of(
-                "lianxin.sms.aliyun.access-key-id", SMS_ACCESS_KEY_ID,
-                "lianxin.sms.aliyun.access-key-secret", SMS_ACCESS_KEY_SECRET,
-                "lianxin.sms.aliyun.sign-name", SMS_SIGN_NAME,
-                "lianxin.staff.bootstrap-password", OFFICE_PASSWORD,
-                "lianxin.staff.token-secret", TOKEN_KEY,
-                "lianxin.phone.hash-key", PHONE_HASH_KEY,
-                "lianxin.phone.encryption-key", PHONE_ENCRYPTION_KEY,
-                "lianxin.sms.aliyun.push-secret", SMS_PUSH_SECRET,
-                "lianxin.wechat.miniapp.secret", WECHAT_SECRET);
+        return Map.ofEntries(
+                Map.entry("lianxin.sms.aliyun.access-key-id", SMS_ACCESS_KEY_ID),
+                Map.entry("lianxin.sms.aliyun.access-key-secret", SMS_ACCESS_KEY_SECRET),
+                Map.entry("lianxin.sms.aliyun.sign-name", SMS_SIGN_NAME),
+                Map.entry("lianxin.staff.bootstrap-password", OFFICE_PASSWORD),
+                Map.entry("lianxin.staff.token-secret", TOKEN_KEY),
+                Map.entry("lianxin.phone.hash-key", PHONE_HASH_KEY),
+                Map.entry("lianxin.phone.encryption-key", PHONE_ENCRYPTION_KEY),
+                Map.entry("lianxin.sms.aliyun.push-secret", SMS_PUSH_SECRET),
+                Map.entry("lianxin.wechat.miniapp.secret", WECHAT_SECRET),
+                Map.entry("lianxin.wecom.corp-id", WECOM_CORP_ID),
+                Map.entry("lianxin.wecom.secret", WECOM_SECRET),
+                Map.entry("lianxin.wecom.token", WECOM_TOKEN),
+                Map.entry("lianxin.wecom.aes-key", WECOM_AES_KEY));
     }
 
     private static String shared(String name, String candidate) {

@@ -5,6 +5,7 @@ import cn.lianxin.cases.Case;
 import cn.lianxin.notifications.ChannelDispatcher;
 import cn.lianxin.notifications.MessageChannel;
 import cn.lianxin.notifications.OutboundMessage;
+import cn.lianxin.notifications.SmsTexts;
 import cn.lianxin.residents.Resident;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,10 +44,12 @@ public class WechatDispatcher implements ChannelDispatcher {
     private final Subscriptions subscriptions;
     private final MiniAppSettings settings;
     private final ZoneId zone;
+    private final SmsTexts sms;
 
     public WechatDispatcher(MiniAppClient client, Subscriptions subscriptions, MiniAppSettings settings,
-            @ConfigProperty(name = "lianxin.cases.time-zone") ZoneId zone) {
+            @ConfigProperty(name = "lianxin.cases.time-zone") ZoneId zone, SmsTexts sms) {
         this.client = client;
+        this.sms = sms;
         this.subscriptions = subscriptions;
         this.settings = settings;
         this.zone = zone;
@@ -93,11 +96,12 @@ public class WechatDispatcher implements ChannelDispatcher {
                 .replaceWith(Outcome.failed(PERMANENT.contains(result.errcode()), error));
     }
 
-    private static Uni<Outcome> fallBack(OutboundMessage message, Resident resident, String why) {
+    private Uni<Outcome> fallBack(OutboundMessage message, Resident resident, String why) {
         if (resident == null || resident.phoneCipher == null) {
             return Uni.createFrom().item(Outcome.failed(true, why + "; no bound phone to fall back to"));
         }
-        return message.fallbackTo(MessageChannel.SMS).persist().replaceWith(Outcome.failed(true, FELL_BACK + ": " + why));
+        // Shaped as the approved SMS template, like any message addressed to SMS from the start.
+        return sms.shape(message.fallbackTo(MessageChannel.SMS)).persist().replaceWith(Outcome.failed(true, FELL_BACK + ": " + why));
     }
 
     WxMaSubscribeMessage subscribeMessage(String openid, String template, Subscriptions.Purpose purpose, Case c) {

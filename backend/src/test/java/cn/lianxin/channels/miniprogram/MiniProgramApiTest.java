@@ -44,7 +44,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A villager's journey through the mini-program, against the WeChat fake built from PROTOCOLS.md. */
@@ -60,11 +59,6 @@ class MiniProgramApiTest {
 
     @Inject
     Pool pool;
-
-    @BeforeEach
-    void wechatAnswersAsDocumented() {
-        WechatFake.install(providers.wechat);
-    }
 
     /** A signed-in resident: their openid (as the fake derives it from the code) and session. */
     record Resident(String openid, String token, String refreshToken, String id) {

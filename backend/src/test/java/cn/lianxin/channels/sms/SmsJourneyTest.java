@@ -40,7 +40,6 @@ class SmsJourneyTest {
 
     @BeforeEach
     void theDefaultCategoryOfTextedConcernsExists() {
-        AliyunFake.install(providers.aliyun);
         int status = asOffice().body(Map.of("code", "other", "name", "其他", "workField", "GENERAL")).post("/api/categories").statusCode();
         assertThat(status).isIn(201, 409);
     }

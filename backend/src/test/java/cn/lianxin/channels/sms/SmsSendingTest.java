@@ -19,7 +19,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,11 +32,6 @@ class SmsSendingTest {
     private static final Duration PIPELINE = Duration.ofSeconds(60);
 
     ProviderFakes providers;
-
-    @BeforeEach
-    void aliyunAnswersAsDocumented() {
-        AliyunFake.install(providers.aliyun);
-    }
 
     private static void text(String phone, String content) {
         long sequence = ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_000_000_000L);

@@ -1,0 +1,214 @@
+package cn.lianxin.channels.wecom;
+
+import cn.lianxin.api.ApiException;
+import cn.lianxin.api.Filters;
+import cn.lianxin.cases.Case;
+import cn.lianxin.cases.CaseCommand;
+import cn.lianxin.cases.CaseLifecycle;
+import cn.lianxin.cases.CaseScope;
+import cn.lianxin.cases.CaseState;
+import cn.lianxin.cases.HandlingClass;
+import cn.lianxin.notifications.RepresentativeWeCom;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import me.chanjar.weixin.cp.bean.message.WxCpXmlMessage;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * What a member's text or tap does. Taps run lifecycle commands as the member (the same authorization as the
+ * API) and then update the tapped card; a tap on a case that has moved on only shows where it stands. Texts are
+ * the commands in {@link WeComCommands}; every answer goes back through the outbound pipeline, keyed by the
+ * incoming message.
+ */
+@ApplicationScoped
+class WeComDesk {
+
+    private static final Logger LOG = Logger.getLogger(WeComDesk.class);
+    private static final Set<CaseState> OPEN = EnumSet.of(CaseState.REGISTERED, CaseState.RECEIVED, CaseState.IN_PROGRESS);
+    /** A case number's tail such as 0042 or 20261127-0042: digits and dashes only, so it is safe in LIKE. */
+    private static final Pattern SUFFIX = Pattern.compile("[0-9][0-9-]{1,20}");
+    private static final int SUFFIX_CANDIDATES = 5;
+    private static final int LIST_LIMIT = 20;
+
+    /** A stored callback, as processing needs it. */
+    record Inbound(long id, String payload, boolean sandbox) {
+        UUID key() {
+            return UUID.nameUUIDFromBytes(("wecom-inbound-" + id).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private final CaseLifecycle lifecycle;
+    private final RepresentativeWeCom answers;
+    private final WeComClient client;
+    private final WeComSettings settings;
+    private final boolean sandboxed;
+    private final ZoneId townZone;
+
+    WeComDesk(CaseLifecycle lifecycle, RepresentativeWeCom answers, WeComClient client, WeComSettings settings,
+            @ConfigProperty(name = "lianxin.wecom.sandbox") boolean sandboxed,
+            @ConfigProperty(name = "lianxin.cases.time-zone") ZoneId townZone) {
+        this.lifecycle = lifecycle;
+        this.answers = answers;
+        this.client = client;
+        this.settings = settings;
+        this.sandboxed = sandboxed;
+        this.townZone = townZone;
+    }
+
+    /** Someone who is not a member: one polite refusal straight to their user id, nothing else. */
+    Uni<String> stranger(Inbound in, WxCpXmlMessage message) {
+        if (!reachesWeCom(in)) {
+            return Uni.createFrom().item("stranger: refused (not sent, sandbox)");
+        }
+        return client.send(Cards.text(List.of(message.getFromUserName()), WeComTexts.STRANGER))
+                .map(sent -> "stranger: refused")
+                .onFailure().recoverWithItem(e -> "stranger: refusal not delivered: " + e.getMessage());
+    }
+
+    Uni<String> text(Inbound in, WxCpXmlMessage message, Members.Member member) {
+        return command(in, message, member).onFailure(Ambiguous.class)
+                .recoverWithUni(e -> answer(in, member, null, e.getMessage(), "ambiguous case reference"));
+    }
+
+    private Uni<String> command(Inbound in, WxCpXmlMessage message, Members.Member member) {
+        WeComCommands.Command command = WeComCommands.read(message.getContent());
+        if (command instanceof WeComCommands.Reply reply) {
+            return resolve(reply.caseRef(), member).chain(found -> found.map(c -> replyTo(in, c, reply.text(), member))
+                    .orElseGet(() -> notFound(in, reply.caseRef(), member)));
+        }
+        if (command instanceof WeComCommands.Show show) {
+            return resolve(show.caseRef(), member).chain(found -> found
+                    .map(c -> answer(in, member, c.id, WeComTexts.show(c, townZone), "show " + c.number))
+                    .orElseGet(() -> notFound(in, show.caseRef(), member)));
+        }
+        if (command instanceof WeComCommands.Mine) {
+            return Case.<Case>find("representativeId = ?1 and state in ?2 order by registeredAt", member.representative().id, OPEN)
+                    .page(0, LIST_LIMIT).list()
+                    .chain(open -> answer(in, member, null, WeComTexts.mine(open), "list of " + open.size()));
+        }
+        return answer(in, member, null, WeComTexts.HELP, "help");
+    }
+
+    Uni<String> tap(Inbound in, WxCpXmlMessage message, Members.Member member) {
+        Optional<UUID> caseId = Cards.caseOf(message.getTaskId());
+        Optional<Cards.Button> button = Cards.Button.of(message.getEventKey());
+        if (caseId.isEmpty() || button.isEmpty()) {
+            return Uni.createFrom().item("tap on an unknown card or button");
+        }
+        return lifecycle.visible(caseId.get(), member.caller())
+                // Out of the member's scope (404): the card says so, nothing else happens.
+                .onFailure(ApiException.class).recoverWithNull()
+                .chain(c -> {
+                    if (c == null) {
+                        return card(in, message, "诉求不可见").replaceWith("tap on a case out of scope");
+                    }
+                    return switch (button.get()) {
+                        case SIGN_FOR -> mine(c, member) && c.state == CaseState.REGISTERED
+                                ? lifecycle.execute(c.id, CaseLifecycle.Order.of(CaseCommand.SIGN_FOR), member.caller())
+                                        .chain(signed -> card(in, message, "已签收")).replaceWith("signed for " + c.number)
+                                : standing(in, message, c, member);
+                        case ON_THE_SPOT -> onTheSpot(in, message, c, member);
+                        case ESCALATE, TRANSFER -> answer(in, member, c.id, WeComTexts.needsWorkbench(c, button.get().text,
+                                settings.workbenchUrl().map(url -> Cards.caseLink(url, c.id)).orElse("连心桥工作台")),
+                                "pointed to the workbench for " + button.get().text);
+                    };
+                });
+    }
+
+    /** 当场办结: signs for the case if need be and chooses 小事当场办; the reply follows by text or the workbench. */
+    private Uni<String> onTheSpot(Inbound in, WxCpXmlMessage message, Case c, Members.Member member) {
+        if (!mine(c, member) || (c.state != CaseState.REGISTERED && c.state != CaseState.RECEIVED)) {
+            return standing(in, message, c, member);
+        }
+        CaseLifecycle.Order choose = new CaseLifecycle.Order(CaseCommand.CHOOSE_HANDLING, null, HandlingClass.ON_THE_SPOT, null, null);
+        Uni<Case> signed = c.state == CaseState.REGISTERED
+                ? lifecycle.execute(c.id, CaseLifecycle.Order.of(CaseCommand.SIGN_FOR), member.caller())
+                : Uni.createFrom().item(c);
+        return signed.chain(s -> lifecycle.execute(c.id, choose, member.caller()))
+                .chain(handled -> card(in, message, "已签收·当场办"))
+                .replaceWith("on the spot: " + c.number);
+    }
+
+    /** The case moved on (signed, transferred, replied): the card shows where it stands, nothing is done. */
+    private Uni<String> standing(Inbound in, WxCpXmlMessage message, Case c, Members.Member member) {
+        String label = mine(c, member) ? "当前：" + c.state.label() : "已转他人办理";
+        return card(in, message, label).replaceWith("tap on a case that moved on: " + label);
+    }
+
+    private Uni<Void> card(Inbound in, WxCpXmlMessage message, String outcome) {
+        if (!reachesWeCom(in) || message.getResponseCode() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        // The command has happened either way; a card left with live buttons only shows the state on the next tap.
+        return client.updateCard(message.getFromUserName(), message.getResponseCode(), outcome)
+                .onFailure().invoke(e -> LOG.warnf("WeCom card not updated (inbound %d): %s", in.id(), e.getMessage()))
+                .onFailure().recoverWithNull();
+    }
+
+    private Uni<String> replyTo(Inbound in, Case c, String text, Members.Member member) {
+        if (!mine(c, member)) {
+            return answer(in, member, c.id, c.number + " 不由您承办，不能答复。", "reply refused: not the handler");
+        }
+        if (c.state != CaseState.IN_PROGRESS) {
+            return answer(in, member, c.id, WeComTexts.cannotReply(c), "reply refused in " + c.state);
+        }
+        if (c.awaitingInstruction) {
+            return answer(in, member, c.id, WeComTexts.awaitingInstruction(c), "reply refused: awaiting instruction");
+        }
+        return lifecycle.execute(c.id, new CaseLifecycle.Order(CaseCommand.REPLY, null, null, null, text), member.caller())
+                .chain(replied -> answer(in, member, c.id, WeComTexts.replied(replied), "replied to " + c.number));
+    }
+
+    /** By full number among the cases the member may see, else by an unambiguous tail among their own. */
+    private Uni<Optional<Case>> resolve(String ref, Members.Member member) {
+        Filters exact = CaseScope.visibleTo(member.caller()).with("number = :number", "number", ref);
+        return Case.<Case>find(exact.where("id"), exact.parameters()).firstResult().chain(found -> {
+            if (found != null || !SUFFIX.matcher(ref).matches()) {
+                return Uni.createFrom().item(Optional.ofNullable(found));
+            }
+            return Case.<Case>find("representativeId = ?1 and number like ?2 order by registeredAt desc", member.representative().id,
+                    "%-" + ref.replaceFirst("^-", "")).page(0, SUFFIX_CANDIDATES).list()
+                    .map(matches -> matches.size() == 1 ? Optional.of(matches.get(0)) : ambiguousOrNone(ref, matches));
+        });
+    }
+
+    private static Optional<Case> ambiguousOrNone(String ref, List<Case> matches) {
+        if (matches.isEmpty()) {
+            return Optional.empty();
+        }
+        throw new Ambiguous(WeComTexts.ambiguous(ref, matches));
+    }
+
+    /** Several of the member's cases end in the same digits; the answer lists them. */
+    static final class Ambiguous extends RuntimeException {
+        Ambiguous(String answer) {
+            super(answer);
+        }
+    }
+
+    private Uni<String> notFound(Inbound in, String ref, Members.Member member) {
+        return answer(in, member, null, WeComTexts.notFound(ref), "case not found");
+    }
+
+    private Uni<String> answer(Inbound in, Members.Member member, UUID caseId, String body, String outcome) {
+        return answers.answer(in.key(), member.representative().id, caseId, body).replaceWith(outcome);
+    }
+
+    private static boolean mine(Case c, Members.Member member) {
+        return member.representative().id.equals(c.representativeId);
+    }
+
+    /** Simulated messages and a sandboxed channel never call WeCom. */
+    private boolean reachesWeCom(Inbound in) {
+        return !in.sandbox() && !sandboxed && client.configured();
+    }
+}

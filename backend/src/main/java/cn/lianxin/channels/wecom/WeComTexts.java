@@ -1,0 +1,73 @@
+package cn.lianxin.channels.wecom;
+
+import cn.lianxin.cases.Case;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** What the app says to a representative: command answers, help, the refusal for strangers, the card outcomes. */
+final class WeComTexts {
+
+    static final String HELP = """
+            连心桥 · 可用指令：
+            回复 编号 答复内容 —— 答复居民，如「回复 0042 路灯已报修，本周五前修好」
+            查 编号 —— 查看诉求进展，如「查 0042」
+            列表 —— 我的在办诉求
+            编号可写完整编号（SG-20261127-0042）或末尾几位（0042）。签收、当场办结请点卡片上的按钮。""";
+
+    static final String STRANGER = "您好，您的企业微信账号尚未登记为连心桥党代表，暂不能使用本应用。如有疑问请联系镇人大办。";
+
+    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("M月d日 HH:mm");
+
+    private WeComTexts() {
+    }
+
+    static String replied(Case c) {
+        return "已答复 " + c.number + "，居民将通过其反映渠道收到答复，并请其评价。";
+    }
+
+    static String cannotReply(Case c) {
+        return switch (c.state) {
+            case REGISTERED -> c.number + " 尚未签收，请先点卡片上的「签收」或「当场办结」。";
+            case RECEIVED -> c.number + " 已签收，尚未确定办理方式：小事请点卡片上的「当场办结」，其他请在工作台选择办理方式。";
+            default -> c.number + " 当前处于「" + c.state.label() + "」，不能再答复。";
+        };
+    }
+
+    static String awaitingInstruction(Case c) {
+        return c.number + " 正在等待请示批示，收到批示后才能答复居民。";
+    }
+
+    static String show(Case c, ZoneId townZone) {
+        String due = c.replyDueAt != null && c.repliedAt == null ? "；答复期限 " + DUE.format(c.replyDueAt.atZoneSameInstant(townZone))
+                : c.signForDueAt != null && c.signedAt == null ? "；签收期限 " + DUE.format(c.signForDueAt.atZoneSameInstant(townZone)) : "";
+        return c.number + "（" + c.state.label() + due + "）\n" + excerpt(c.text)
+                + (c.replyText == null ? "" : "\n已答复：" + excerpt(c.replyText));
+    }
+
+    static String mine(List<Case> open) {
+        if (open.isEmpty()) {
+            return "您目前没有在办诉求。";
+        }
+        return "您的在办诉求（" + open.size() + " 件）：\n" + open.stream()
+                .map(c -> c.number + "（" + c.state.label() + "）" + excerpt(c.text)).collect(Collectors.joining("\n"));
+    }
+
+    static String notFound(String ref) {
+        return "没有找到编号为「" + ref + "」的诉求。发送「列表」查看您的在办诉求。";
+    }
+
+    static String ambiguous(String ref, List<Case> matches) {
+        return "「" + ref + "」对应多件诉求：" + matches.stream().map(c -> c.number).collect(Collectors.joining("、")) + "，请写完整编号。";
+    }
+
+    static String needsWorkbench(Case c, String action, String link) {
+        return c.number + " 的「" + action + "」需要填写说明，请在工作台办理：" + link;
+    }
+
+    private static String excerpt(String text) {
+        String flat = text.strip().replaceAll("\\s+", " ");
+        return flat.codePointCount(0, flat.length()) <= 40 ? flat : flat.substring(0, flat.offsetByCodePoints(0, 40)) + "…";
+    }
+}

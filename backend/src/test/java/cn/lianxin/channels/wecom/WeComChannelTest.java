@@ -1,0 +1,393 @@
+package cn.lianxin.channels.wecom;
+
+import static cn.lianxin.testing.Api.asOffice;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.lianxin.cases.DeadlineApproaching;
+import cn.lianxin.cases.DeadlineKind;
+import cn.lianxin.events.Outbox;
+import cn.lianxin.testing.Api;
+import cn.lianxin.testing.Database;
+import cn.lianxin.testing.Fixtures;
+import cn.lianxin.testing.ProviderFakes;
+import cn.lianxin.testing.Team;
+import cn.lianxin.testing.TestSecrets;
+import cn.lianxin.testing.WeComCallbacks;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import me.chanjar.weixin.cp.api.WxCpService;
+import org.junit.jupiter.api.Test;
+
+/** Representatives on WeCom, against the WireMock fake of qyapi.weixin.qq.com and callbacks encrypted by the scheme. */
+@QuarkusTest
+class WeComChannelTest {
+
+    private static final Duration PIPELINE = Duration.ofSeconds(30);
+    private static final AtomicLong MSG_IDS = new AtomicLong(System.nanoTime());
+
+    ProviderFakes providers;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    RedisDataSource redis;
+
+    @Inject
+    Outbox outbox;
+
+    /** A representative on WeCom with a staff account, at the town's workstation. */
+    private record Member(long id, String userId, String username) {
+    }
+
+    private static Member member(Fixtures town, long workstationId) {
+        String userId = Api.unique("rep").toLowerCase();
+        Map<String, Object> rep = new HashMap<>(Map.of("name", "企微代表", "workstationId", workstationId, "constituencyId", town.constituencyId(),
+                "workFields", List.of("GENERAL"), "specialties", List.of(), "contactVillageIds", List.of(), "groupLeader", false,
+                "wecomUserId", userId));
+        long id = Fixtures.create("/api/representatives", rep);
+        String username = Api.unique("wx").toLowerCase();
+        asOffice().body(Map.of("username", username, "displayName", "企微代表", "password", Team.PASSWORD, "role", "REPRESENTATIVE",
+                "workstationId", workstationId, "representativeId", id)).post("/api/staff").then().statusCode(201);
+        return new Member(id, userId, username);
+    }
+
+    /** A case registered at the office and assigned to the member by the office. */
+    private static String assignedCase(Fixtures town, Member member) {
+        String id = asOffice().body(Map.of("residentId", town.resident(), "villageId", town.villageId(), "categoryId", town.categoryId(),
+                "channel", "WALK_IN", "text", "村口的路灯坏了三个月了")).post("/api/cases").then().statusCode(201).extract().path("id");
+        asOffice().body(Map.of("representativeId", member.id())).post("/api/cases/" + id + "/commands/assign").then().statusCode(200);
+        return id;
+    }
+
+    /** The card WeCom received for the member about the case. */
+    private JsonPath cardFor(Member member, String caseId) {
+        String hex = caseId.replace("-", "");
+        return await().atMost(PIPELINE).until(() -> providers.wecom.findAll(postRequestedFor(urlPathEqualTo("/cgi-bin/message/send"))
+                        .withRequestBody(matchingJsonPath("$.touser", equalTo(member.userId())))).stream()
+                        .map(r -> JsonPath.from(r.getBodyAsString()))
+                        .filter(j -> "template_card".equals(j.getString("msgtype")) && j.getString("template_card.task_id").startsWith(hex))
+                        .findFirst(), Optional::isPresent).orElseThrow();
+    }
+
+    private String state(String caseId) {
+        return asOffice().get("/api/cases/" + caseId).then().statusCode(200).extract().path("state");
+    }
+
+    @Test
+    void shouldAnswerTheUrlVerificationWithTheBareEchostr() {
+        String echo = "echo-" + MSG_IDS.incrementAndGet();
+        String body = WeComCallbacks.verify(echo).statusCode(200).extract().asString();
+        assertThat(body).isEqualTo(echo);
+    }
+
+    @Test
+    void shouldRefuseAForgedSignatureOrAnotherCorpAndStoreNothing() {
+        long msgId = MSG_IDS.incrementAndGet();
+        WeComCallbacks.Delivery genuine = WeComCallbacks.message(WeComCallbacks.text("someone", "列表", msgId));
+        new WeComCallbacks.Delivery("0".repeat(40), genuine.timestamp(), genuine.nonce(), genuine.body()).post().statusCode(403);
+        WeComCallbacks.message(WeComCallbacks.text("someone", "列表", msgId), "wwforeigncorp").post().statusCode(403);
+
+        assertThat(Database.count(pool, "SELECT count(*) FROM wecom_inbound WHERE dedupe_key = $1", "msg:" + msgId)).isZero();
+    }
+
+    @Test
+    void shouldSendACaseCardAndSignForTheCaseOnceWhenTheTapArrivesThreeTimes() {
+        Fixtures town = Fixtures.town();
+        Member member = member(town, town.workstationId());
+        String caseId = assignedCase(town, member);
+
+        JsonPath card = cardFor(member, caseId);
+        assertThat(card.getString("template_card.card_type")).isEqualTo("button_interaction");
+        assertThat(card.getList("template_card.button_list.key")).containsExactly("SIGN_FOR", "ON_THE_SPOT", "ESCALATE", "TRANSFER");
+        assertThat(card.getList("template_card.button_list.text")).containsExactly("签收", "当场办结", "请示", "转办");
+        // Routing may have placed the case with the member already (新诉求) before the office assigned it (分派给您).
+        assertThat(card.getString("template_card.main_title.title")).matches("(新诉求|分派给您) [A-Z]+-\\d{8}-\\d{4}");
+        String taskId = card.getString("template_card.task_id");
+
+        WeComCallbacks.Delivery tap = WeComCallbacks.message(WeComCallbacks.tap(member.userId(), taskId, "SIGN_FOR", MSG_IDS.incrementAndGet()));
+        for (int i = 0; i < 3; i++) {
+            tap.post().statusCode(200);
+        }
+
+        await().atMost(PIPELINE).until(() -> "RECEIVED".equals(state(caseId)));
+        await().atMost(PIPELINE).untilAsserted(() -> assertThat(updates(member)).singleElement()
+                .satisfies(u -> assertThat(JsonPath.from(u.getBodyAsString()).getString("button.replace_name")).isEqualTo("已签收")));
+        List<String> actions = asOffice().get("/api/cases/" + caseId + "/activity").then().extract().jsonPath().getList("action");
+        assertThat(actions.stream().filter("SIGN_FOR"::equals)).hasSize(1);
+
+        // The same card tapped again later: the case has moved on, the card says so, nothing else happens.
+        WeComCallbacks.message(WeComCallbacks.tap(member.userId(), taskId, "SIGN_FOR", MSG_IDS.incrementAndGet())).post().statusCode(200);
+        await().atMost(PIPELINE).untilAsserted(() -> assertThat(updates(member)).hasSize(2)
+                .anySatisfy(u -> assertThat(JsonPath.from(u.getBodyAsString()).getString("button.replace_name")).isEqualTo("当前：接待")));
+        assertThat(state(caseId)).isEqualTo("RECEIVED");
+    }
+
+    private List<LoggedRequest> updates(Member member) {
+        return providers.wecom.findAll(postRequestedFor(urlPathEqualTo("/cgi-bin/message/update_template_card"))
+                .withRequestBody(matchingJsonPath("$.userids[0]", equalTo(member.userId()))));
+    }
+
+    @Test
+    void shouldRemindTheRepresentativeWithACaseCard() throws Throwable {
+        Fixtures town = Fixtures.town();
+        Member member = member(town, town.workstationId());
+        String caseId = assignedCase(town, member);
+        String number = asOffice().get("/api/cases/" + caseId).then().extract().path("number");
+        OffsetDateTime due = OffsetDateTime.of(2026, 11, 30, 10, 0, 0, 0, ZoneOffset.UTC);
+
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> outbox.append(new DeadlineApproaching(UUID.fromString(caseId),
+                number, DeadlineKind.SIGN_FOR, due, town.workstationId(), member.id()))));
+
+        await().atMost(PIPELINE).untilAsserted(() -> assertThat(sendsTo(member).stream().map(r -> JsonPath.from(r.getBodyAsString()))
+                .filter(j -> ("期限提醒 " + number).equals(j.getString("template_card.main_title.title"))))
+                .singleElement().satisfies(card -> {
+                    assertThat(card.getString("template_card.sub_title_text")).isEqualTo(number + " 的签收期限 11月30日 18:00 到期，请及时办理。");
+                    assertThat(card.getString("template_card.task_id")).startsWith(caseId.replace("-", "") + "_");
+                    assertThat(card.getList("template_card.button_list.key")).containsExactly("SIGN_FOR", "ON_THE_SPOT", "ESCALATE", "TRANSFER");
+                }));
+    }
+
+    @Test
+    void shouldCarryATextReplyToTheResidentsChannel() {
+        Fixtures town = Fixtures.town();
+        Member member = member(town, town.workstationId());
+        String caseId = assignedCase(town, member);
+        String taskId = cardFor(member, caseId).getString("template_card.task_id");
+        WeComCallbacks.message(WeComCallbacks.tap(member.userId(), taskId, "ON_THE_SPOT", MSG_IDS.incrementAndGet())).post().statusCode(200);
+        await().atMost(PIPELINE).until(() -> "IN_PROGRESS".equals(state(caseId)));
+
+        String number = asOffice().get("/api/cases/" + caseId).then().extract().path("number");
+        String suffix = number.substring(number.lastIndexOf('-') + 1);
+        WeComCallbacks.message(WeComCallbacks.text(member.userId(), "回复 " + suffix + " 路灯已报修，本周五前修好", MSG_IDS.incrementAndGet()))
+                .post().statusCode(200);
+
+        await().atMost(PIPELINE).until(() -> "REPLIED".equals(state(caseId)));
+        String residentId = asOffice().get("/api/cases/" + caseId).then().extract().path("residentId");
+        await().atMost(PIPELINE).untilAsserted(() -> assertThat(asOffice().queryParam("caseId", caseId).queryParam("residentId", residentId)
+                .get("/api/messages").then().statusCode(200).extract().jsonPath().<Map<String, Object>>getList("items"))
+                .anySatisfy(m -> assertThat(m).containsEntry("template", "CASE_REPLY").containsEntry("recipientKind", "RESIDENT")
+                        .satisfies(x -> assertThat((String) x.get("body")).contains("路灯已报修，本周五前修好"))));
+        // The representative is told it went out.
+        await().atMost(PIPELINE).untilAsserted(() -> assertThat(asOffice().queryParam("representativeId", member.id())
+                .queryParam("caseId", caseId).get("/api/messages").then().extract().jsonPath().<String>getList("items.body"))
+                .anySatisfy(b -> assertThat(b).startsWith("已答复 " + number)));
+    }
+
+    @Test
+    void shouldAnswerStatusQueriesAndGiveHelpForAnythingElse() {
+        Fixtures town = Fixtures.town();
+        Member member = member(town, town.workstationId());
+        String caseId = assignedCase(town, member);
+        String number = asOffice().get("/api/cases/" + caseId).then().extract().path("number");
+
+        WeComCallbacks.message(WeComCallbacks.text(member.userId(), "查 " + number.substring(number.length() - 4), MSG_IDS.incrementAndGet()))
+                .post().statusCode(200);
+        WeComCallbacks.message(WeComCallbacks.text(member.userId(), "路灯的事怎么办", MSG_IDS.incrementAndGet())).post().statusCode(200);
+        WeComCallbacks.message(WeComCallbacks.text(member.userId(), "查 9999", MSG_IDS.incrementAndGet())).post().statusCode(200);
+
+        await().atMost(PIPELINE).untilAsserted(() -> assertThat(messagesTo(member).stream()
+                .filter(m -> "WECOM_ANSWER".equals(m.get("template"))).map(m -> (String) m.get("body")).toList())
+                .anySatisfy(b -> assertThat(b).startsWith(number + "（登记；签收期限 ").contains("村口的路灯坏了三个月了"))
+                .anySatisfy(b -> assertThat(b).startsWith("连心桥 · 可用指令").contains("回复 编号 答复内容"))
+                .anySatisfy(b -> assertThat(b).isEqualTo("没有找到编号为「9999」的诉求。发送「列表」查看您的在办诉求。")));
+        assertThat(state(caseId)).isEqualTo("REGISTERED");
+    }
+
+    @Test
+    void shouldAnswerATapOnACaseTransferredAwayWithoutActing() {
+        Fixtures town = Fixtures.town();
+        Member member = member(town, town.workstationId());
+        Member colleague = member(town, town.workstationId());
+        String caseId = assignedCase(town, member);
+        String taskId = cardFor(member, caseId).getString("template_card.task_id");
+        asOffice().body(Map.of("representativeId", colleague.id(), "reason", "同事更熟悉")).post("/api/cases/" + caseId + "/commands/transfer")
+                .then().statusCode(200);
+
+        WeComCallbacks.message(WeComCallbacks.tap(member.userId(), taskId, "SIGN_FOR", MSG_IDS.incrementAndGet())).post().statusCode(200);
+
+        await().atMost(PIPELINE).untilAsserted(() -> assertThat(updates(member)).singleElement()
+                .satisfies(u -> assertThat(JsonPath.from(u.getBodyAsString()).getString("button.replace_name")).isEqualTo("已转他人办理")));
+        assertThat(state(caseId)).isEqualTo("REGISTERED");
+        assertThat(asOffice().get("/api/cases/" + caseId).then().extract().<Integer>path("representativeId")).isEqualTo((int) colleague.id());
+    }
+
+    @Test
+    void shouldFailAMessageForARepresentativeWithoutAWeComIdForGood() {
+        Team team = Team.at(Fixtures.town());
+        String caseId = asOffice().body(Map.of("residentId", team.town().resident(), "villageId", team.town().villageId(),
+                "categoryId", team.town().categoryId(), "channel", "WALK_IN", "text", "水管漏水")).post("/api/cases").then().statusCode(201)
+                .extract().path("id");
+        asOffice().body(Map.of("representativeId", team.firstId())).post("/api/cases/" + caseId + "/commands/assign").then().statusCode(200);
+
+        await().atMost(PIPELINE).untilAsserted(() -> assertThat(asOffice().queryParam("representativeId", team.firstId())
+                .queryParam("caseId", caseId).get("/api/messages").then().extract().jsonPath().<Map<String, Object>>getList("items"))
+                .singleElement().satisfies(m -> assertThat(m).containsEntry("status", "FAILED").containsEntry("attempts", 1)
+                        .containsEntry("lastError", "representative " + team.firstId() + " has no WeCom user id in master data")));
+    }
+
+    @Test
+    void shouldRefuseAStrangerPolitelyOnceAndDoNothingElse() {
+        String stranger = Api.unique("stranger").toLowerCase();
+        WeComCallbacks.Delivery text = WeComCallbacks.message(WeComCallbacks.text(stranger, "列表", MSG_IDS.incrementAndGet()));
+        text.post().statusCode(200);
+        text.post().statusCode(200);
+
+        await().atMost(PIPELINE).untilAsserted(() -> assertThat(providers.wecom.findAll(postRequestedFor(urlPathEqualTo("/cgi-bin/message/send"))
+                .withRequestBody(matchingJsonPath("$.touser", equalTo(stranger))))).singleElement()
+                .satisfies(r -> assertThat(JsonPath.from(r.getBodyAsString()).getString("text.content")).contains("尚未登记为连心桥党代表")));
+    }
+
+    @Test
+    void shouldSimulateARepresentativesTextAndTapInTheSandbox() {
+        Fixtures town = Fixtures.town();
+        Member member = member(town, town.workstationId());
+        String caseId = assignedCase(town, member);
+        String number = asOffice().get("/api/cases/" + caseId).then().extract().path("number");
+
+        asOffice().body(Map.of("userId", member.userId(), "caseId", caseId, "key", "SIGN_FOR")).post("/api/sandbox/wecom/tap")
+                .then().statusCode(202);
+        await().atMost(PIPELINE).until(() -> "RECEIVED".equals(state(caseId)));
+
+        asOffice().body(Map.of("userId", member.userId(), "content", "列表")).post("/api/sandbox/wecom/text").then().statusCode(202);
+        await().atMost(PIPELINE).untilAsserted(() -> assertThat(asOffice().queryParam("representativeId", member.id())
+                .get("/api/messages").then().extract().jsonPath().<String>getList("items.body"))
+                .anySatisfy(b -> assertThat(b).startsWith("您的在办诉求（1 件）").contains(number + "（接待）")));
+        asOffice().body(Map.of("userId", member.userId(), "caseId", caseId, "key", "PRESS")).post("/api/sandbox/wecom/tap")
+                .then().statusCode(422).body("errors.field", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.endsWith("key")));
+    }
+
+    @Test
+    void shouldGiveAValidCodeATokenForThatRepresentativeOnly() {
+        Fixtures town = Fixtures.town();
+        Member member = member(town, town.workstationId());
+        String ownCase = assignedCase(town, member);
+        long otherWorkstation = Team.secondWorkstation(town);
+        Member other = member(town, otherWorkstation);
+        String othersCase = asOffice().body(Map.of("residentId", town.resident(), "villageId", town.villageId(), "categoryId", town.categoryId(),
+                "channel", "WALK_IN", "text", "别处的诉求")).post("/api/cases").then().statusCode(201).extract().path("id");
+        asOffice().body(Map.of("representativeId", other.id())).post("/api/cases/" + othersCase + "/commands/assign").then().statusCode(200);
+
+        String code = Api.unique("code");
+        providers.wecom.stubFor(get(urlPathEqualTo("/cgi-bin/auth/getuserinfo")).withQueryParam("code", equalTo(code))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody("{\"errcode\":0,\"errmsg\":\"ok\",\"userid\":\"" + member.userId() + "\",\"user_ticket\":\"t\",\"expires_in\":1800}")));
+        String token = given().queryParam("code", code).get("/api/wecom/oauth").then().statusCode(200).extract().path("token");
+
+        given().auth().oauth2(token).get("/api/cases/" + ownCase).then().statusCode(200);
+        given().auth().oauth2(token).get("/api/cases/" + othersCase).then().statusCode(404);
+        given().auth().oauth2(token).post("/api/cases/" + ownCase + "/commands/sign-for").then().statusCode(200);
+        given().auth().oauth2(token).get("/api/cases/" + ownCase + "/resident-history").then().statusCode(200);
+    }
+
+    @Test
+    void shouldServeTheWorkbenchAndSendItsMembersToWeComsSignIn() {
+        given().get("/workbench/index.html").then().statusCode(200).body(org.hamcrest.Matchers.containsString("连心桥 · 代表工作台"));
+
+        String url = given().queryParam("state", "__cases_x").get("/api/wecom/oauth/authorize-url").then().statusCode(200).extract().path("url");
+        assertThat(url).startsWith("https://open.weixin.qq.com/connect/oauth2/authorize?appid=" + TestSecrets.WECOM_CORP_ID)
+                .contains("redirect_uri=https%3A%2F%2Flianxin.test%2Fworkbench%2F").contains("scope=snsapi_base").contains("state=__cases_x")
+                .endsWith("#wechat_redirect");
+        given().queryParam("state", "<script>").get("/api/wecom/oauth/authorize-url").then().statusCode(422);
+    }
+
+    @Test
+    void shouldRefuseAnInvalidCodeAndANonMember() {
+        given().queryParam("code", "expired-code").get("/api/wecom/oauth").then().statusCode(401)
+                .contentType("application/problem+json");
+
+        String code = Api.unique("outsider");
+        providers.wecom.stubFor(get(urlPathEqualTo("/cgi-bin/auth/getuserinfo")).withQueryParam("code", equalTo(code))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody("{\"errcode\":0,\"errmsg\":\"ok\",\"openid\":\"oAAAAAAA\",\"external_userid\":\"wmAAAA\"}")));
+        given().queryParam("code", code).get("/api/wecom/oauth").then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void shouldHoldMessagesOverTheMembersLimitAndSendThemAsOneDigest() {
+        Fixtures town = Fixtures.town();
+        Member member = member(town, town.workstationId());
+        // The member has had their hour's worth (this hour and the next, should the test cross the hour).
+        Instant now = Instant.now();
+        for (String key : List.of(MemberLimits.hourKey(member.userId(), now), MemberLimits.hourKey(member.userId(), now.plusSeconds(3600)))) {
+            redis.value(Long.class).setex(key, 7200, 1000L);
+        }
+        String first = assignedCase(town, member);
+        String second = assignedCase(town, member);
+
+        await().atMost(PIPELINE).untilAsserted(() -> assertThat(messagesTo(member)).hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(m -> assertThat(m).containsEntry("status", "PENDING").containsEntry("lastError", WeComDispatcher.HELD)
+                        // Held by our limit, not attempted: waiting does not use up the message's attempts.
+                        .containsEntry("attempts", 0)));
+        assertThat(sendsTo(member)).isEmpty();
+
+        // A new hour: what was held goes out, together.
+        redis.key().del(MemberLimits.hourKey(member.userId(), now), MemberLimits.hourKey(member.userId(), now.plusSeconds(3600)));
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(messagesTo(member))
+                .allSatisfy(m -> assertThat(m).containsEntry("status", "SENT")));
+        List<Map<String, Object>> sent = messagesTo(member);
+        // All of them went out under the digest's WeCom msgid.
+        assertThat(Database.count(pool, "SELECT count(DISTINCT provider_message_id) FROM outbound_message WHERE representative_id = $1"
+                + " AND provider_message_id IS NOT NULL", member.id())).isEqualTo(1);
+        assertThat(Database.count(pool, "SELECT count(*) FROM outbound_message WHERE representative_id = $1 AND provider_message_id IS NULL",
+                member.id())).isZero();
+        assertThat(sendsTo(member)).singleElement().satisfies(r -> {
+            JsonPath digest = JsonPath.from(r.getBodyAsString());
+            assertThat(digest.getString("msgtype")).isEqualTo("textcard");
+            assertThat(digest.getString("textcard.title")).isEqualTo("连心桥 · " + sent.size() + " 条新通知");
+            for (String caseId : List.of(first, second)) {
+                String number = asOffice().get("/api/cases/" + caseId).then().extract().path("number");
+                assertThat(digest.getString("textcard.description")).contains(number);
+            }
+        });
+    }
+
+    private static List<Map<String, Object>> messagesTo(Member member) {
+        return asOffice().queryParam("representativeId", member.id()).queryParam("size", 100).get("/api/messages").then().statusCode(200)
+                .extract().jsonPath().getList("items");
+    }
+
+    private List<LoggedRequest> sendsTo(Member member) {
+        return providers.wecom.findAll(postRequestedFor(urlPathEqualTo("/cgi-bin/message/send"))
+                .withRequestBody(matchingJsonPath("$.touser", equalTo(member.userId()))));
+    }
+
+    @Test
+    void shouldFetchTheAccessTokenOnceForTwoInstancesSharingRedis() throws Exception {
+        String corp = "wwshared" + MSG_IDS.incrementAndGet();
+        WeComSettings settings = new WeComSettings(Optional.of(corp), Optional.of(1000002), Optional.of(TestSecrets.WECOM_SECRET),
+                Optional.empty(), Optional.empty(), providers.wecom.baseUrl(), Optional.empty(), Optional.empty());
+        WxCpService first = WeComClient.service(settings, new RedisWxOps(redis), WeComClient.KEY_PREFIX);
+        WxCpService second = WeComClient.service(settings, new RedisWxOps(redis), WeComClient.KEY_PREFIX);
+
+        String token = first.getAccessToken();
+        assertThat(second.getAccessToken()).isEqualTo(token);
+        assertThat(providers.wecom.findAll(getRequestedFor(urlPathEqualTo("/cgi-bin/gettoken")).withQueryParam("corpid", equalTo(corp))))
+                .hasSize(1);
+    }
+}
