@@ -116,3 +116,26 @@ test('choosing a village saves it', async () => {
   expect(backend.callsTo('PUT', '/api/mp/me')[0].data).toEqual({ villageId: 1 })
   expect(textOf(page.querySelector('.village-picker'))).toContain('东村')
 })
+
+test('signing out with an expired token revokes the refresh token renewal handed out, not the used one', async () => {
+  backend.on('POST', '/api/mp/logout', { statusCode: 204 })
+  backend.on('POST', '/api/mp/session/refresh', (call) => ({
+    data: {
+      token: 'renewed-token',
+      expiresAt: new Date(Date.now() + 3600 * 1000).toISOString(),
+      refreshToken: `renewed-from-${call.data.refreshToken}`,
+      resident: { id: 'r-1', phoneBound: false, maskedPhone: null, villageId: 2 },
+    },
+  }))
+  const page = await openProfile()
+  const stored = wx.storage.get('lianxin.session')
+  wx.setStorageSync('lianxin.session', Object.assign({}, stored, { expiresAt: new Date(Date.now() - 1000).toISOString() }))
+
+  tapButton(page, '.logout-button')
+  await settle()
+
+  expect(backend.callsTo('POST', '/api/mp/session/refresh')[0].data).toEqual({ refreshToken: stored.refreshToken })
+  const logout = backend.callsTo('POST', '/api/mp/logout')[0]
+  expect(logout.data).toEqual({ refreshToken: `renewed-from-${stored.refreshToken}` })
+  expect(logout.header.Authorization).toBe('Bearer renewed-token')
+})
