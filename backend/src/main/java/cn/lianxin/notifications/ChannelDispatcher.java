@@ -47,4 +47,13 @@ public interface ChannelDispatcher {
     boolean handles(MessageChannel channel);
 
     Uni<Outcome> send(OutboundMessage message);
+
+    /**
+     * Called once, in the dispatcher's transaction, when a message of this channel has just ended FAILED — refused
+     * for good, or out of attempts. A channel whose recipient can still be reached another way queues that here
+     * (with {@link OutboundMessage#fallbackTo}) and says so in the message's {@code lastError}. Nothing by default.
+     */
+    default Uni<Void> failedForGood(OutboundMessage message) {
+        return Uni.createFrom().voidItem();
+    }
 }

@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 /**
  * Sends due messages through the dispatcher of their channel. Rows are claimed with SKIP LOCKED so several
  * instances share the work without sending a message twice; failures back off exponentially up to a limit.
+ * A message that ends FAILED is handed to its channel's {@link ChannelDispatcher#failedForGood} hook once.
  */
 @ApplicationScoped
 public class NotificationDispatcher {
@@ -53,10 +54,12 @@ public class NotificationDispatcher {
     }
 
     private Uni<Void> send(OutboundMessage message) {
-        return dispatcherFor(message.channel).send(message)
+        ChannelDispatcher dispatcher = dispatcherFor(message.channel);
+        return dispatcher.send(message)
                 .onFailure().recoverWithItem(e -> ChannelDispatcher.Outcome.failed(false, e.getMessage()))
                 .invoke(outcome -> apply(message, outcome))
-                .replaceWithVoid();
+                .chain(() -> message.status == OutboundMessage.Status.FAILED
+                        ? dispatcher.failedForGood(message) : Uni.createFrom().voidItem());
     }
 
     private ChannelDispatcher dispatcherFor(MessageChannel channel) {

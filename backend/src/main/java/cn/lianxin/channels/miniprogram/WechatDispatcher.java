@@ -18,10 +18,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Sends residents' messages as WeChat subscribe messages (when the mini-program is not sandboxed): the reply
- * notice and the feedback prompt, each taking one of the resident's consents for its template. Without a
- * consent, or when WeChat says there is none (43101), the message falls back to SMS if the resident has a bound
- * phone: the SMS is queued and this message is marked FAILED "fell back to SMS", so the log shows which channel
- * delivered. Runs inside the dispatcher's transaction.
+ * notice and the feedback prompt, each taking one of the resident's consents for its template. A message that
+ * ends FAILED for any reason — no consent, 43101, another refusal, attempts used up — falls back to SMS if the
+ * resident has a bound phone: the SMS is queued and this message's error starts "fell back to SMS", so the log
+ * shows which channel delivered. Runs inside the dispatcher's transaction.
  */
 @ApplicationScoped
 public class WechatDispatcher implements ChannelDispatcher {
@@ -69,39 +69,54 @@ public class WechatDispatcher implements ChannelDispatcher {
         };
         return Resident.<Resident>findById(message.residentId).chain(resident -> {
             if (purpose == null) {
-                return fallBack(message, resident, "no subscribe template for " + message.purpose);
+                return refused("no subscribe template for " + message.purpose);
             }
             if (resident.openid == null) {
-                return fallBack(message, resident, "resident has no mini-program identity");
+                return refused("resident has no mini-program identity");
             }
             String template = subscriptions.templateFor(purpose);
             return subscriptions.consume(resident.id, template).chain(consented -> !consented
-                    ? fallBack(message, resident, "no subscribe consent left")
+                    ? refused("no subscribe consent left")
                     : Case.<Case>findById(message.caseId)
                             .chain(c -> client.send(subscribeMessage(resident.openid, template, purpose, c)))
                             .onFailure().call(() -> subscriptions.giveBack(resident.id, template))
-                            .chain(result -> outcome(message, resident, template, result)));
+                            .chain(result -> outcome(resident, template, result)));
         });
     }
 
-    private Uni<Outcome> outcome(OutboundMessage message, Resident resident, String template, MiniAppClient.SendResult result) {
+    private Uni<Outcome> outcome(Resident resident, String template, MiniAppClient.SendResult result) {
         if (result.sent()) {
             return Uni.createFrom().item(Outcome.sent(null));
         }
         if (result.errcode() == NO_CONSENT) {
-            return subscriptions.exhaust(resident.id, template).chain(() -> fallBack(message, resident, "WeChat 43101, no consent"));
+            return subscriptions.exhaust(resident.id, template).chain(() -> refused("WeChat 43101, no consent"));
         }
         String error = "WeChat errcode " + result.errcode() + ": " + result.errmsg();
         return subscriptions.giveBack(resident.id, template)
                 .replaceWith(Outcome.failed(PERMANENT.contains(result.errcode()), error));
     }
 
-    private Uni<Outcome> fallBack(OutboundMessage message, Resident resident, String why) {
-        if (resident == null || resident.phoneCipher == null) {
-            return Uni.createFrom().item(Outcome.failed(true, why + "; no bound phone to fall back to"));
-        }
-        // Shaped as the approved SMS template, like any message addressed to SMS from the start.
-        return sms.shape(message.fallbackTo(MessageChannel.SMS)).persist().replaceWith(Outcome.failed(true, FELL_BACK + ": " + why));
+    /** WeChat cannot carry this message at all; {@link #failedForGood} then tries SMS. */
+    private static Uni<Outcome> refused(String why) {
+        return Uni.createFrom().item(Outcome.failed(true, why));
+    }
+
+    /**
+     * Whatever made the message fail for good (no consent, 43101, a permanent errcode, attempts used up), the
+     * resident still gets it as an SMS when they have a bound phone. The SMS is keyed by this message's id, and
+     * this runs once per message, so one failure falls back once.
+     */
+    @Override
+    public Uni<Void> failedForGood(OutboundMessage message) {
+        return Resident.<Resident>findById(message.residentId).chain(resident -> {
+            if (resident == null || resident.phoneCipher == null) {
+                message.lastError = message.lastError + "; no bound phone to fall back to";
+                return Uni.createFrom().voidItem();
+            }
+            message.lastError = FELL_BACK + ": " + message.lastError;
+            // Shaped as the approved SMS template, like any message addressed to SMS from the start.
+            return sms.shape(message.fallbackTo(MessageChannel.SMS)).persist().replaceWithVoid();
+        });
     }
 
     WxMaSubscribeMessage subscribeMessage(String openid, String template, Subscriptions.Purpose purpose, Case c) {

@@ -314,11 +314,37 @@ class MiniProgramApiTest {
         reply(id, "已报公交公司维修");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(messagesOf(r.id()))
                 .filteredOn(m -> "WECHAT".equals(m.get("channel"))).extracting(m -> m.get("status") + " " + m.get("lastError"))
-                .containsExactlyInAnyOrder("FAILED WeChat errcode 47003: argument invalid! data.thing2.value is too long",
+                .containsExactlyInAnyOrder(
+                        "FAILED WeChat errcode 47003: argument invalid! data.thing2.value is too long; no bound phone to fall back to",
                         "FAILED no subscribe consent left; no bound phone to fall back to"));
         // WeChat refused the message, not the resident: the consent is still there for the next one.
         r.api().get("/api/mp/subscriptions").then().body("templates.find { it.templateId == 'tmpl-reply' }.remaining", equalTo(1));
         assertThat(messagesOf(r.id())).noneMatch(m -> "SMS".equals(m.get("channel")));
+    }
+
+    @Test
+    void shouldFallBackToSmsWhenWechatRefusesTheMessageForGoodForAnotherReason() {
+        Fixtures town = Fixtures.town();
+        Resident r = login();
+        bindPhone(r, providers, Api.uniquePhone());
+        WechatFake.refuseSubscribe(providers.wechat, r.openid(), 40003, "invalid openid");
+        r.api().body(Map.of("results", Map.of("tmpl-reply", "accept", "tmpl-feedback", "accept"))).post("/api/mp/subscriptions")
+                .then().statusCode(200);
+        String id = submit(r, town, "k", "村委会门口的台阶太高，老人上不去", List.of(), 201);
+
+        reply(id, "已安排施工队加装无障碍坡道");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<Map<String, Object>> messages = messagesOf(r.id());
+            assertThat(messages).filteredOn(m -> "WECHAT".equals(m.get("channel")))
+                    .extracting(m -> m.get("status") + " " + m.get("lastError"))
+                    .containsOnly("FAILED fell back to SMS: WeChat errcode 40003: invalid openid").hasSize(2);
+            // Each failed WeChat message became exactly one SMS, and the Aliyun fake took both.
+            assertThat(messages).filteredOn(m -> "SMS".equals(m.get("channel")))
+                    .extracting(m -> m.get("status") + " " + m.get("body")).hasSize(2).allMatch(s -> s.startsWith("SENT "))
+                    .anyMatch(b -> b.contains("已安排施工队加装无障碍坡道")).anyMatch(b -> b.contains("回复1满意"));
+        });
+        // WeChat refused both sends; neither consent was used up by a message WeChat never showed.
+        r.api().get("/api/mp/subscriptions").then().body("templates.remaining", equalTo(List.of(1, 1)));
     }
 
     @Test
