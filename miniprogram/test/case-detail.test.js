@@ -4,7 +4,7 @@ const { openPage, tapButton, typeInto, textOf } = require('./support/pages')
 let wx
 let backend
 
-// The backend's MpCases.Detail: reply and feedback are plain strings; each timeline entry is
+// The backend's MpCases.Detail: reply, repliedBy, feedback and feedbackComment are plain strings; each timeline entry is
 // {at, step, label (the step's name), detail (what happened, in the resident's words)}.
 function aCase(changes = {}) {
   return Object.assign({
@@ -18,7 +18,10 @@ function aCase(changes = {}) {
     createdAt: '2026-11-27T01:00:00Z',
     photos: [{ id: 'p-1', url: '/api/mp/uploads/p-1' }, { id: 'p-2', url: '/api/mp/uploads/p-2' }],
     reply: '路灯已于本周修好，请您查看。',
+    repliedAt: '2026-11-27T08:00:00Z',
+    repliedBy: '王秀兰',
     feedback: null,
+    feedbackComment: null,
     canRate: true,
     canReopen: false,
     timeline: [
@@ -65,7 +68,33 @@ test('the timeline shows all six steps in order, with what happened in each and 
   // The step's name is the heading; it is not repeated under it.
   expect(textOf(steps[3]).match(/回复/g)).toHaveLength(1)
   expect(textOf(steps[4])).toBe('5 反馈')
-  expect(textOf(page.querySelector('.reply'))).toBe('路灯已于本周修好，请您查看。')
+  expect(textOf(page.querySelector('.reply-text'))).toBe('路灯已于本周修好，请您查看。')
+})
+
+test('the reply says which representative answered and when; a rating shows its comment', async () => {
+  backend.on('GET', '/api/mp/cases/c-1', {
+    data: aCase({ state: 'FEEDBACK_GIVEN', canRate: false, feedback: 'UNSATISFIED', feedbackComment: '灯还是不亮' }),
+  })
+
+  const page = await openPage('pages/case-detail/index', { id: 'c-1' })
+  await settle()
+
+  expect(textOf(page.querySelector('.reply-by'))).toMatch(/^王秀兰 代表 · 2026年11月27日 \d\d:00 答复$/)
+  expect(textOf(page.querySelector('.feedback-rating'))).toBe('不满意')
+  expect(textOf(page.querySelector('.feedback-comment'))).toBe('灯还是不亮')
+})
+
+test('a reply without a named representative shows only its time, and a rating without comment shows none', async () => {
+  backend.on('GET', '/api/mp/cases/c-1', {
+    data: aCase({ state: 'FEEDBACK_GIVEN', canRate: false, repliedBy: null, feedback: 'SATISFIED' }),
+  })
+
+  const page = await openPage('pages/case-detail/index', { id: 'c-1' })
+  await settle()
+
+  expect(textOf(page.querySelector('.reply-by'))).toMatch(/^2026年11月27日 \d\d:00 答复$/)
+  expect(textOf(page.querySelector('.feedback'))).toBe('满意')
+  expect(page.querySelector('.feedback-comment')).toBeUndefined()
 })
 
 test('photos are downloaded with the session token and shown from their local files', async () => {
@@ -111,7 +140,7 @@ test('a photo that cannot be loaded is marked, and the case is still shown', asy
   await settle()
 
   expect(textOf(page.querySelector('.photo--waiting'))).toBe('照片加载失败')
-  expect(textOf(page.querySelector('.reply'))).toBe('路灯已于本周修好，请您查看。')
+  expect(textOf(page.querySelector('.reply-text'))).toBe('路灯已于本周修好，请您查看。')
   expect(wx.showModal).not.toHaveBeenCalled()
 })
 

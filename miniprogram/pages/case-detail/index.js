@@ -40,6 +40,7 @@ Component({
             loaded: true,
             item: Object.assign({}, item, {
               createdTime: formatTime(item.createdAt),
+              repliedTime: formatTime(item.repliedAt),
               photos: (item.photos || []).map((p) => ({ id: p.id, path: '', failed: false })),
             }),
             reply: item.reply || '',

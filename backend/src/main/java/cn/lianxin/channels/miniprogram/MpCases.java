@@ -12,6 +12,7 @@ import cn.lianxin.cases.CaseState;
 import cn.lianxin.cases.Channel;
 import cn.lianxin.cases.Feedback;
 import cn.lianxin.masterdata.Category;
+import cn.lianxin.masterdata.Representative;
 import cn.lianxin.masterdata.Village;
 import cn.lianxin.residents.Resident;
 import cn.lianxin.staff.Caller;
@@ -54,8 +55,8 @@ public class MpCases {
     }
 
     public record Detail(UUID id, String number, CaseState state, String stateLabel, String text, String categoryName,
-            String villageName, OffsetDateTime createdAt, List<Photo> photos, String reply, String feedback, boolean canRate,
-            boolean canReopen, List<Step> timeline) {
+            String villageName, OffsetDateTime createdAt, List<Photo> photos, String reply, OffsetDateTime repliedAt,
+            String repliedBy, String feedback, String feedbackComment, boolean canRate, boolean canReopen, List<Step> timeline) {
     }
 
     static final int MAX_PHOTOS = 9;
@@ -150,13 +151,25 @@ public class MpCases {
     private Uni<Detail> detail(Case c) {
         Uni<List<Upload>> photos = uploads.ofCase(c.id);
         Uni<List<CaseActivity>> record = CaseActivity.list("caseId = ?1 order by id", c.id);
-        return photos.chain(p -> record.chain(r -> names(List.of(c)).map(names -> new Detail(c.id, c.number, c.state, c.state.label(),
-                c.text, names.category(c), names.village(c), c.registeredAt,
-                p.stream().map(u -> new Photo(u.id, "/api/mp/uploads/" + u.id)).toList(), c.replyText,
-                c.feedback == null ? null : c.feedback.name(), c.state == CaseState.REPLIED,
+        return photos.chain(p -> record.chain(r -> repliedBy(c).chain(by -> names(List.of(c)).map(names -> new Detail(c.id, c.number,
+                c.state, c.state.label(), c.text, names.category(c), names.village(c), c.registeredAt,
+                p.stream().map(u -> new Photo(u.id, "/api/mp/uploads/" + u.id)).toList(), c.replyText, c.repliedAt, by,
+                c.feedback == null ? null : c.feedback.name(), c.feedbackComment, c.state == CaseState.REPLIED,
                 c.state == CaseState.FEEDBACK_GIVEN && c.feedback == Feedback.UNSATISFIED,
                 r.stream().filter(a -> RESIDENT_LINES.containsKey(a.action) && a.toState != null)
-                        .map(a -> new Step(a.at, a.toState, a.toState.label(), RESIDENT_LINES.get(a.action))).toList()))));
+                        .map(a -> new Step(a.at, a.toState, a.toState.label(), RESIDENT_LINES.get(a.action))).toList())))));
+    }
+
+    /**
+     * Who answered, as residents may know them: the name of the representative the case is with, the one answerable
+     * for the reply even when the liaison or the office typed it in for them (the record's actor is a login name,
+     * not for residents). Public already (workstation pages); never a phone number. None before a reply.
+     */
+    private static Uni<String> repliedBy(Case c) {
+        if (c.repliedAt == null || c.representativeId == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return Representative.<Representative>findById(c.representativeId).map(r -> r == null ? null : r.name);
     }
 
     private static void validate(Submit submit, String idempotencyKey) {

@@ -245,12 +245,14 @@ class MiniProgramApiTest {
     @Test
     void shouldSendTheReplyAsSubscribeMessagesThenTakeTheRatingAndReopen() {
         Fixtures town = Fixtures.town();
+        town.representative("王秀兰", List.of("GENERAL"), List.of(), List.of(town.villageId()), null);
         Resident r = login();
         r.api().body(Map.of("results", Map.of("tmpl-reply", "accept", "tmpl-feedback", "accept"))).post("/api/mp/subscriptions")
                 .then().statusCode(200).body("templates.find { it.templateId == 'tmpl-reply' }.remaining", equalTo(1))
                 .body("templates.find { it.templateId == 'tmpl-feedback' }.purpose", equalTo("FEEDBACK_PROMPT"));
         String id = submit(r, town, "k", "学校门口没有红绿灯，孩子过马路很危险", List.of(), 201);
-        String number = r.api().get("/api/mp/cases/" + id).then().extract().path("number");
+        String number = r.api().get("/api/mp/cases/" + id).then().body("repliedAt", nullValue()).body("repliedBy", nullValue())
+                .extract().path("number");
 
         reply(id, "已协调交警部门，下月初在学校门口安装红绿灯并安排护学岗");
         await().atMost(Duration.ofSeconds(30)).until(() -> sentTo(r.openid()).size() == 2);
@@ -267,12 +269,16 @@ class MiniProgramApiTest {
 
         r.api().get("/api/mp/cases/" + id).then().statusCode(200).body("state", equalTo("REPLIED")).body("canRate", equalTo(true))
                 .body("reply", containsString("红绿灯")).body("timeline.step", hasItem("REPLIED"))
+                // The office typed the reply in; the resident is told the name of the representative answerable for it.
+                .body("repliedBy", equalTo("王秀兰")).body("repliedAt", equalTo(asOffice().get("/api/cases/" + id).then()
+                        .extract().path("repliedAt"))).body("feedbackComment", nullValue())
                 .body("timeline.detail", not(hasItem(containsString("内部备注")))).body(not(containsString("13900001111")));
         r.api().body(Map.of("rating", "UNSATISFIED", "comment", "时间太久")).post("/api/mp/cases/" + id + "/feedback").then()
                 .statusCode(200).body("state", equalTo("FEEDBACK_GIVEN")).body("feedback", equalTo("UNSATISFIED"))
-                .body("canReopen", equalTo(true));
+                .body("feedbackComment", equalTo("时间太久")).body("repliedBy", equalTo("王秀兰")).body("canReopen", equalTo(true));
         r.api().body(Map.of("reason", "希望尽快安装")).post("/api/mp/cases/" + id + "/reopen").then()
-                .statusCode(200).body("state", equalTo("IN_PROGRESS")).body("timeline.detail", hasItem("已重新办理"));
+                .statusCode(200).body("state", equalTo("IN_PROGRESS")).body("timeline.detail", hasItem("已重新办理"))
+                .body("repliedAt", nullValue()).body("repliedBy", nullValue()).body("feedbackComment", nullValue());
         r.api().body(Map.of("rating", "GREAT")).post("/api/mp/cases/" + id + "/feedback").then().statusCode(422);
     }
 
