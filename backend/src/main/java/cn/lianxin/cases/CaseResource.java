@@ -47,21 +47,25 @@ public class CaseResource {
             @NotBlank @Size(max = 2000) String text) {
     }
 
-    /** A case as staff see it, with the commands its current step accepts. */
+    /**
+     * A case as staff see it, with the commands its current step accepts. Staff always see who the resident is;
+     * {@code anonymous} tells them the resident asked not to be named towards the public.
+     */
     public record CaseView(UUID id, String number, CaseState state, String stateLabel, List<CaseCommand> allowedCommands,
             Channel channel, String text, UUID residentId, Long villageId, long categoryId, Long workstationId,
             Long representativeId, BigDecimal routingScore, List<String> routingReasons, OffsetDateTime signForDueAt,
             OffsetDateTime signedAt, OffsetDateTime replyDueAt, OffsetDateTime resolveDueAt, OffsetDateTime supervisedAt,
             HandlingClass handlingClass, boolean awaitingInstruction, String reply, List<String> replyAttachments,
             OffsetDateTime repliedAt, Feedback feedback, String feedbackComment, int reopenCount,
-            OffsetDateTime registeredAt, String registeredBy, OffsetDateTime archivedAt, long version, String contentReview) {
+            OffsetDateTime registeredAt, String registeredBy, OffsetDateTime archivedAt, long version, String contentReview,
+            boolean anonymous) {
         static CaseView of(Case c) {
             return new CaseView(c.id, c.number, c.state, c.state.label(), Transitions.allowedIn(c.state), c.channel, c.text,
                     c.residentId, c.villageId, c.categoryId, c.workstationId, c.representativeId, c.routingScore,
                     c.routingReasons == null ? List.of() : List.of(c.routingReasons), c.signForDueAt, c.signedAt, c.replyDueAt,
                     c.resolveDueAt, c.supervisedAt, c.handlingClass,
                     c.awaitingInstruction, c.replyText, List.of(c.replyAttachments), c.repliedAt, c.feedback, c.feedbackComment, c.reopenCount,
-                    c.registeredAt, c.registeredBy, c.archivedAt, c.version, c.contentReview);
+                    c.registeredAt, c.registeredBy, c.archivedAt, c.version, c.contentReview, c.anonymous);
         }
     }
 

@@ -354,6 +354,18 @@ class MiniProgramApiTest {
     }
 
     @Test
+    void shouldShowStaffWhoAnAnonymousResidentIsAndThatTheyAskedNotToBeNamed() {
+        Fixtures town = Fixtures.town();
+        Resident r = login();
+        String id = r.api().header("Idempotency-Key", "k").body(Map.of("text", "村里的账目一直不公开", "categoryId", town.categoryId(),
+                "villageId", town.villageId(), "anonymous", true)).post("/api/mp/cases").then().statusCode(201).extract().path("id");
+        String open = submit(r, town, "k2", "路边的垃圾桶满了", List.of(), 201);
+
+        asOffice().get("/api/cases/" + id).then().statusCode(200).body("anonymous", equalTo(true)).body("residentId", equalTo(r.id()));
+        asOffice().get("/api/cases/" + open).then().statusCode(200).body("anonymous", equalTo(false));
+    }
+
+    @Test
     void shouldHideAnotherResidentsCaseAndPhotos() {
         Fixtures town = Fixtures.town();
         Resident owner = login();
