@@ -53,11 +53,17 @@ export LIANXIN_WECOM_SANDBOX=true LIANXIN_WECOM_API_BASE_URL=http://127.0.0.1:9
 
 mkdir -p "$OUT"
 RUN_LOG="$OUT/wecom-run.log"
-stop() { "$ROOT/infra/run" stop >/dev/null 2>&1 || true; }
+RUN_PID=""
+# ./infra/run stops what it started on TERM; "stop" covers a start that is past the point of writing its pids.
+stop() {
+  [[ -z $RUN_PID ]] || { kill -TERM "$RUN_PID" 2>/dev/null; wait "$RUN_PID" 2>/dev/null; } || true
+  "$ROOT/infra/run" stop >/dev/null 2>&1 || true
+}
 trap stop EXIT
 
 echo "== starting Lianxin on :$LIANXIN_HTTP_PORT with ./infra/run (log: $RUN_LOG)"
-"$ROOT/infra/run" > "$RUN_LOG" 2>&1 &
+: > "$RUN_LOG" # emptied here, not by the background start: the wait below must not read the last run's log
+"$ROOT/infra/run" >> "$RUN_LOG" 2>&1 &
 RUN_PID=$!
 waited=0
 until grep -q 'Lianxin is up' "$RUN_LOG"; do
@@ -112,18 +118,18 @@ done
 echo
 echo "$CALLBACKS requests per run; callbacks from $(tr ',' '\n' <<<"$SENDERS" | wc -l) senders, $DUPLICATE_SHARE of them retries" \
      "(same MsgId); $(nproc) cores; answer latency in ms, WeCom's limit 5000"
-printf '%-24s %5s %9s %8s %8s %8s %8s %8s %8s %12s %12s\n' request conc "answers/s" p50 p95 p99 max non-200 rows "processed s" "after last s"
+printf '%-24s %5s %9s %8s %8s %8s %8s %8s %10s %12s %12s\n' request conc "answers/s" p50 p95 p99 max non-200 rows "processed s" "after last s"
 for c in "${CONCURRENCY[@]}"; do
   for kind in live callback; do
     if [[ $kind == live ]]; then line=${LIVE[$c]}; label="GET /q/health/live"; else line=${CALL[$c]}; label="POST /api/wecom/callback"; fi
     printf '%-24s %5s %9s %8s %8s %8s %8s %8s' "$label" "$c" "$(field throughput "$line")" "$(field p50 "$line")" \
       "$(field p95 "$line")" "$(field p99 "$line")" "$(field max "$line")" "$(field non200 "$line")"
     if [[ $kind == callback ]]; then
-      printf ' %8s %12s %12s\n' "$(field rows "$line")/$(field unique "$line")" "$(field drain "$line")" "$(field after "$line")"
+      printf ' %10s %12s %12s\n' "$(field rows "$line")/$(field unique "$line")" "$(field drain "$line")" "$(field after "$line")"
       (( $(field unprocessed "$line") == 0 )) || echo "   $(field unprocessed "$line") rows still unprocessed after 600 s"
       (( $(field failed "$line") == 0 )) || echo "   $(field failed "$line") rows closed as failed (see outcome in wecom_inbound)"
     else
-      printf ' %8s %12s %12s\n' - - -
+      printf ' %10s %12s %12s\n' - - -
     fi
   done
 done
