@@ -115,7 +115,7 @@ public class Bench {
                 + "<Content><![CDATA[" + content + "]]></Content><MsgId>" + msgId + "</MsgId><AgentID>1000002</AgentID></xml>";
     }
 
-    /** WeCom's callback scheme as docs PROTOCOLS.md states it. */
+    /** WeCom's callback scheme as the project's PROTOCOLS.md states it (not WxJava's code: the backend is checked against the scheme). */
     record WeCom(String corpId, String token, byte[] key) {
 
         WeCom(String corpId, String token, String encodingAesKey) {
