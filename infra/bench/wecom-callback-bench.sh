@@ -6,12 +6,12 @@
 #
 # Needs a JDK 17+, Maven and psql. It starts its own Lianxin with ./infra/run (embedded PostgreSQL, Redis and
 # Kafka, demo town, sandbox providers: nothing is sent anywhere) in its own data folder infra/bench/out/lianxin
-# (git-ignored, kept between runs so binaries are unpacked once) and on its own ports, so that a Lianxin already
-# running on the defaults is left alone: LIANXIN_HTTP_PORT 18080, LIANXIN_PG_PORT 25432, LIANXIN_REDIS_PORT 26379,
-# LIANXIN_KAFKA_PORT 29092 (and +1), each overridable. It never reuses a running backend: the callbacks must be
+# (LIANXIN_BENCH_DATA; git-ignored, kept between runs so binaries are unpacked once) and on its own ports, so that
+# a Lianxin already running on the defaults is left alone: LIANXIN_HTTP_PORT 18080, LIANXIN_PG_PORT 25432,
+# LIANXIN_REDIS_PORT 26379, LIANXIN_KAFKA_PORT 29092 (and +1), each overridable. It never reuses a running backend: the callbacks must be
 # encrypted with the key that backend was started with, which the bench generates for each run and hands to
 # ./infra/run through the environment (LIANXIN_WECOM_*). What it started is stopped (./infra/run stop) when it ends,
-# also on failure or Ctrl-C. A few minutes, most of it the build and the start.
+# also on failure or Ctrl-C. The default takes 2 to 3 minutes once built: each run waits ~40 s for processing.
 #
 # Each concurrency is one run: first the same number of GET /q/health/live (the server's floor for an answer), then
 # the callbacks: text messages "列表" from the demo representatives and one unregistered user id, of which a
@@ -54,7 +54,7 @@ export LIANXIN_WECOM_SANDBOX=true LIANXIN_WECOM_API_BASE_URL=http://127.0.0.1:9
 mkdir -p "$OUT"
 RUN_LOG="$OUT/wecom-run.log"
 RUN_PID=""
-# ./infra/run stops what it started on TERM; "stop" covers a start that is past the point of writing its pids.
+# ./infra/run stops what it started when it gets TERM; ./infra/run stop is the backstop for whatever it left.
 stop() {
   [[ -z $RUN_PID ]] || { kill -TERM "$RUN_PID" 2>/dev/null; wait "$RUN_PID" 2>/dev/null; } || true
   "$ROOT/infra/run" stop >/dev/null 2>&1 || true
@@ -66,7 +66,7 @@ echo "== starting Lianxin on :$LIANXIN_HTTP_PORT with ./infra/run (log: $RUN_LOG
 "$ROOT/infra/run" >> "$RUN_LOG" 2>&1 &
 RUN_PID=$!
 waited=0
-until grep -q 'Lianxin is up' "$RUN_LOG"; do
+until grep -q 'Lianxin is up' "$RUN_LOG"; do # printed once /q/health/ready answers 200
   kill -0 $RUN_PID 2>/dev/null || { tail -n 30 "$RUN_LOG" >&2; echo "wecom-callback-bench: ./infra/run stopped" >&2; exit 1; }
   sleep 2; waited=$((waited + 2))
   (( waited < 900 )) || { echo "wecom-callback-bench: not ready after 900 s (log: $RUN_LOG)" >&2; exit 1; }
