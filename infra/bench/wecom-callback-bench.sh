@@ -60,6 +60,9 @@ stop() {
   "$ROOT/infra/run" stop >/dev/null 2>&1 || true
 }
 trap stop EXIT
+# Without these bash dies of Ctrl-C or kill and skips the EXIT trap, leaving Lianxin running.
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 echo "== starting Lianxin on :$LIANXIN_HTTP_PORT with ./infra/run (log: $RUN_LOG)"
 : > "$RUN_LOG" # emptied here, not by the background start: the wait below must not read the last run's log
