@@ -137,4 +137,4 @@ for c in "${CONCURRENCY[@]}"; do
   done
 done
 echo "rows: stored in wecom_inbound / distinct MsgIds sent; processed s: from the first callback until every row had"
-echo "processed_at (lianxin.wecom.inbound-interval $(grep -E '^lianxin.wecom.inbound-interval=' "$ROOT/backend/src/main/resources/application.properties" | cut -d= -f2), batch $(grep -E '^lianxin.wecom.inbound-batch-size=' "$ROOT/backend/src/main/resources/application.properties" | cut -d= -f2))"
+echo "processed_at (lianxin.wecom.inbound-interval $(grep -E '^lianxin.wecom.inbound-interval=' "$ROOT/backend/src/main/resources/application.properties" | cut -d= -f2), batch ${LIANXIN_WECOM_INBOUND_BATCH_SIZE:-$(grep -E '^lianxin.wecom.inbound-batch-size=' "$ROOT/backend/src/main/resources/application.properties" | cut -d= -f2)})"
