@@ -5,6 +5,7 @@ import static cn.lianxin.testing.MpResident.login;
 import static cn.lianxin.testing.MpResident.submit;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -20,6 +21,7 @@ import cn.lianxin.testing.Team;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -103,6 +105,11 @@ class ReplyAttachmentsTest {
         assertThat(Database.count(pool, """
                 SELECT count(*) FROM upload u JOIN case_activity a ON a.id = u.activity_id
                 WHERE u.case_id = $1 AND a.case_id = $1 AND a.action = 'REPLY'""", UUID.fromString(id))).isEqualTo(2);
+
+        // What reaches the resident on their channel says where the files are.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(asOffice().queryParam("caseId", id).get("/api/messages")
+                .then().statusCode(200).extract().<List<String>>path("items.findAll { it.template == 'CASE_REPLY' }.body"))
+                .singleElement().asString().contains("路灯已更换").contains("附件 2 个，请在连心桥小程序查看"));
 
         Team elsewhere = Team.at(town, Team.secondWorkstation(town));
         Team.as(elsewhere.first()).get("/api/cases/" + id + "/attachments").then().statusCode(404);
