@@ -62,7 +62,7 @@ public class Uploads {
     /** Residents send photos of what is wrong; staff may also answer with a document (a notice, a scanned letter). */
     private static final Set<FileType> PHOTOS = EnumSet.of(FileType.JPEG, FileType.PNG, FileType.WEBP);
     private static final Set<FileType> ATTACHMENTS = EnumSet.of(FileType.JPEG, FileType.PNG, FileType.WEBP, FileType.PDF);
-    /** As many files as a resident may send with a case. */
+    /** As many files as a reply may carry: as many as a resident may send with a case. */
     public static final int MAX_PER_CASE = 9;
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
 

@@ -132,6 +132,8 @@ class ReplyAttachmentsTest {
                 .statusCode(422).body("errors[0].field", equalTo("attachmentIds[1]"));
         Team.as(team.first()).body(Map.of("text", "已处理", "attachmentIds", List.of(own, own))).post(commands(id, "reply")).then()
                 .statusCode(422).body("errors[0].field", equalTo("attachmentIds[1]"));
+        Team.as(team.first()).body(Map.of("text", "已处理", "attachmentIds", List.of(own, "not-an-id"))).post(commands(id, "reply"))
+                .then().statusCode(422).body("errors[0].field", equalTo("attachmentIds[1]"));
         Team.as(team.first()).body(Map.of("text", "已处理", "attachmentIds", Collections.nCopies(10, own))).post(commands(id, "reply"))
                 .then().statusCode(422).body("errors[0].field", containsString("attachmentIds"));
 
