@@ -40,9 +40,13 @@ public class CaseCommandResource {
     public record TextRequest(@NotBlank @Size(max = 2000) String text) {
     }
 
-    /** The answer, with up to 9 attachments given as links to photos or documents already uploaded. */
+    /**
+     * The answer, with up to 9 attachments given as links to files kept elsewhere, and up to 9 files the caller
+     * uploaded with {@code POST /api/attachments} (ownership and reuse are checked by the lifecycle).
+     */
     public record ReplyRequest(@NotBlank @Size(max = 2000) String text,
-            @Size(max = 9) List<@NotBlank @Pattern(regexp = "https?://\\S{1,500}", message = "must be an http(s) link") String> attachments) {
+            @Size(max = 9) List<@NotBlank @Pattern(regexp = "https?://\\S{1,500}", message = "must be an http(s) link") String> attachments,
+            @Size(max = 9) List<@NotNull UUID> attachmentIds) {
     }
 
     public record TransferRequest(@NotNull Long representativeId, @NotBlank @Size(max = 500) String reason) {
@@ -127,7 +131,7 @@ public class CaseCommandResource {
     @Operation(summary = "回复: the answer to the resident, sent on their channel (处理 → 回复)")
     public Uni<CaseResource.CaseView> reply(@PathParam("id") UUID id, @Valid @NotNull ReplyRequest r) {
         return run(id, new CaseLifecycle.Order(CaseCommand.REPLY, null, null, null, r.text(),
-                r.attachments() == null ? List.of() : r.attachments()));
+                r.attachments() == null ? List.of() : r.attachments(), null, r.attachmentIds() == null ? List.of() : r.attachmentIds()));
     }
 
     @POST

@@ -1,6 +1,7 @@
 package cn.lianxin.cases;
 
 import cn.lianxin.api.ApiException;
+import cn.lianxin.attachments.Uploads;
 import cn.lianxin.api.Filters;
 import cn.lianxin.api.Problem;
 import cn.lianxin.events.Outbox;
@@ -26,9 +27,17 @@ import java.util.UUID;
 @ApplicationScoped
 public class CaseLifecycle {
 
-    /** A command with what it carries; which fields matter depends on the command. */
+    /**
+     * A command with what it carries; which fields matter depends on the command. A reply's {@code attachments} are
+     * links to files kept elsewhere, its {@code attachmentIds} files the caller uploaded here ({@link Uploads}).
+     */
     public record Order(CaseCommand command, Long representativeId, HandlingClass handlingClass, Feedback feedback, String text,
-            List<String> attachments, Long villageId) {
+            List<String> attachments, Long villageId, List<UUID> attachmentIds) {
+        public Order(CaseCommand command, Long representativeId, HandlingClass handlingClass, Feedback feedback, String text,
+                List<String> attachments, Long villageId) {
+            this(command, representativeId, handlingClass, feedback, text, attachments, villageId, List.of());
+        }
+
         public Order(CaseCommand command, Long representativeId, HandlingClass handlingClass, Feedback feedback, String text,
                 List<String> attachments) {
             this(command, representativeId, handlingClass, feedback, text, attachments, null);
@@ -48,7 +57,10 @@ public class CaseLifecycle {
     private final Deadlines deadlines;
     private final CaseRegistration registration;
 
-    public CaseLifecycle(Lookups lookups, Outbox outbox, Deadlines deadlines, CaseRegistration registration) {
+    private final Uploads uploads;
+
+    public CaseLifecycle(Lookups lookups, Outbox outbox, Deadlines deadlines, CaseRegistration registration, Uploads uploads) {
+        this.uploads = uploads;
         this.lookups = lookups;
         this.outbox = outbox;
         this.deadlines = deadlines;
@@ -83,7 +95,9 @@ public class CaseLifecycle {
                 c.state = Transitions.target(from, order.command());
                 c.updatedAt = OffsetDateTime.now();
                 return record(c, order.command(), from, detail, caller, on);
-            }).replaceWith(c);
+            }).call(line -> order.command() == CaseCommand.REPLY
+                    ? uploads.attachToReply(caller.username(), order.attachmentIds(), c.id, line.id)
+                    : Uni.createFrom().voidItem()).replaceWith(c);
         });
     }
 
@@ -146,7 +160,12 @@ public class CaseLifecycle {
                 c.replyText = text(order);
                 c.replyAttachments = order.attachments().toArray(String[]::new);
                 c.repliedAt = OffsetDateTime.now();
-                yield done("回复：" + c.replyText + (order.attachments().isEmpty() ? "" : "（附件 " + order.attachments().size() + " 个）"));
+                // The detail is also the text the resident receives, on every channel: an SMS resident learns
+                // where uploaded files can be seen (the mini-program, after binding the same phone number).
+                int links = order.attachments().size();
+                int files = order.attachmentIds().size();
+                yield uploads.checkUnused(caller.username(), order.attachmentIds()).replaceWith("回复：" + c.replyText
+                        + (links + files == 0 ? "" : "（附件 " + (links + files) + " 个" + (files == 0 ? "" : "，请在连心桥小程序查看") + "）"));
             }
             case RECORD_FEEDBACK -> {
                 c.feedback = required(order.feedback(), "feedback");
@@ -232,7 +251,7 @@ public class CaseLifecycle {
         });
     }
 
-    private Uni<Void> record(Case c, CaseCommand command, CaseState from, String detail, Caller caller, Channel on) {
+    private Uni<CaseActivity> record(Case c, CaseCommand command, CaseState from, String detail, Caller caller, Channel on) {
         OffsetDateTime now = c.updatedAt;
         CaseActivity activity = new CaseActivity();
         activity.caseId = c.id;
@@ -246,7 +265,7 @@ public class CaseLifecycle {
         return activity.persist()
                 .chain(() -> outbox.append(new CaseTransitioned(c.id, c.number, command, from, c.state, caller.username(),
                         c.residentId, c.channel, c.representativeId, detail, now)))
-                .replaceWithVoid();
+                .replaceWith(activity);
     }
 
     private static ApiException illegal(Case c, String detail) {

@@ -1,6 +1,7 @@
 // The representative's H5 workbench, opened from WeCom. It signs in with the OAuth code WeCom put on the URL
 // (GET /api/wecom/oauth), then uses the staff API like the console: my queue, a case with its record and the
-// resident's history, and the lifecycle commands. The token lives in sessionStorage only, for this tab.
+// resident's history, and the lifecycle commands; a reply's files are uploaded first (POST /api/attachments) and
+// then named by id in the reply. The token lives in sessionStorage only, for this tab.
 (function () {
   'use strict';
   const view = document.getElementById('view');
@@ -15,10 +16,12 @@
     return JSON.parse(decodeURIComponent(escape(atob(part))));
   }
 
-  /** The API; a problem+json answer becomes an Error carrying its detail. */
+  /** The API; a problem+json answer becomes an Error carrying its detail. A FormData body goes as multipart. */
   async function api(path, options) {
     const token = sessionStorage.getItem(TOKEN);
-    const response = await fetch('/api' + path, Object.assign({ headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + token } }, options));
+    const multipart = options && options.body instanceof FormData;
+    const headers = multipart ? { Authorization: 'Bearer ' + token } : { 'Content-Type': 'application/json', Authorization: 'Bearer ' + token };
+    const response = await fetch('/api' + path, Object.assign({ headers: headers }, options));
     if (response.status === 401) {
       sessionStorage.removeItem(TOKEN);
       throw new Error('登录已过期，请从企业微信重新打开工作台。');
@@ -72,19 +75,20 @@
   };
 
   async function detail(id) {
-    const [c, record, history] = await Promise.all([api('/cases/' + id), api('/cases/' + id + '/activity'), api('/cases/' + id + '/resident-history')]);
+    const [c, record, history, files] = await Promise.all([api('/cases/' + id), api('/cases/' + id + '/activity'),
+      api('/cases/' + id + '/resident-history'), api('/cases/' + id + '/attachments')]);
     const buttons = (COMMANDS[c.state] || []).concat(['REGISTERED', 'RECEIVED', 'IN_PROGRESS'].includes(c.state) ? [['transfer', '转办']] : []);
     view.innerHTML =
       '<p><a href="#/">← 我的诉求</a></p>' +
       '<div class="card"><span class="state">' + esc(c.stateLabel) + '</span><b>' + esc(c.number) + '</b><p>' + esc(c.text) + '</p>' +
-      (c.reply ? '<p class="muted">已答复：' + esc(c.reply) + '</p>' : '') + '</div>' +
+      (c.reply ? '<p class="muted">已答复：' + esc(c.reply) + (files.length ? '（附件 ' + files.length + ' 个）' : '') + '</p>' : '') + '</div>' +
       '<div class="card"><b>居民</b> ' + esc(history.name || '') + ' <span class="muted">' + esc(history.phone || '') + '</span>' +
       '<ol class="record">' + history.cases.map(h => '<li>' + esc(h.number) + '（' + esc(h.stateLabel) + '）' + esc(h.text) + '</li>').join('') + '</ol></div>' +
       '<div class="card"><b>办理记录</b><ol class="record">' + record.map(a => '<li><span class="muted">' + esc(new Date(a.at).toLocaleString('zh-CN')) +
         ' ' + esc(a.actor) + '</span> ' + esc(a.detail) + '</li>').join('') + '</ol></div>' +
       '<div class="card" id="act">' + buttons.map(b => '<button data-command="' + b[0] + '">' + b[1] + '</button>').join('') +
       '<textarea id="text" rows="3" placeholder="答复、进展、请示内容或转办理由"></textarea>' +
-      '<input id="attachments" placeholder="附件链接（可选，多个用空格分隔）">' +
+      '<label class="muted">答复附件（可选，最多 9 个图片或 PDF）<input id="files" type="file" multiple accept="image/jpeg,image/png,image/webp,application/pdf"></label>' +
       '<input id="representative" placeholder="转办给（代表编号）" inputmode="numeric">' +
       '<p id="error" class="error"></p></div>';
     document.querySelectorAll('#act button').forEach(b => b.addEventListener('click', () => act(id, b.dataset.command)));
@@ -96,17 +100,38 @@
     const bodies = {
       'sign-for': null,
       handling: { handlingClass: handling },
-      reply: { text: text, attachments: document.getElementById('attachments').value.split(/\s+/).filter(Boolean) },
+      reply: { text: text },
       notes: { text: text },
       escalate: { text: text },
       transfer: { representativeId: Number(document.getElementById('representative').value), reason: text }
     };
     try {
+      if (path === 'reply') {
+        // Files are uploaded only for a reply that can go: an empty answer would leave them unused.
+        if (!text) {
+          throw new Error('请填写答复内容。');
+        }
+        bodies.reply.attachmentIds = await upload(document.getElementById('files').files);
+      }
       await api('/cases/' + id + '/commands/' + path, { method: 'POST', body: bodies[path] === null ? undefined : JSON.stringify(bodies[path]) });
       await detail(id);
     } catch (e) {
       document.getElementById('error').textContent = e.message;
     }
+  }
+
+  /** Uploads the chosen files one by one (each is checked and stored on its own) and answers their ids. */
+  async function upload(files) {
+    if (files.length > 9) {
+      throw new Error('最多 9 个附件。');
+    }
+    const ids = [];
+    for (const file of files) {
+      const form = new FormData();
+      form.append('file', file);
+      ids.push((await api('/attachments', { method: 'POST', body: form })).id);
+    }
+    return ids;
   }
 
   async function route() {

@@ -1,5 +1,6 @@
 package cn.lianxin.channels.miniprogram;
 
+import cn.lianxin.attachments.Uploads;
 import cn.lianxin.api.ApiException;
 import cn.lianxin.api.Page;
 import cn.lianxin.api.PageRequest;
@@ -163,17 +164,16 @@ public class MiniProgramResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "A photo (JPEG, PNG or WebP by its bytes; size limited) for a case to be submitted")
     public Uni<Response> upload(@RestForm("file") FileUpload file) {
-        return residents.current(residentId()).chain(r -> uploads.store(r.id, file))
+        return residents.current(residentId()).chain(r -> uploads.storePhoto(r.id, file))
                 .map(u -> Response.created(URI.create("/api/mp/uploads/" + u.id))
                         .entity(new UploadView(u.id, u.contentType, u.size, u.sha256)).build());
     }
 
     @GET
     @Path("uploads/{id}")
-    @Operation(summary = "A photo's bytes, for its owner")
+    @Operation(summary = "A photo's or a reply attachment's bytes, for its owner or the resident of its case")
     public Uni<Response> photo(@PathParam("id") UUID id) {
-        return uploads.read(id, residentId()).map(c -> Response.ok(c.bytes(), c.contentType()).header("Cache-Control", "private, max-age=3600")
-                .header("X-Content-Type-Options", "nosniff").build());
+        return uploads.read(id, residentId()).map(c -> c.answer().header("Cache-Control", "private, max-age=3600").build());
     }
 
     @POST

@@ -1,5 +1,7 @@
 package cn.lianxin.channels.miniprogram;
 
+import cn.lianxin.attachments.Upload;
+import cn.lianxin.attachments.Uploads;
 import cn.lianxin.api.ApiException;
 import cn.lianxin.api.Page;
 import cn.lianxin.api.PageRequest;
@@ -51,12 +53,17 @@ public class MpCases {
     public record Photo(UUID id, String url) {
     }
 
+    /** A file the representative attached to the reply: an image or a PDF, fetched with the resident's token. */
+    public record Attachment(UUID id, String url, String contentType) {
+    }
+
     public record Step(OffsetDateTime at, CaseState step, String label, String detail) {
     }
 
     public record Detail(UUID id, String number, CaseState state, String stateLabel, String text, String categoryName,
-            String villageName, OffsetDateTime createdAt, List<Photo> photos, String reply, OffsetDateTime repliedAt,
-            String repliedBy, String feedback, String feedbackComment, boolean canRate, boolean canReopen, List<Step> timeline) {
+            String villageName, OffsetDateTime createdAt, List<Photo> photos, String reply, List<Attachment> replyAttachments,
+            OffsetDateTime repliedAt, String repliedBy, String feedback, String feedbackComment, boolean canRate, boolean canReopen,
+            List<Step> timeline) {
     }
 
     static final int MAX_PHOTOS = 9;
@@ -149,15 +156,17 @@ public class MpCases {
     }
 
     private Uni<Detail> detail(Case c) {
-        Uni<List<Upload>> photos = uploads.ofCase(c.id);
+        Uni<List<Upload>> photos = uploads.photosOf(c.id);
+        Uni<List<Upload>> attachments = uploads.replyAttachmentsOf(c);
         Uni<List<CaseActivity>> record = CaseActivity.list("caseId = ?1 order by id", c.id);
-        return photos.chain(p -> record.chain(r -> repliedBy(c).chain(by -> names(List.of(c)).map(names -> new Detail(c.id, c.number,
-                c.state, c.state.label(), c.text, names.category(c), names.village(c), c.registeredAt,
-                p.stream().map(u -> new Photo(u.id, "/api/mp/uploads/" + u.id)).toList(), c.replyText, c.repliedAt, by,
+        return photos.chain(p -> attachments.chain(a -> record.chain(r -> repliedBy(c).chain(by -> names(List.of(c)).map(names -> new Detail(
+                c.id, c.number, c.state, c.state.label(), c.text, names.category(c), names.village(c), c.registeredAt,
+                p.stream().map(u -> new Photo(u.id, "/api/mp/uploads/" + u.id)).toList(), c.replyText,
+                a.stream().map(u -> new Attachment(u.id, "/api/mp/uploads/" + u.id, u.contentType)).toList(), c.repliedAt, by,
                 c.feedback == null ? null : c.feedback.name(), c.feedbackComment, c.state == CaseState.REPLIED,
                 c.state == CaseState.FEEDBACK_GIVEN && c.feedback == Feedback.UNSATISFIED,
-                r.stream().filter(a -> RESIDENT_LINES.containsKey(a.action) && a.toState != null)
-                        .map(a -> new Step(a.at, a.toState, a.toState.label(), RESIDENT_LINES.get(a.action))).toList())))));
+                r.stream().filter(line -> RESIDENT_LINES.containsKey(line.action) && line.toState != null)
+                        .map(line -> new Step(line.at, line.toState, line.toState.label(), RESIDENT_LINES.get(line.action))).toList()))))));
     }
 
     /**

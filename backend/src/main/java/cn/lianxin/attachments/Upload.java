@@ -1,4 +1,4 @@
-package cn.lianxin.channels.miniprogram;
+package cn.lianxin.attachments;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -7,16 +7,24 @@ import jakarta.persistence.Id;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A photo a resident uploaded: where it lies under the uploads directory, what it is, and its checksum. */
+/**
+ * A stored file: a photo a resident uploaded, or an attachment a staff member uploaded for a reply. Where it lies
+ * under the uploads directory, what it is, its checksum, and its one owner (resident or staff member).
+ */
 @Entity
 public class Upload extends PanacheEntityBase {
     @Id
     public UUID id;
     @Column(name = "resident_id")
     public UUID residentId;
-    /** Set when a submitted case takes the photo; a photo belongs to one case. */
+    @Column(name = "staff_username")
+    public String staffUsername;
+    /** Set when a submitted case takes the photo, or a reply the attachment; an upload belongs to one case. */
     @Column(name = "case_id")
     public UUID caseId;
+    /** The reply's line in the case's record, for a staff attachment. */
+    @Column(name = "activity_id")
+    public Long activityId;
     @Column(name = "content_type")
     public String contentType;
     public long size;

@@ -1,0 +1,80 @@
+package cn.lianxin.attachments;
+
+import cn.lianxin.api.Roles;
+import cn.lianxin.cases.Case;
+import cn.lianxin.cases.CaseLifecycle;
+import cn.lianxin.staff.Caller;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * A case's files for the staff who may see the case (scoped like the case itself: else 404): the photos the
+ * resident sent with it (from the mini-program), and the files attached to its current reply.
+ */
+@Path("/api/cases/{caseId}")
+@RolesAllowed({Roles.TOWN_OFFICE, Roles.LIAISON, Roles.GROUP_LEADER, Roles.REPRESENTATIVE})
+@Tag(name = "Cases")
+public class CaseFilesResource {
+
+    private final CaseLifecycle lifecycle;
+    private final Uploads uploads;
+    private final SecurityIdentity identity;
+
+    public CaseFilesResource(CaseLifecycle lifecycle, Uploads uploads, SecurityIdentity identity) {
+        this.lifecycle = lifecycle;
+        this.uploads = uploads;
+        this.identity = identity;
+    }
+
+    @GET
+    @Path("photos")
+    @WithSession
+    @Operation(summary = "The case's photos (from the mini-program), oldest first")
+    public Uni<List<FileView>> photos(@PathParam("caseId") UUID caseId) {
+        return list(caseId, "photos", c -> uploads.photosOf(c.id));
+    }
+
+    @GET
+    @Path("photos/{id}")
+    @WithSession
+    @Operation(summary = "One photo's bytes")
+    public Uni<Response> photo(@PathParam("caseId") UUID caseId, @PathParam("id") UUID id) {
+        return file(caseId, id);
+    }
+
+    @GET
+    @Path("attachments")
+    @WithSession
+    @Operation(summary = "The files attached to the case's current reply, in upload order")
+    public Uni<List<FileView>> attachments(@PathParam("caseId") UUID caseId) {
+        return list(caseId, "attachments", uploads::replyAttachmentsOf);
+    }
+
+    @GET
+    @Path("attachments/{id}")
+    @WithSession
+    @Operation(summary = "One reply attachment's bytes")
+    public Uni<Response> attachment(@PathParam("caseId") UUID caseId, @PathParam("id") UUID id) {
+        return file(caseId, id);
+    }
+
+    private Uni<List<FileView>> list(UUID caseId, String kind, Function<Case, Uni<List<Upload>>> files) {
+        return lifecycle.visible(caseId, Caller.of(identity)).chain(c -> files.apply(c))
+                .map(found -> found.stream().map(u -> FileView.of(u, "/api/cases/" + caseId + "/" + kind + "/" + u.id)).toList());
+    }
+
+    private Uni<Response> file(UUID caseId, UUID id) {
+        return lifecycle.visible(caseId, Caller.of(identity)).chain(c -> uploads.readOfCase(c.id, id)).map(content -> content.answer().build());
+    }
+}

@@ -1,0 +1,247 @@
+package cn.lianxin.attachments;
+
+import cn.lianxin.api.ApiException;
+import cn.lianxin.api.Problem;
+import cn.lianxin.cases.Case;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/**
+ * The one place files are kept: residents' photos and staff's reply attachments. The type is read from the
+ * file's first bytes (whatever the client claims) and must be one the purpose allows, the size is limited, and
+ * the file is kept under the uploads directory with its SHA-256.
+ */
+@ApplicationScoped
+public class Uploads {
+
+    /** A stored file's bytes, for someone who may see it. */
+    public record Content(String contentType, byte[] bytes) {
+        /** The file as an answer; browsers must not second-guess its type. */
+        public Response.ResponseBuilder answer() {
+            return Response.ok(bytes, contentType).header("X-Content-Type-Options", "nosniff");
+        }
+    }
+
+    /** What we accept, recognised by magic bytes. */
+    enum FileType {
+        JPEG("image/jpeg", "jpeg"), PNG("image/png", "png"), WEBP("image/webp", "webp"), PDF("application/pdf", "pdf");
+
+        final String contentType;
+        final String extension;
+
+        FileType(String contentType, String extension) {
+            this.contentType = contentType;
+            this.extension = extension;
+        }
+    }
+
+    /** Residents send photos of what is wrong; staff may also answer with a document (a notice, a scanned letter). */
+    private static final Set<FileType> PHOTOS = EnumSet.of(FileType.JPEG, FileType.PNG, FileType.WEBP);
+    private static final Set<FileType> ATTACHMENTS = EnumSet.of(FileType.JPEG, FileType.PNG, FileType.WEBP, FileType.PDF);
+    /** As many files as a reply may carry: as many as a resident may send with a case. */
+    public static final int MAX_PER_CASE = 9;
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
+
+    private final Vertx vertx;
+    private final Path directory;
+    private final long maxBytes;
+
+    public Uploads(Vertx vertx, @ConfigProperty(name = "lianxin.uploads.directory") Path directory,
+            @ConfigProperty(name = "lianxin.uploads.max-bytes") long maxBytes) {
+        this.vertx = vertx;
+        this.directory = directory;
+        this.maxBytes = maxBytes;
+    }
+
+    /** A resident's photo (JPEG, PNG or WebP), not yet attached to a case. */
+    @WithTransaction
+    public Uni<Upload> storePhoto(UUID residentId, FileUpload file) {
+        Upload upload = new Upload();
+        upload.residentId = residentId;
+        return store(upload, file, PHOTOS, "图片只能是 JPEG、PNG 或 WebP (only JPEG, PNG or WebP photos)", "is not a JPEG, PNG or WebP image");
+    }
+
+    /** A staff member's attachment for a reply (an image or a PDF), owned by them until a reply uses it. */
+    @WithTransaction
+    public Uni<Upload> storeAttachment(String staffUsername, FileUpload file) {
+        Upload upload = new Upload();
+        upload.staffUsername = staffUsername;
+        return store(upload, file, ATTACHMENTS, "附件只能是 JPEG、PNG、WebP 图片或 PDF (only JPEG, PNG, WebP images or PDF documents)",
+                "is not a JPEG, PNG or WebP image or a PDF document");
+    }
+
+    private Uni<Upload> store(Upload upload, FileUpload file, Set<FileType> allowed, String refusal, String fieldMessage) {
+        if (file == null || file.uploadedFile() == null) {
+            throw ApiException.invalidField("file", "is required (multipart/form-data field \"file\")");
+        }
+        if (file.size() > maxBytes) {
+            throw new ApiException(new Problem("https://lianxin.cn/problems/too-large", "Payload too large", 413,
+                    "文件不能超过 " + maxBytes / (1024 * 1024) + " MB (the file is larger than " + maxBytes + " bytes).",
+                    List.of(new Problem.FieldError("file", "is larger than " + maxBytes + " bytes")), null, List.of()));
+        }
+        upload.id = UUID.randomUUID();
+        upload.createdAt = OffsetDateTime.now();
+        return vertx.executeBlocking(Uni.createFrom().item(() -> {
+            FileType type = sniff(file.uploadedFile());
+            if (type == null || !allowed.contains(type)) {
+                throw new ApiException(new Problem("https://lianxin.cn/problems/unsupported-type", "Unsupported media type", 415,
+                        refusal + ".", List.of(new Problem.FieldError("file", fieldMessage)), null, List.of()));
+            }
+            return keep(upload, type, file.uploadedFile());
+        })).chain(u -> u.<Upload>persist());
+    }
+
+    /** The file if it is the resident's own or belongs to one of their cases (a reply's attachments too); 404 otherwise. */
+    @WithSession
+    public Uni<Content> read(UUID id, UUID residentId) {
+        return Upload.<Upload>find("""
+                id = ?1 and (residentId = ?2 or caseId in (select c.id from CaseFile c where c.residentId = ?2))""", id, residentId)
+                .firstResult().chain(u -> content(u, id));
+    }
+
+    /** The resident's photos of a case, oldest first; the caller has already been found to see the case. */
+    public Uni<List<Upload>> photosOf(UUID caseId) {
+        return Upload.list("caseId = ?1 and residentId is not null order by createdAt, id", caseId);
+    }
+
+    /** The files of the case's current reply (none before a reply, or after a reopen cleared it), in the order given. */
+    public Uni<List<Upload>> replyAttachmentsOf(Case c) {
+        if (c.replyText == null) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Upload.list("""
+                caseId = ?1 and activityId = (select max(a.id) from CaseActivity a where a.caseId = ?1 and a.action = 'REPLY')
+                order by createdAt, id""", c.id);
+    }
+
+    /**
+     * Refuses (422, naming {@code attachmentIds[i]}) any id that is not the caller's own upload or that another reply
+     * already used; so a reply never shows someone else's file and a file joins one case.
+     */
+    public Uni<Void> checkUnused(String staffUsername, List<UUID> ids) {
+        if (ids.size() > MAX_PER_CASE) {
+            throw ApiException.invalidField("attachmentIds", "at most " + MAX_PER_CASE + " attachments");
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            if (ids.get(i) == null || ids.indexOf(ids.get(i)) != i) {
+                throw ApiException.invalidField("attachmentIds[" + i + "]", "is missing or listed twice");
+            }
+        }
+        if (ids.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Upload.<Upload>list("id in ?1 and staffUsername = ?2 and caseId is null", ids, staffUsername).map(found -> {
+            Set<UUID> usable = found.stream().map(u -> u.id).collect(Collectors.toSet());
+            for (int i = 0; i < ids.size(); i++) {
+                if (!usable.contains(ids.get(i))) {
+                    throw ApiException.invalidField("attachmentIds[" + i + "]", "must be an attachment you uploaded that no reply has used yet");
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Joins checked attachments to the case and the reply's record line; a reply racing for the same file loses. */
+    public Uni<Void> attachToReply(String staffUsername, List<UUID> ids, UUID caseId, long activityId) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Upload.update("caseId = ?1, activityId = ?2 where id in ?3 and staffUsername = ?4 and caseId is null",
+                caseId, activityId, ids, staffUsername).map(updated -> {
+                    if (updated != ids.size()) {
+                        throw ApiException.invalidField("attachmentIds", "another reply has just used one of these attachments");
+                    }
+                    return null;
+                });
+    }
+
+    /** One photo of a case the caller sees; 404 when it belongs to another case. */
+    public Uni<Content> readOfCase(UUID caseId, UUID id) {
+        return Upload.<Upload>find("id = ?1 and caseId = ?2", id, caseId).firstResult().chain(u -> content(u, id));
+    }
+
+    private Uni<Content> content(Upload upload, UUID id) {
+        if (upload == null) {
+            throw ApiException.notFound("File " + id);
+        }
+        return vertx.executeBlocking(Uni.createFrom().item(() -> new Content(upload.contentType, readBytes(upload))));
+    }
+
+    private Upload keep(Upload upload, FileType type, Path received) {
+        String relative = MONTH.format(upload.createdAt) + "/" + upload.id + "." + type.extension;
+        Path target = directory.resolve(relative);
+        try {
+            Files.createDirectories(target.getParent());
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            try (InputStream in = new DigestInputStream(Files.newInputStream(received), sha)) {
+                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            upload.sha256 = HexFormat.of().formatHex(sha.digest());
+            upload.size = Files.size(target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store an upload under " + directory, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
+        upload.contentType = type.contentType;
+        upload.path = relative;
+        return upload;
+    }
+
+    private byte[] readBytes(Upload upload) {
+        try {
+            return Files.readAllBytes(directory.resolve(upload.path));
+        } catch (IOException e) {
+            throw new UncheckedIOException("file " + upload.id + " is missing from " + directory, e);
+        }
+    }
+
+    /** The type by magic bytes, or null when it is none we know. */
+    static FileType sniff(Path file) {
+        byte[] head = new byte[12];
+        int read;
+        try (InputStream in = Files.newInputStream(file)) {
+            read = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (read >= 3 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xD8 && (head[2] & 0xFF) == 0xFF) {
+            return FileType.JPEG;
+        }
+        if (read >= 8 && Arrays.equals(Arrays.copyOf(head, 8), new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'})) {
+            return FileType.PNG;
+        }
+        if (read == 12 && head[0] == 'R' && head[1] == 'I' && head[2] == 'F' && head[3] == 'F'
+                && head[8] == 'W' && head[9] == 'E' && head[10] == 'B' && head[11] == 'P') {
+            return FileType.WEBP;
+        }
+        if (read >= 5 && Arrays.equals(Arrays.copyOf(head, 5), new byte[] {'%', 'P', 'D', 'F', '-'})) {
+            return FileType.PDF;
+        }
+        return null;
+    }
+}
