@@ -29,8 +29,11 @@ const mp = {
     .then((current) => request({ path: '/api/mp/logout', method: 'POST', data: { refreshToken: current.refreshToken } }))
     .then(() => session.clear()),
   uploadPhoto: (filePath) => upload({ path: '/api/mp/uploads', filePath, name: 'file' }),
-  /** `url` is a case photo's `url` from caseDetail (`/api/mp/uploads/{id}`) → the photo's local temp path. */
-  photo: (url) => download({ path: url }),
+  /**
+   * `url` is a case photo's or a reply attachment's `url` from caseDetail (`/api/mp/uploads/{id}`) → the
+   * file's local temp path.
+   */
+  file: (url) => download({ path: url }),
   /** The key stays the same for every retry of one submission, so the backend registers it only once. */
   submitCase: (form, idempotencyKey) => request({
     path: '/api/mp/cases',

@@ -144,6 +144,87 @@ test('a photo that cannot be loaded is marked, and the case is still shown', asy
   expect(wx.showModal).not.toHaveBeenCalled()
 })
 
+/** A reply with two images and two PDFs, in the order the representative attached them. */
+function aRepliedCaseWithAttachments() {
+  return aCase({
+    photos: [],
+    replyAttachments: [
+      { id: 'a-1', url: '/api/mp/uploads/a-1', contentType: 'image/jpeg' },
+      { id: 'a-2', url: '/api/mp/uploads/a-2', contentType: 'application/pdf' },
+      { id: 'a-3', url: '/api/mp/uploads/a-3', contentType: 'image/png' },
+      { id: 'a-4', url: '/api/mp/uploads/a-4', contentType: 'application/pdf' },
+    ],
+  })
+}
+
+test('the reply shows its images from their downloaded files and a row per PDF', async () => {
+  backend.on('GET', '/api/mp/cases/c-1', { data: aRepliedCaseWithAttachments() })
+
+  const page = await openPage('pages/case-detail/index', { id: 'c-1' })
+  await settle()
+
+  // Only the images are fetched up front; a PDF waits for its tap.
+  expect(backend.calls.filter((c) => c.method === 'DOWNLOAD').map((c) => c.path))
+    .toEqual(['/api/mp/uploads/a-1', '/api/mp/uploads/a-3'])
+  const images = page.querySelectorAll('.reply-image')
+  expect(images.map((i) => i.dom.dataset.path)).toEqual(['wxfile://tmp/a-1.jpg', 'wxfile://tmp/a-3.jpg'])
+  expect(page.querySelectorAll('.document').map(textOf)).toEqual(['📄 附件 1（PDF）', '📄 附件 2（PDF）'])
+
+  images[0].dispatchEvent('tap')
+  await settle()
+  expect(wx.previewImage).toHaveBeenCalledWith({
+    urls: ['wxfile://tmp/a-1.jpg', 'wxfile://tmp/a-3.jpg'], current: 'wxfile://tmp/a-1.jpg',
+  })
+})
+
+test('tapping a PDF downloads it with the session token and opens it in WeChat', async () => {
+  backend.on('GET', '/api/mp/cases/c-1', { data: aRepliedCaseWithAttachments() })
+  backend.on('DOWNLOAD', '/api/mp/uploads/a-4', { tempFilePath: 'wxfile://tmp/a-4.pdf' })
+  const page = await openPage('pages/case-detail/index', { id: 'c-1' })
+  await settle()
+
+  page.querySelectorAll('.document')[1].dispatchEvent('tap')
+  await settle()
+
+  const { token } = wx.storage.get('lianxin.session')
+  const download = backend.callsTo('DOWNLOAD', '/api/mp/uploads/a-4')
+  expect(download).toHaveLength(1)
+  expect(download[0].header.Authorization).toBe(`Bearer ${token}`)
+  expect(wx.openDocument).toHaveBeenCalledTimes(1)
+  expect(wx.openDocument.mock.calls[0][0]).toMatchObject(
+    { filePath: 'wxfile://tmp/a-4.pdf', fileType: 'pdf', showMenu: true })
+  expect(backend.callsTo('DOWNLOAD', '/api/mp/uploads/a-2')).toHaveLength(0)
+  expect(textOf(page.querySelectorAll('.document')[1])).toBe('📄 附件 2（PDF）')
+  expect(wx.showModal).not.toHaveBeenCalled()
+})
+
+test('a PDF that cannot be downloaded says why and opens nothing', async () => {
+  backend.on('GET', '/api/mp/cases/c-1', { data: aRepliedCaseWithAttachments() })
+  backend.on('DOWNLOAD', '/api/mp/uploads/a-2', { networkError: true })
+  const page = await openPage('pages/case-detail/index', { id: 'c-1' })
+  await settle()
+
+  page.querySelectorAll('.document')[0].dispatchEvent('tap')
+  await settle()
+
+  expect(wx.openDocument).not.toHaveBeenCalled()
+  expect(wx.showModal.mock.calls[0][0].content).toBe('网络连接失败，请检查网络后重试')
+  // The row can be tapped again.
+  expect(textOf(page.querySelectorAll('.document')[0])).toBe('📄 附件 1（PDF）')
+})
+
+test('a PDF that WeChat cannot open says so', async () => {
+  backend.on('GET', '/api/mp/cases/c-1', { data: aRepliedCaseWithAttachments() })
+  wx.openDocument.mockImplementation((options) => options.fail({ errMsg: 'openDocument:fail' }))
+  const page = await openPage('pages/case-detail/index', { id: 'c-1' })
+  await settle()
+
+  page.querySelectorAll('.document')[0].dispatchEvent('tap')
+  await settle()
+
+  expect(wx.showModal.mock.calls[0][0].content).toBe('文件打不开，请稍后再试')
+})
+
 test('rating the reply sends the chosen rating and comment, then shows the case as rated', async () => {
   let rated = false
   backend.on('GET', '/api/mp/cases/c-1', () => ({

@@ -94,6 +94,8 @@ function createWx(backend) {
     navigateTo: jest.fn(),
     switchTab: jest.fn(),
     previewImage: jest.fn(),
+    // WeChat's document viewer opens whatever it is given; a test may make it fail.
+    openDocument: jest.fn((options) => later(() => options.success({ errMsg: 'openDocument:ok' }))),
     stopPullDownRefresh: jest.fn(),
   }
 }
