@@ -2,7 +2,6 @@ package cn.lianxin.notifications;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -36,21 +35,30 @@ public class NotificationDispatcher {
 
     @Scheduled(every = "${lianxin.notifications.dispatch-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> dispatchDue() {
-        return Panache.withTransaction(() -> claimDue().chain(this::sendAll))
+        return next(batchSize);
+    }
+
+    /**
+     * One message per transaction: its outcome is committed as soon as the provider has answered, so a crash or a
+     * failed commit puts back at most the message in flight — never a whole round of messages already sent, which
+     * would go out to residents a second time — and no row stays locked while later messages wait on providers.
+     */
+    private Uni<Void> next(int remaining) {
+        if (remaining == 0) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.withTransaction(() -> claimOne().chain(due -> due == null ? Uni.createFrom().item(false) : send(due).replaceWith(true)))
                 .onFailure().invoke(e -> LOG.warnf("Dispatch round failed, messages stay pending: %s", e.getMessage()))
-                .onFailure().recoverWithNull().replaceWithVoid();
+                .onFailure().recoverWithItem(false)
+                .chain(more -> more ? next(remaining - 1) : Uni.createFrom().voidItem());
     }
 
     @SuppressWarnings("unchecked")
-    private Uni<List<OutboundMessage>> claimDue() {
+    private Uni<OutboundMessage> claimOne() {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                 SELECT * FROM outbound_message WHERE status = 'PENDING' AND next_attempt_at <= now()
-                ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED""", OutboundMessage.class)
-                .setParameter("limit", batchSize).getResultList());
-    }
-
-    private Uni<Void> sendAll(List<OutboundMessage> due) {
-        return Multi.createFrom().iterable(due).onItem().transformToUniAndConcatenate(this::send).collect().last().replaceWithVoid();
+                ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED""", OutboundMessage.class).getResultList())
+                .map(rows -> rows.isEmpty() ? null : rows.get(0));
     }
 
     private Uni<Void> send(OutboundMessage message) {
