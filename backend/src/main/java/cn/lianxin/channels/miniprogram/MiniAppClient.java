@@ -1,5 +1,6 @@
 package cn.lianxin.channels.miniprogram;
 
+import cn.lianxin.channels.tencent.RedisWxOps;
 import cn.binarywang.wx.miniapp.api.WxMaService;
 import cn.binarywang.wx.miniapp.api.impl.WxMaServiceImpl;
 import cn.binarywang.wx.miniapp.bean.WxMaJscode2SessionResult;

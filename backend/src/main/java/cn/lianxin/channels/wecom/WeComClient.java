@@ -1,6 +1,6 @@
 package cn.lianxin.channels.wecom;
 
-import io.quarkus.redis.datasource.RedisDataSource;
+import cn.lianxin.channels.tencent.RedisWxOps;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.WorkerExecutor;
@@ -33,11 +33,11 @@ public class WeComClient {
     private final WorkerExecutor pool;
     private final WxCpService service;
 
-    public WeComClient(WeComSettings settings, RedisDataSource redis, Vertx vertx,
+    public WeComClient(WeComSettings settings, RedisWxOps redis, Vertx vertx,
             @ConfigProperty(name = "lianxin.wecom.pool-size") int poolSize) {
         this.settings = settings;
         this.pool = vertx.createSharedWorkerExecutor("wecom", poolSize);
-        this.service = settings.canSend() ? service(settings, new RedisWxOps(redis), KEY_PREFIX) : null;
+        this.service = settings.canSend() ? service(settings, redis, KEY_PREFIX) : null;
     }
 
     /** A WxJava service for this corp whose token lives in Redis under {@code keyPrefix}. */

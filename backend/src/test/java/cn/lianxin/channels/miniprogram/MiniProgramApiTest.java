@@ -1,5 +1,6 @@
 package cn.lianxin.channels.miniprogram;
 
+import cn.lianxin.channels.tencent.RedisWxOps;
 import static cn.lianxin.testing.Api.asOffice;
 import static cn.lianxin.testing.MpResident.login;
 import static cn.lianxin.testing.MpResident.submit;

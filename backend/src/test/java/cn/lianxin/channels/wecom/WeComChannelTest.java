@@ -1,5 +1,6 @@
 package cn.lianxin.channels.wecom;
 
+import cn.lianxin.channels.tencent.RedisWxOps;
 import static cn.lianxin.testing.Api.asOffice;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;

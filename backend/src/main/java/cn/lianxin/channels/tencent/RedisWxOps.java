@@ -1,4 +1,4 @@
-package cn.lianxin.channels.miniprogram;
+package cn.lianxin.channels.tencent;
 
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.vertx.mutiny.redis.client.Response;
@@ -10,9 +10,10 @@ import java.util.concurrent.locks.Lock;
 import me.chanjar.weixin.common.redis.WxRedisOps;
 
 /**
- * WxJava's token store on our Redis, so that every instance uses one access token and one refresh lock: fetching
- * a new token invalidates the old one after five minutes, so two instances refreshing on their own would keep
- * knocking each other's token out. Called by WxJava on our WeChat worker threads, hence the blocking client.
+ * WxJava's token store on our Redis, for the mini-program and WeCom alike, so that every instance uses one access
+ * token and one refresh lock: fetching a new token invalidates the old one after five minutes, so two instances
+ * refreshing on their own would keep knocking each other's token out. Called by WxJava on each channel's worker
+ * threads, never on the event loop, hence the blocking client.
  */
 @ApplicationScoped
 public class RedisWxOps implements WxRedisOps {
