@@ -8,14 +8,20 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** 诉求: one resident's concern, from registration to archive. ("case" is an HQL keyword, hence the entity name.) */
+/**
+ * 诉求: one resident's concern, from registration to archive. ("case" is an HQL keyword, hence the entity name.)
+ * Updates write only the columns that changed: {@code reply_delivered} and {@code feedback_attempted} are also
+ * kept by the database as the reply's messages are delivered (V20), and a command must not write them back.
+ */
 @Entity(name = "CaseFile")
+@DynamicUpdate
 @Table(name = "cases")
 public class Case extends PanacheEntityBase {
     @Id
@@ -66,6 +72,9 @@ public class Case extends PanacheEntityBase {
     public String[] replyAttachments = new String[0];
     @Column(name = "replied_at")
     public OffsetDateTime repliedAt;
+    /** The current reply's message reached the resident (sent or delivered); kept by the database (V20). */
+    @Column(name = "reply_delivered")
+    public boolean replyDelivered;
     @Enumerated(EnumType.STRING)
     public Feedback feedback;
     @Column(name = "feedback_comment")

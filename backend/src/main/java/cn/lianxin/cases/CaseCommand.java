@@ -1,29 +1,180 @@
 package cn.lianxin.cases;
 
-/** What staff can do to a case. Which command is allowed in which step is in {@link Transitions}, and nowhere else. */
-public enum CaseCommand {
-    SET_VILLAGE("补登村庄"),
-    ASSIGN("分派"),
-    SIGN_FOR("签收"),
-    CHOOSE_HANDLING("确定办理方式"),
-    ADD_NOTE("办理进展"),
-    ESCALATE("请示"),
-    RECORD_INSTRUCTION("记录批示"),
-    TRANSFER("转办"),
-    RETURN_TO_DISPATCH("退回"),
-    REPLY("回复"),
-    RECORD_FEEDBACK("记录评价"),
-    REOPEN("重新办理"),
-    REVISIT("回访"),
-    ARCHIVE("归档");
+import java.util.List;
+import java.util.UUID;
 
-    private final String label;
+/**
+ * What can be asked of a case: one record per command, carrying exactly what that command needs. Whether it may
+ * be given now, and by whom, is {@link Transitions#refusal}; what it does is {@link CaseLifecycle}.
+ */
+public sealed interface CaseCommand {
 
-    CaseCommand(String label) {
-        this.label = label;
+    CommandKind kind();
+
+    /** 补登村庄: the village of a case that arrived without one (an SMS); an unplaced case is routed then. */
+    record SetVillage(long villageId) implements CaseCommand {
+        public CommandKind kind() {
+            return CommandKind.SET_VILLAGE;
+        }
     }
 
-    public String label() {
-        return label;
+    /** 分派: a case from the dispatch queue goes to a representative. */
+    record Assign(long representativeId) implements CaseCommand {
+        public CommandKind kind() {
+            return CommandKind.ASSIGN;
+        }
+    }
+
+    /** 签收 (登记 → 接待). */
+    record SignFor() implements CaseCommand {
+        public CommandKind kind() {
+            return CommandKind.SIGN_FOR;
+        }
+    }
+
+    /** 当场办 / 请示办 / 限时办 (接待 → 处理). */
+    record ChooseHandling(HandlingClass handlingClass) implements CaseCommand {
+        public ChooseHandling {
+            Required.value(handlingClass, "handlingClass");
+        }
+
+        public CommandKind kind() {
+            return CommandKind.CHOOSE_HANDLING;
+        }
+    }
+
+    /** 办理进展: a progress note on the record. */
+    record AddNote(String text) implements CaseCommand {
+        public AddNote {
+            text = Required.text(text, "text");
+        }
+
+        public CommandKind kind() {
+            return CommandKind.ADD_NOTE;
+        }
+    }
+
+    /** 请示: the case waits for the town committee's instruction; no reply until it is recorded. */
+    record Escalate(String request) implements CaseCommand {
+        public Escalate {
+            request = Required.text(request, "text");
+        }
+
+        public CommandKind kind() {
+            return CommandKind.ESCALATE;
+        }
+    }
+
+    /** 批示: the instruction an escalation waited for. */
+    record RecordInstruction(String instruction) implements CaseCommand {
+        public RecordInstruction {
+            instruction = Required.text(instruction, "text");
+        }
+
+        public CommandKind kind() {
+            return CommandKind.RECORD_INSTRUCTION;
+        }
+    }
+
+    /** 转办: to another representative, who signs for it anew. */
+    record Transfer(long toRepresentativeId, String reason) implements CaseCommand {
+        public Transfer {
+            reason = Required.text(reason, "reason");
+        }
+
+        public CommandKind kind() {
+            return CommandKind.TRANSFER;
+        }
+    }
+
+    /** 退回: back to the dispatch queue. */
+    record ReturnToDispatch(String reason) implements CaseCommand {
+        public ReturnToDispatch {
+            reason = Required.text(reason, "text");
+        }
+
+        public CommandKind kind() {
+            return CommandKind.RETURN_TO_DISPATCH;
+        }
+    }
+
+    /**
+     * 回复 (处理 → 回复): the answer, with links to files kept elsewhere and the ids of files the caller uploaded
+     * here ({@code attachments.Uploads}).
+     */
+    record Reply(String text, List<String> links, List<UUID> attachmentIds) implements CaseCommand {
+        public Reply {
+            text = Required.text(text, "text");
+            links = links == null ? List.of() : List.copyOf(links);
+            attachmentIds = attachmentIds == null ? List.of() : List.copyOf(attachmentIds);
+        }
+
+        public Reply(String text) {
+            this(text, List.of(), List.of());
+        }
+
+        public CommandKind kind() {
+            return CommandKind.REPLY;
+        }
+    }
+
+    /** 反馈 (回复 → 反馈): the resident's rating, with an optional comment. */
+    record RecordFeedback(Feedback rating, String comment) implements CaseCommand {
+        public RecordFeedback {
+            Required.value(rating, "feedback");
+            comment = comment == null || comment.isBlank() ? null : comment.strip();
+        }
+
+        public CommandKind kind() {
+            return CommandKind.RECORD_FEEDBACK;
+        }
+    }
+
+    /** 重新办理 after 不满意: once with the representative, after that with the group leader. */
+    record Reopen(String reason) implements CaseCommand {
+        public Reopen {
+            reason = Required.text(reason, "text");
+        }
+
+        public CommandKind kind() {
+            return CommandKind.REOPEN;
+        }
+    }
+
+    /** 回访: a follow-up visit or call; counts as asking for feedback. */
+    record Revisit(String note) implements CaseCommand {
+        public Revisit {
+            note = Required.text(note, "text");
+        }
+
+        public CommandKind kind() {
+            return CommandKind.REVISIT;
+        }
+    }
+
+    /** 归档: closes the case, with its whole record. */
+    record Archive() implements CaseCommand {
+        public CommandKind kind() {
+            return CommandKind.ARCHIVE;
+        }
+    }
+
+    /** What a command cannot be without: refused as the field at fault. */
+    final class Required {
+        private Required() {
+        }
+
+        static void value(Object value, String field) {
+            if (value == null) {
+                throw new CaseRejected(new Rejection.Invalid(field, "is required for this command"));
+            }
+        }
+
+        static String text(String value, String field) {
+            if (value == null || value.isBlank()) {
+                throw new CaseRejected(new Rejection.Invalid(field, "is required for this command"));
+            }
+            return value.strip();
+        }
     }
 }

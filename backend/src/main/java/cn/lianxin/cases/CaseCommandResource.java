@@ -67,106 +67,102 @@ public class CaseCommandResource {
     @Path("village")
     @Operation(summary = "补登村庄: fill in the village of a case that arrived without one (SMS); an unassigned case is routed then")
     public Uni<CaseResource.CaseView> village(@PathParam("id") UUID id, @Valid @NotNull VillageRequest r) {
-        return run(id, new CaseLifecycle.Order(CaseCommand.SET_VILLAGE, null, null, null, null, List.of(), r.villageId()));
+        return run(id, new CaseCommand.SetVillage(r.villageId()));
     }
 
     @POST
     @Path("assign")
     @Operation(summary = "分派: place a case from the dispatch queue with a representative")
     public Uni<CaseResource.CaseView> assign(@PathParam("id") UUID id, @Valid @NotNull AssignRequest r) {
-        return run(id, new CaseLifecycle.Order(CaseCommand.ASSIGN, r.representativeId(), null, null, null));
+        return run(id, new CaseCommand.Assign(r.representativeId()));
     }
 
     @POST
     @Path("sign-for")
     @Operation(summary = "签收: the assigned representative takes the case (登记 → 接待)")
     public Uni<CaseResource.CaseView> signFor(@PathParam("id") UUID id) {
-        return run(id, CaseLifecycle.Order.of(CaseCommand.SIGN_FOR));
+        return run(id, new CaseCommand.SignFor());
     }
 
     @POST
     @Path("handling")
     @Operation(summary = "Choose 当场办 / 请示办 / 限时办 (接待 → 处理)")
     public Uni<CaseResource.CaseView> handling(@PathParam("id") UUID id, @Valid @NotNull HandlingRequest r) {
-        return run(id, new CaseLifecycle.Order(CaseCommand.CHOOSE_HANDLING, null, r.handlingClass(), null, null));
+        return run(id, new CaseCommand.ChooseHandling(r.handlingClass()));
     }
 
     @POST
     @Path("notes")
     @Operation(summary = "Add a progress note")
     public Uni<CaseResource.CaseView> note(@PathParam("id") UUID id, @Valid @NotNull TextRequest r) {
-        return run(id, text(CaseCommand.ADD_NOTE, r.text()));
+        return run(id, new CaseCommand.AddNote(r.text()));
     }
 
     @POST
     @Path("escalate")
     @Operation(summary = "请示: escalate to the town committee for instruction; no reply until it is recorded")
     public Uni<CaseResource.CaseView> escalate(@PathParam("id") UUID id, @Valid @NotNull TextRequest r) {
-        return run(id, text(CaseCommand.ESCALATE, r.text()));
+        return run(id, new CaseCommand.Escalate(r.text()));
     }
 
     @POST
     @Path("instruction")
     @Operation(summary = "Record the instruction received for an escalation")
     public Uni<CaseResource.CaseView> instruction(@PathParam("id") UUID id, @Valid @NotNull TextRequest r) {
-        return run(id, text(CaseCommand.RECORD_INSTRUCTION, r.text()));
+        return run(id, new CaseCommand.RecordInstruction(r.text()));
     }
 
     @POST
     @Path("transfer")
     @Operation(summary = "转办: hand the case to another representative, with the reason; they sign for it anew")
     public Uni<CaseResource.CaseView> transfer(@PathParam("id") UUID id, @Valid @NotNull TransferRequest r) {
-        return run(id, new CaseLifecycle.Order(CaseCommand.TRANSFER, r.representativeId(), null, null, r.reason()));
+        return run(id, new CaseCommand.Transfer(r.representativeId(), r.reason()));
     }
 
     @POST
     @Path("return")
     @Operation(summary = "退回: send the case back to the dispatch queue, with the reason")
     public Uni<CaseResource.CaseView> returnToDispatch(@PathParam("id") UUID id, @Valid @NotNull TextRequest r) {
-        return run(id, text(CaseCommand.RETURN_TO_DISPATCH, r.text()));
+        return run(id, new CaseCommand.ReturnToDispatch(r.text()));
     }
 
     @POST
     @Path("reply")
     @Operation(summary = "回复: the answer to the resident, sent on their channel (处理 → 回复)")
     public Uni<CaseResource.CaseView> reply(@PathParam("id") UUID id, @Valid @NotNull ReplyRequest r) {
-        return run(id, new CaseLifecycle.Order(CaseCommand.REPLY, null, null, null, r.text(),
-                r.attachments() == null ? List.of() : r.attachments(), null, r.attachmentIds() == null ? List.of() : r.attachmentIds()));
+        return run(id, new CaseCommand.Reply(r.text(), r.attachments(), r.attachmentIds()));
     }
 
     @POST
     @Path("feedback")
     @Operation(summary = "反馈: record the resident's rating (回复 → 反馈)")
     public Uni<CaseResource.CaseView> feedback(@PathParam("id") UUID id, @Valid @NotNull FeedbackRequest r) {
-        return run(id, new CaseLifecycle.Order(CaseCommand.RECORD_FEEDBACK, null, null, r.feedback(), r.comment()));
+        return run(id, new CaseCommand.RecordFeedback(r.feedback(), r.comment()));
     }
 
     @POST
     @Path("reopen")
     @Operation(summary = "Reopen after 不满意: once with the representative, after that with the group leader")
     public Uni<CaseResource.CaseView> reopen(@PathParam("id") UUID id, @Valid @NotNull TextRequest r) {
-        return run(id, text(CaseCommand.REOPEN, r.text()));
+        return run(id, new CaseCommand.Reopen(r.text()));
     }
 
     @POST
     @Path("revisit")
     @Operation(summary = "回访: record a follow-up visit or call; counts as asking for feedback")
     public Uni<CaseResource.CaseView> revisit(@PathParam("id") UUID id, @Valid @NotNull TextRequest r) {
-        return run(id, text(CaseCommand.REVISIT, r.text()));
+        return run(id, new CaseCommand.Revisit(r.text()));
     }
 
     @POST
     @Path("archive")
     @Operation(summary = "归档: close the case; only after a delivered reply and a feedback attempt (件件有回音)")
     public Uni<CaseResource.CaseView> archive(@PathParam("id") UUID id) {
-        return run(id, CaseLifecycle.Order.of(CaseCommand.ARCHIVE));
+        return run(id, new CaseCommand.Archive());
     }
 
-    private Uni<CaseResource.CaseView> run(UUID id, CaseLifecycle.Order order) {
-        return lifecycle.execute(id, order, Caller.of(identity)).map(CaseResource.CaseView::of);
-    }
-
-    private static CaseLifecycle.Order text(CaseCommand command, String text) {
-        return new CaseLifecycle.Order(command, null, null, null, text);
+    private Uni<CaseResource.CaseView> run(UUID id, CaseCommand command) {
+        Caller caller = Caller.of(identity);
+        return lifecycle.execute(id, command, caller, Channel.CONSOLE).map(c -> CaseResource.CaseView.of(c, caller));
     }
 }

@@ -1,218 +1,207 @@
 package cn.lianxin.cases;
 
-import cn.lianxin.api.ApiException;
-import cn.lianxin.attachments.Uploads;
 import cn.lianxin.api.Filters;
-import cn.lianxin.api.Problem;
+import cn.lianxin.attachments.Uploads;
+import cn.lianxin.cases.CaseCommand.AddNote;
+import cn.lianxin.cases.CaseCommand.Assign;
+import cn.lianxin.cases.CaseCommand.ChooseHandling;
+import cn.lianxin.cases.CaseCommand.Escalate;
+import cn.lianxin.cases.CaseCommand.RecordFeedback;
+import cn.lianxin.cases.CaseCommand.RecordInstruction;
+import cn.lianxin.cases.CaseCommand.Reopen;
+import cn.lianxin.cases.CaseCommand.Reply;
+import cn.lianxin.cases.CaseCommand.ReturnToDispatch;
+import cn.lianxin.cases.CaseCommand.Revisit;
+import cn.lianxin.cases.CaseCommand.SetVillage;
+import cn.lianxin.cases.CaseCommand.SignFor;
+import cn.lianxin.cases.CaseCommand.Transfer;
 import cn.lianxin.events.Outbox;
 import cn.lianxin.masterdata.Lookups;
 import cn.lianxin.masterdata.Representative;
 import cn.lianxin.masterdata.Village;
 import cn.lianxin.staff.Caller;
 import cn.lianxin.staff.StaffRole;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
- * Carries out commands on cases: the caller must see the case (else 404), may give the command (else 403),
- * and the case's step must accept it (else 409 naming the step and what it accepts). The change, its line in
- * the record and its event commit together; two commands racing on one case end with one winner, because
- * the version column makes the loser's write fail.
+ * Carries out commands on cases. {@link Transitions#refusal} decides whether the caller may give the command to
+ * the case now; each command then has one small handler that changes the case and says what happened: the
+ * event for the outbox and the line for the case's record, committed together with the change. Two commands
+ * racing on one case end with one winner, because the version column makes the loser's write fail.
  */
 @ApplicationScoped
 public class CaseLifecycle {
 
-    /**
-     * A command with what it carries; which fields matter depends on the command. A reply's {@code attachments} are
-     * links to files kept elsewhere, its {@code attachmentIds} files the caller uploaded here ({@link Uploads}).
-     */
-    public record Order(CaseCommand command, Long representativeId, HandlingClass handlingClass, Feedback feedback, String text,
-            List<String> attachments, Long villageId, List<UUID> attachmentIds) {
-        public Order(CaseCommand command, Long representativeId, HandlingClass handlingClass, Feedback feedback, String text,
-                List<String> attachments, Long villageId) {
-            this(command, representativeId, handlingClass, feedback, text, attachments, villageId, List.of());
-        }
-
-        public Order(CaseCommand command, Long representativeId, HandlingClass handlingClass, Feedback feedback, String text,
-                List<String> attachments) {
-            this(command, representativeId, handlingClass, feedback, text, attachments, null);
-        }
-
-        public Order(CaseCommand command, Long representativeId, HandlingClass handlingClass, Feedback feedback, String text) {
-            this(command, representativeId, handlingClass, feedback, text, List.of());
-        }
-
-        public static Order of(CaseCommand command) {
-            return new Order(command, null, null, null, null);
-        }
+    /** What a handler did: the record's line, and the event it makes of the step once the case has moved. */
+    private record Done(String line, Function<CaseStep, StepEvent> event) {
     }
 
     private final Lookups lookups;
     private final Outbox outbox;
     private final Deadlines deadlines;
     private final CaseRegistration registration;
-
     private final Uploads uploads;
+    private final Clock clock;
 
-    public CaseLifecycle(Lookups lookups, Outbox outbox, Deadlines deadlines, CaseRegistration registration, Uploads uploads) {
-        this.uploads = uploads;
+    public CaseLifecycle(Lookups lookups, Outbox outbox, Deadlines deadlines, CaseRegistration registration, Uploads uploads,
+            Clock clock) {
         this.lookups = lookups;
         this.outbox = outbox;
         this.deadlines = deadlines;
         this.registration = registration;
+        this.uploads = uploads;
+        this.clock = clock;
     }
 
-    /** The case if the caller may see it; 404 otherwise, so that other workstations' cases do not even exist. */
+    /** The case if the caller may see it; otherwise it does not exist for them. */
     public Uni<Case> visible(UUID id, Caller caller) {
         Filters filters = CaseScope.visibleTo(caller).with("id = :id", "id", id);
         return Case.<Case>find(filters.where("id"), filters.parameters()).firstResult()
-                .onItem().ifNull().failWith(() -> ApiException.notFound("Case " + id));
+                .onItem().ifNull().failWith(() -> new CaseRejected(new Rejection.Unseen(id)));
     }
 
+    /** @param on the channel the command came through: the console, WeCom, or a resident's own (an SMS rating) */
     @WithTransaction
-    public Uni<Case> execute(UUID caseId, Order order, Caller caller) {
-        return execute(caseId, order, caller, Channel.CONSOLE);
-    }
-
-    /** @param on the channel the command came through: the console, or a resident's own (an SMS rating) */
-    @WithTransaction
-    public Uni<Case> execute(UUID caseId, Order order, Caller caller, Channel on) {
+    public Uni<Case> execute(UUID caseId, CaseCommand command, Caller caller, Channel on) {
         return visible(caseId, caller).chain(c -> {
-            if (!Permissions.permits(caller, c, order.command())) {
-                throw new ApiException(Problem.of(403, "Forbidden", "You may see case " + c.number + " but not "
-                        + order.command().label() + " it."));
-            }
-            if (!Transitions.allows(c.state, order.command())) {
-                throw illegal(c, order.command().label() + " is not possible while the case is in " + c.state.label());
-            }
+            Transitions.refusal(caller, c, command.kind()).ifPresent(rejection -> {
+                throw new CaseRejected(rejection);
+            });
             CaseState from = c.state;
-            return apply(c, order, caller).chain(detail -> {
-                c.state = Transitions.target(from, order.command());
-                c.updatedAt = OffsetDateTime.now();
-                return record(c, order.command(), from, detail, caller, on);
-            }).call(line -> order.command() == CaseCommand.REPLY
-                    ? uploads.attachToReply(caller.username(), order.attachmentIds(), c.id, line.id)
-                    : Uni.createFrom().voidItem()).replaceWith(c);
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            return handle(c, command, caller, now).chain(done -> {
+                c.state = Transitions.target(from, command.kind());
+                c.updatedAt = now;
+                StepEvent event = done.event().apply(CaseStep.of(c, from, caller.username(), on));
+                return record(c, command.kind(), from, done.line(), caller, on).call(() -> outbox.append(event))
+                        .call(line -> command instanceof Reply reply
+                                ? uploads.attachToReply(caller.username(), reply.attachmentIds(), c.id, line.id)
+                                : Uni.createFrom().voidItem());
+            }).replaceWith(c);
         });
     }
 
-    private Uni<String> apply(Case c, Order order, Caller caller) {
-        OffsetDateTime now = OffsetDateTime.now();
-        return switch (order.command()) {
-            case SET_VILLAGE -> setVillage(c, order, now);
-            case ASSIGN -> representative(order, caller, c).map(r -> {
+    // Java 17 has no pattern switch: one branch per record of the sealed family, in the order of the six steps.
+    private Uni<Done> handle(Case c, CaseCommand command, Caller caller, OffsetDateTime now) {
+        if (command instanceof SetVillage setVillage) {
+            return setVillage(c, setVillage, now);
+        }
+        if (command instanceof Assign assign) {
+            return representative(assign.representativeId(), caller).map(r -> {
                 c.representativeId = r.id;
                 c.workstationId = r.workstationId;
                 deadlines.awaitSignature(c, now);
-                return "分派给 " + r.name;
+                return new Done("分派给 " + r.name, step -> new StepEvent.Assigned(step, r.id));
             });
-            case SIGN_FOR -> {
-                c.signedAt = now;
-                yield done("签收");
-            }
-            case CHOOSE_HANDLING -> {
-                c.handlingClass = required(order.handlingClass(), "handlingClass");
-                c.awaitingInstruction = c.handlingClass == HandlingClass.ESCALATE_FOR_INSTRUCTION;
-                yield deadlines.startHandling(c, now).replaceWith("办理方式：" + c.handlingClass);
-            }
-            case ADD_NOTE -> done(text(order));
-            case ESCALATE -> {
-                String request = text(order);
-                c.handlingClass = HandlingClass.ESCALATE_FOR_INSTRUCTION;
-                c.awaitingInstruction = true;
-                // Waiting for an instruction takes time: the clocks restart on the escalation's terms.
-                yield deadlines.startHandling(c, now).replaceWith("请示：" + request);
-            }
-            case RECORD_INSTRUCTION -> {
-                if (!c.awaitingInstruction) {
-                    throw illegal(c, "No escalation of this case is waiting for an instruction.");
-                }
-                c.awaitingInstruction = false;
-                yield done("批示：" + text(order));
-            }
-            case TRANSFER -> {
-                String reason = text(order);
-                yield representative(order, caller, c).map(r -> {
-                    if (r.id.equals(c.representativeId)) {
-                        throw ApiException.invalidField("representativeId", "is already handling this case");
-                    }
-                    c.representativeId = r.id;
-                    c.workstationId = r.workstationId;
-                    deadlines.awaitSignature(c, now);
-                    return "转办给 " + r.name + "：" + reason;
-                });
-            }
-            case RETURN_TO_DISPATCH -> {
-                String reason = text(order);
-                c.representativeId = null;
-                deadlines.awaitSignature(c, now);
-                yield done("退回分派：" + reason);
-            }
-            case REPLY -> {
-                if (c.awaitingInstruction) {
-                    throw illegal(c, "The case waits for the instruction it was escalated for; record it before replying.");
-                }
-                c.replyText = text(order);
-                c.replyAttachments = order.attachments().toArray(String[]::new);
-                c.repliedAt = OffsetDateTime.now();
-                // The detail is also the text the resident receives, on every channel: an SMS resident learns
-                // where uploaded files can be seen (the mini-program, after binding the same phone number).
-                int links = order.attachments().size();
-                int files = order.attachmentIds().size();
-                yield uploads.checkUnused(caller.username(), order.attachmentIds()).replaceWith("回复：" + c.replyText
-                        + (links + files == 0 ? "" : "（附件 " + (links + files) + " 个" + (files == 0 ? "" : "，请在连心桥小程序查看") + "）"));
-            }
-            case RECORD_FEEDBACK -> {
-                c.feedback = required(order.feedback(), "feedback");
-                c.feedbackComment = order.text() == null || order.text().isBlank() ? null : order.text().strip();
-                c.feedbackAttempted = true;
-                yield done("评价：" + c.feedback + (c.feedbackComment == null ? "" : "，" + c.feedbackComment));
-            }
-            case REOPEN -> reopen(c, order).call(() -> deadlines.startHandling(c, now));
-            case REVISIT -> {
-                c.feedbackAttempted = true;
-                yield done("回访：" + text(order));
-            }
-            case ARCHIVE -> replyDelivered(c).map(delivered -> {
-                if (!delivered || !c.feedbackAttempted) {
-                    throw illegal(c, "件件有回音: a case is archived only after its reply was delivered to the resident"
-                            + " and feedback was asked for (a rating, a revisit, or a delivered feedback prompt).");
-                }
-                c.archivedAt = OffsetDateTime.now();
-                return "归档";
-            });
-        };
+        }
+        if (command instanceof SignFor) {
+            c.signedAt = now;
+            return done("签收", StepEvent.SignedFor::new);
+        }
+        if (command instanceof ChooseHandling choose) {
+            c.handlingClass = choose.handlingClass();
+            c.awaitingInstruction = c.handlingClass == HandlingClass.ESCALATE_FOR_INSTRUCTION;
+            return deadlines.startHandling(c, now).replaceWith(new Done("办理方式：" + c.handlingClass,
+                    step -> new StepEvent.HandlingChosen(step, choose.handlingClass())));
+        }
+        if (command instanceof AddNote note) {
+            return done(note.text(), step -> new StepEvent.NoteAdded(step, note.text()));
+        }
+        if (command instanceof Escalate escalate) {
+            c.handlingClass = HandlingClass.ESCALATE_FOR_INSTRUCTION;
+            c.awaitingInstruction = true;
+            // Waiting for an instruction takes time: the clocks restart on the escalation's terms.
+            return deadlines.startHandling(c, now).replaceWith(new Done("请示：" + escalate.request(),
+                    step -> new StepEvent.Escalated(step, escalate.request())));
+        }
+        if (command instanceof RecordInstruction instruction) {
+            c.awaitingInstruction = false;
+            return done("批示：" + instruction.instruction(), step -> new StepEvent.InstructionRecorded(step, instruction.instruction()));
+        }
+        if (command instanceof Transfer transfer) {
+            return transfer(c, transfer, caller, now);
+        }
+        if (command instanceof ReturnToDispatch back) {
+            Long previous = c.representativeId;
+            c.representativeId = null;
+            deadlines.awaitSignature(c, now);
+            return done("退回分派：" + back.reason(), step -> new StepEvent.ReturnedToDispatch(step, previous, back.reason()));
+        }
+        if (command instanceof Reply reply) {
+            return reply(c, reply, caller, now);
+        }
+        if (command instanceof RecordFeedback feedback) {
+            c.feedback = feedback.rating();
+            c.feedbackComment = feedback.comment();
+            c.feedbackAttempted = true;
+            return done("评价：" + c.feedback + (c.feedbackComment == null ? "" : "，" + c.feedbackComment),
+                    step -> new StepEvent.FeedbackRecorded(step, feedback.rating(), feedback.comment()));
+        }
+        if (command instanceof Reopen reopen) {
+            return reopen(c, reopen).call(() -> deadlines.startHandling(c, now));
+        }
+        if (command instanceof Revisit revisit) {
+            c.feedbackAttempted = true;
+            return done("回访：" + revisit.note(), step -> new StepEvent.Revisited(step, revisit.note()));
+        }
+        c.archivedAt = now;
+        return done("归档", StepEvent.Archived::new);
     }
 
-    /** The liaison fills in the village of a case that arrived without one; a case nobody has yet is routed now. */
-    private Uni<String> setVillage(Case c, Order order, OffsetDateTime now) {
-        return lookups.reference(Village.class, required(order.villageId(), "villageId"), "villageId").chain(village -> {
-            c.villageId = village.id;
-            if (c.representativeId != null) {
-                return done("补登村庄：" + village.name);
+    private Uni<Done> transfer(Case c, Transfer transfer, Caller caller, OffsetDateTime now) {
+        return representative(transfer.toRepresentativeId(), caller).map(r -> {
+            if (r.id.equals(c.representativeId)) {
+                throw new CaseRejected(new Rejection.Invalid("representativeId", "is already handling this case"));
             }
-            return registration.route(c).invoke(() -> deadlines.awaitSignature(c, now))
-                    .map(ignored -> "补登村庄：" + village.name + "；" + String.join("；", c.routingReasons));
+            Long previous = c.representativeId;
+            c.representativeId = r.id;
+            c.workstationId = r.workstationId;
+            deadlines.awaitSignature(c, now);
+            return new Done("转办给 " + r.name + "：" + transfer.reason(),
+                    step -> new StepEvent.Transferred(step, previous, r.id, transfer.reason()));
         });
     }
 
+    /** The liaison fills in the village of a case that arrived without one; a case nobody has yet is routed now. */
+    private Uni<Done> setVillage(Case c, SetVillage command, OffsetDateTime now) {
+        return lookups.reference(Village.class, command.villageId(), "villageId").chain(village -> {
+            c.villageId = village.id;
+            if (c.representativeId != null) {
+                return done("补登村庄：" + village.name, step -> new StepEvent.VillageSet(step, village.id, false));
+            }
+            return registration.route(c).invoke(() -> deadlines.awaitSignature(c, now))
+                    .map(ignored -> new Done("补登村庄：" + village.name + "；" + String.join("；", c.routingReasons),
+                            step -> new StepEvent.VillageSet(step, village.id, true)));
+        });
+    }
+
+    private Uni<Done> reply(Case c, Reply reply, Caller caller, OffsetDateTime now) {
+        c.replyText = reply.text();
+        c.replyAttachments = reply.links().toArray(String[]::new);
+        c.repliedAt = now;
+        c.replyDelivered = false;
+        int links = reply.links().size();
+        int files = reply.attachmentIds().size();
+        String line = "回复：" + reply.text() + (links + files == 0 ? ""
+                : "（附件 " + (links + files) + " 个" + (files == 0 ? "" : "，请在连心桥小程序查看") + "）");
+        return uploads.checkUnused(caller.username(), reply.attachmentIds())
+                .replaceWith(new Done(line, step -> new StepEvent.Replied(step, reply.text(), reply.links(), reply.attachmentIds())));
+    }
+
     /** 不满意 reopens the case once with its representative; the next time it goes to the group leader. */
-    private Uni<String> reopen(Case c, Order order) {
-        if (c.feedback != Feedback.UNSATISFIED) {
-            throw illegal(c, "Only a case the resident was unsatisfied with is reopened.");
-        }
-        String reason = text(order);
-        Uni<Representative> handler = c.reopenCount == 0
-                ? Uni.createFrom().nullItem()
+    private Uni<Done> reopen(Case c, Reopen reopen) {
+        boolean toLeader = c.reopenCount > 0;
+        Uni<Representative> handler = !toLeader ? Uni.createFrom().nullItem()
                 : Representative.<Representative>find("workstationId = ?1 and groupLeader = true and active = true order by id",
                         c.workstationId).firstResult();
         return handler.map(leader -> {
-            if (c.reopenCount > 0) {
+            if (toLeader) {
                 c.representativeId = leader == null ? null : leader.id;
             }
             c.reopenCount++;
@@ -221,73 +210,37 @@ public class CaseLifecycle {
             c.replyText = null;
             c.replyAttachments = new String[0];
             c.repliedAt = null;
-            return (c.reopenCount > 1 ? "再次不满意，转组长办理" + (leader == null ? "（无组长，转分派）" : "：" + leader.name) : "重新办理")
-                    + "：" + reason;
+            c.replyDelivered = false;
+            String line = (toLeader ? "再次不满意，转组长办理" + (leader == null ? "（无组长，转分派）" : "：" + leader.name) : "重新办理")
+                    + "：" + reopen.reason();
+            return new Done(line, step -> new StepEvent.Reopened(step, reopen.reason(), c.reopenCount, toLeader));
         });
     }
 
-    private Uni<Boolean> replyDelivered(Case c) {
-        // A delivered feedback prompt also counts as asking for feedback.
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                SELECT count(*) FILTER (WHERE purpose = 'CASE_REPLY'), count(*) FILTER (WHERE purpose = 'FEEDBACK_PROMPT')
-                FROM outbound_message WHERE case_id = :id AND status IN ('SENT', 'DELIVERED') AND created_at >= :repliedAt""", Object[].class)
-                .setParameter("id", c.id).setParameter("repliedAt", c.repliedAt).getSingleResult())
-                .map(counts -> {
-                    if (((Number) counts[1]).longValue() > 0) {
-                        c.feedbackAttempted = true;
-                    }
-                    return ((Number) counts[0]).longValue() > 0;
-                });
-    }
-
-    /** The representative named in the order; liaisons and group leaders choose among their own workstation's. */
-    private Uni<Representative> representative(Order order, Caller caller, Case c) {
-        Long id = required(order.representativeId(), "representativeId");
+    /** The representative named in the command; liaisons and group leaders choose among their own workstation's. */
+    private Uni<Representative> representative(long id, Caller caller) {
         return lookups.reference(Representative.class, id, "representativeId").map(r -> {
             if (!caller.is(StaffRole.TOWN_OFFICE) && !r.workstationId.equals(caller.workstationId())) {
-                throw ApiException.invalidField("representativeId", "belongs to another workstation");
+                throw new CaseRejected(new Rejection.Invalid("representativeId", "belongs to another workstation"));
             }
             return r;
         });
     }
 
-    private Uni<CaseActivity> record(Case c, CaseCommand command, CaseState from, String detail, Caller caller, Channel on) {
-        OffsetDateTime now = c.updatedAt;
+    private Uni<CaseActivity> record(Case c, CommandKind kind, CaseState from, String detail, Caller caller, Channel on) {
         CaseActivity activity = new CaseActivity();
         activity.caseId = c.id;
-        activity.at = now;
+        activity.at = c.updatedAt;
         activity.actor = caller.username();
-        activity.action = command.name();
+        activity.action = kind.name();
         activity.channel = on;
         activity.fromState = from;
         activity.toState = c.state;
         activity.detail = detail;
-        return activity.persist()
-                .chain(() -> outbox.append(new CaseTransitioned(c.id, c.number, command, from, c.state, caller.username(),
-                        c.residentId, c.channel, c.representativeId, detail, now)))
-                .replaceWith(activity);
+        return activity.persist();
     }
 
-    private static ApiException illegal(Case c, String detail) {
-        return new ApiException(Problem.illegalState(detail, c.state.name(),
-                Transitions.allowedIn(c.state).stream().map(Enum::name).toList()));
-    }
-
-    private static <T> T required(T value, String field) {
-        if (value == null) {
-            throw ApiException.invalidField(field, "is required for this command");
-        }
-        return value;
-    }
-
-    private static String text(Order order) {
-        if (order.text() == null || order.text().isBlank()) {
-            throw ApiException.invalidField("text", "is required for this command");
-        }
-        return order.text().strip();
-    }
-
-    private static Uni<String> done(String detail) {
-        return Uni.createFrom().item(detail);
+    private static Uni<Done> done(String line, Function<CaseStep, StepEvent> event) {
+        return Uni.createFrom().item(new Done(line, event));
     }
 }

@@ -14,6 +14,7 @@ import cn.lianxin.residents.Resident;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -32,8 +33,10 @@ public class CaseRegistration {
     private final Outbox outbox;
     private final Router router;
     private final Deadlines deadlines;
+    private final Clock clock;
 
-    public CaseRegistration(Lookups lookups, CaseNumbers numbers, Outbox outbox, Router router, Deadlines deadlines) {
+    public CaseRegistration(Lookups lookups, CaseNumbers numbers, Outbox outbox, Router router, Deadlines deadlines, Clock clock) {
+        this.clock = clock;
         this.lookups = lookups;
         this.numbers = numbers;
         this.outbox = outbox;
@@ -47,7 +50,7 @@ public class CaseRegistration {
                 .onItem().ifNull().failWith(() -> ApiException.invalidField("residentId", "no resident with id " + command.residentId()))
                 .chain(() -> lookups.reference(Category.class, command.categoryId(), "categoryId"))
                 .chain(() -> townOf(command.villageId()))
-                .chain(town -> numbers.next(town.id, town.code).map(number -> newCase(command, town.id, number, actor)))
+                .chain(town -> numbers.next(town.id, town.code).map(number -> newCase(command, town.id, number, actor, OffsetDateTime.now(clock))))
                 .call(this::route)
                 .invoke(c -> deadlines.awaitSignature(c, c.registeredAt))
                 .call(c -> c.persist())
@@ -93,7 +96,7 @@ public class CaseRegistration {
         });
     }
 
-    private static Case newCase(RegisterCase command, long townId, String number, String actor) {
+    private static Case newCase(RegisterCase command, long townId, String number, String actor, OffsetDateTime now) {
         Case c = new Case();
         c.id = UUID.randomUUID();
         c.number = number;
@@ -105,7 +108,7 @@ public class CaseRegistration {
         c.text = command.text().strip();
         c.state = CaseState.REGISTERED;
         c.registeredBy = actor;
-        c.registeredAt = OffsetDateTime.now();
+        c.registeredAt = now;
         c.updatedAt = c.registeredAt;
         return c;
     }

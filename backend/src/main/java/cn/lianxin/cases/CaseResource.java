@@ -48,10 +48,10 @@ public class CaseResource {
     }
 
     /**
-     * A case as staff see it, with the commands its current step accepts. Staff always see who the resident is;
+     * A case as staff see it, with the commands the caller may give it now ({@link Transitions#allowed}). Staff always see who the resident is;
      * {@code anonymous} tells them the resident asked not to be named towards the public.
      */
-    public record CaseView(UUID id, String number, CaseState state, String stateLabel, List<CaseCommand> allowedCommands,
+    public record CaseView(UUID id, String number, CaseState state, String stateLabel, List<CommandKind> allowedCommands,
             Channel channel, String text, UUID residentId, Long villageId, long categoryId, Long workstationId,
             Long representativeId, BigDecimal routingScore, List<String> routingReasons, OffsetDateTime signForDueAt,
             OffsetDateTime signedAt, OffsetDateTime replyDueAt, OffsetDateTime resolveDueAt, OffsetDateTime supervisedAt,
@@ -59,8 +59,8 @@ public class CaseResource {
             OffsetDateTime repliedAt, Feedback feedback, String feedbackComment, int reopenCount,
             OffsetDateTime registeredAt, String registeredBy, OffsetDateTime archivedAt, long version, String contentReview,
             boolean anonymous) {
-        static CaseView of(Case c) {
-            return new CaseView(c.id, c.number, c.state, c.state.label(), Transitions.allowedIn(c.state), c.channel, c.text,
+        static CaseView of(Case c, Caller caller) {
+            return new CaseView(c.id, c.number, c.state, c.state.label(), Transitions.allowed(caller, c), c.channel, c.text,
                     c.residentId, c.villageId, c.categoryId, c.workstationId, c.representativeId, c.routingScore,
                     c.routingReasons == null ? List.of() : List.of(c.routingReasons), c.signForDueAt, c.signedAt, c.replyDueAt,
                     c.resolveDueAt, c.supervisedAt, c.handlingClass,
@@ -97,15 +97,17 @@ public class CaseResource {
     public Uni<Response> register(@Valid @NotNull CaseRequest request) {
         var command = new CaseRegistration.RegisterCase(request.residentId(), request.villageId(), request.categoryId(),
                 request.channel(), request.text());
-        return registration.register(command, Caller.of(identity).username())
-                .map(c -> Created.at("/api/cases", c.id, CaseView.of(c)));
+        Caller caller = Caller.of(identity);
+        return registration.register(command, caller.username())
+                .map(c -> Created.at("/api/cases", c.id, CaseView.of(c, caller)));
     }
 
     @GET
     @Path("{id}")
     @WithSession
     public Uni<CaseView> get(@PathParam("id") UUID id) {
-        return lifecycle.visible(id, Caller.of(identity)).map(CaseView::of);
+        Caller caller = Caller.of(identity);
+        return lifecycle.visible(id, caller).map(c -> CaseView.of(c, caller));
     }
 
     @GET
@@ -157,7 +159,8 @@ public class CaseResource {
             @QueryParam("residentId") UUID residentId,
             @QueryParam("from") LocalDate from,
             @QueryParam("to") LocalDate to) {
-        Filters filters = CaseScope.visibleTo(Caller.of(identity))
+        Caller caller = Caller.of(identity);
+        Filters filters = CaseScope.visibleTo(caller)
                 .with("number = :number", "number", number)
                 .with("state = :state", "state", state)
                 .with("channel = :channel", "channel", channel)
@@ -171,6 +174,6 @@ public class CaseResource {
         if (unassigned != null) {
             filters.always(unassigned ? "representativeId is null" : "representativeId is not null", Map.of());
         }
-        return Filters.page(Case.find(filters.where("registeredAt desc, id"), filters.parameters()), page, CaseView::of);
+        return Filters.page(Case.<Case>find(filters.where("registeredAt desc, id"), filters.parameters()), page, c -> CaseView.of(c, caller));
     }
 }

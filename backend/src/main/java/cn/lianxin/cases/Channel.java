@@ -12,5 +12,7 @@ public enum Channel {
     PHONE,
     VISIT,
     /** Staff working in the console or through the API. */
-    CONSOLE
+    CONSOLE,
+    /** A representative's tap or text in the WeCom app. */
+    WECOM
 }

@@ -6,4 +6,7 @@ import java.util.UUID;
 /** A deadline of a case falls due soon: its representative is reminded. */
 public record DeadlineApproaching(UUID caseId, String number, DeadlineKind kind, OffsetDateTime dueAt, Long workstationId,
         Long representativeId) implements CaseEvent {
+    public String type() {
+        return CaseEvents.DEADLINE_APPROACHING;
+    }
 }

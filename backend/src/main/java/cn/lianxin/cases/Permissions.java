@@ -15,38 +15,38 @@ final class Permissions {
 
     enum Actor { TOWN_OFFICE, LIAISON, GROUP_LEADER, ASSIGNEE, RESIDENT }
 
-    private static final Map<CaseCommand, Set<Actor>> ACTORS = new EnumMap<>(CaseCommand.class);
+    private static final Map<CommandKind, Set<Actor>> ACTORS = new EnumMap<>(CommandKind.class);
 
     static {
         Set<Actor> dispatch = EnumSet.of(Actor.TOWN_OFFICE, Actor.LIAISON, Actor.GROUP_LEADER);
         Set<Actor> handling = EnumSet.of(Actor.TOWN_OFFICE, Actor.ASSIGNEE);
         Set<Actor> directing = EnumSet.of(Actor.TOWN_OFFICE, Actor.GROUP_LEADER, Actor.ASSIGNEE);
-        ACTORS.put(CaseCommand.SET_VILLAGE, dispatch);
-        ACTORS.put(CaseCommand.ASSIGN, dispatch);
-        ACTORS.put(CaseCommand.SIGN_FOR, handling);
-        ACTORS.put(CaseCommand.CHOOSE_HANDLING, handling);
-        ACTORS.put(CaseCommand.ADD_NOTE, directing);
-        ACTORS.put(CaseCommand.ESCALATE, handling);
+        ACTORS.put(CommandKind.SET_VILLAGE, dispatch);
+        ACTORS.put(CommandKind.ASSIGN, dispatch);
+        ACTORS.put(CommandKind.SIGN_FOR, handling);
+        ACTORS.put(CommandKind.CHOOSE_HANDLING, handling);
+        ACTORS.put(CommandKind.ADD_NOTE, directing);
+        ACTORS.put(CommandKind.ESCALATE, handling);
         // The instruction comes from above: the town committee's office or the group leader.
-        ACTORS.put(CaseCommand.RECORD_INSTRUCTION, EnumSet.of(Actor.TOWN_OFFICE, Actor.GROUP_LEADER));
-        ACTORS.put(CaseCommand.TRANSFER, directing);
-        ACTORS.put(CaseCommand.RETURN_TO_DISPATCH, directing);
-        ACTORS.put(CaseCommand.REPLY, handling);
+        ACTORS.put(CommandKind.RECORD_INSTRUCTION, EnumSet.of(Actor.TOWN_OFFICE, Actor.GROUP_LEADER));
+        ACTORS.put(CommandKind.TRANSFER, directing);
+        ACTORS.put(CommandKind.RETURN_TO_DISPATCH, directing);
+        ACTORS.put(CommandKind.REPLY, handling);
         // The resident's verdict: given by the resident (an SMS "1") or recorded by those who took it, never by the
         // representative being judged.
-        ACTORS.put(CaseCommand.RECORD_FEEDBACK, EnumSet.of(Actor.TOWN_OFFICE, Actor.LIAISON, Actor.GROUP_LEADER, Actor.RESIDENT));
+        ACTORS.put(CommandKind.RECORD_FEEDBACK, EnumSet.of(Actor.TOWN_OFFICE, Actor.LIAISON, Actor.GROUP_LEADER, Actor.RESIDENT));
         // An unsatisfied resident may ask for their case to be handled again from the mini-program (the lifecycle
         // still requires the 不满意 verdict first).
-        ACTORS.put(CaseCommand.REOPEN, EnumSet.of(Actor.TOWN_OFFICE, Actor.LIAISON, Actor.GROUP_LEADER, Actor.RESIDENT));
+        ACTORS.put(CommandKind.REOPEN, EnumSet.of(Actor.TOWN_OFFICE, Actor.LIAISON, Actor.GROUP_LEADER, Actor.RESIDENT));
         // 谁走访谁负责: whoever visits records the visit.
-        ACTORS.put(CaseCommand.REVISIT, EnumSet.of(Actor.TOWN_OFFICE, Actor.LIAISON, Actor.GROUP_LEADER, Actor.ASSIGNEE));
-        ACTORS.put(CaseCommand.ARCHIVE, EnumSet.of(Actor.TOWN_OFFICE, Actor.LIAISON));
+        ACTORS.put(CommandKind.REVISIT, EnumSet.of(Actor.TOWN_OFFICE, Actor.LIAISON, Actor.GROUP_LEADER, Actor.ASSIGNEE));
+        ACTORS.put(CommandKind.ARCHIVE, EnumSet.of(Actor.TOWN_OFFICE, Actor.LIAISON));
     }
 
     private Permissions() {
     }
 
-    static boolean permits(Caller caller, Case c, CaseCommand command) {
+    static boolean permits(Caller caller, Case c, CommandKind command) {
         Set<Actor> allowed = ACTORS.get(command);
         return actorsOf(caller, c).stream().anyMatch(allowed::contains);
     }

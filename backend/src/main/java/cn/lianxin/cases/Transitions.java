@@ -7,61 +7,109 @@ import static cn.lianxin.cases.CaseState.RECEIVED;
 import static cn.lianxin.cases.CaseState.REGISTERED;
 import static cn.lianxin.cases.CaseState.REPLIED;
 
+import cn.lianxin.staff.Caller;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
- * The six steps as one table: for each command, the steps it may be given in and the step it leads to
- * (empty: the case stays where it is). Everything else about a command — who may give it, what it records —
- * lives in {@link CaseLifecycle}; whether it may be given at all is decided here.
+ * The six steps as one table: for each command, the steps it may be given in, the step it leads to (none: the
+ * case stays where it is) and the named rules the case must also meet. {@link #refusal} is the one answer to
+ * "may this caller give this command to this case now?": the API's 409 and {@code allowedCommands}, the
+ * mini-program's buttons and WeCom's taps all ask it.
  */
 public final class Transitions {
 
-    record Rule(Set<CaseState> from, Optional<CaseState> to) {
+    /** A condition on the case beyond its step, named so that a refusal can say which one failed. */
+    public enum Guard {
+        NO_INSTRUCTION_AWAITED("The case waits for the instruction it was escalated for; record it before replying.",
+                c -> !c.awaitingInstruction),
+        INSTRUCTION_AWAITED("No escalation of this case is waiting for an instruction.", c -> c.awaitingInstruction),
+        RATED_UNSATISFIED("Only a case the resident was unsatisfied with is reopened.", c -> c.feedback == Feedback.UNSATISFIED),
+        // 件件有回音: the reply reached the resident (its message was sent or delivered) and feedback was asked for.
+        REPLY_DELIVERED_AND_FEEDBACK_ASKED("件件有回音: a case is archived only after its reply was delivered to the resident"
+                + " and feedback was asked for (a rating, a revisit, or a delivered feedback prompt).",
+                c -> c.replyDelivered && c.feedbackAttempted);
+
+        final String why;
+        private final Predicate<Case> holds;
+
+        Guard(String why, Predicate<Case> holds) {
+            this.why = why;
+            this.holds = holds;
+        }
     }
 
-    private static final Map<CaseCommand, Rule> RULES = new EnumMap<>(CaseCommand.class);
+    record Rule(Set<CaseState> from, Optional<CaseState> to, List<Guard> guards) {
+    }
+
+    private static final Map<CommandKind, Rule> RULES = new EnumMap<>(CommandKind.class);
 
     static {
-        rule(CaseCommand.SET_VILLAGE, EnumSet.of(REGISTERED), REGISTERED);
-        rule(CaseCommand.ASSIGN, EnumSet.of(REGISTERED), REGISTERED);
-        rule(CaseCommand.SIGN_FOR, EnumSet.of(REGISTERED), RECEIVED);
-        rule(CaseCommand.CHOOSE_HANDLING, EnumSet.of(RECEIVED), IN_PROGRESS);
-        rule(CaseCommand.ADD_NOTE, EnumSet.of(RECEIVED, IN_PROGRESS), null);
-        rule(CaseCommand.ESCALATE, EnumSet.of(IN_PROGRESS), null);
-        rule(CaseCommand.RECORD_INSTRUCTION, EnumSet.of(IN_PROGRESS), null);
+        rule(CommandKind.SET_VILLAGE, EnumSet.of(REGISTERED), REGISTERED);
+        rule(CommandKind.ASSIGN, EnumSet.of(REGISTERED), REGISTERED);
+        rule(CommandKind.SIGN_FOR, EnumSet.of(REGISTERED), RECEIVED);
+        rule(CommandKind.CHOOSE_HANDLING, EnumSet.of(RECEIVED), IN_PROGRESS);
+        rule(CommandKind.ADD_NOTE, EnumSet.of(RECEIVED, IN_PROGRESS), null);
+        rule(CommandKind.ESCALATE, EnumSet.of(IN_PROGRESS), null);
+        rule(CommandKind.RECORD_INSTRUCTION, EnumSet.of(IN_PROGRESS), null, Guard.INSTRUCTION_AWAITED);
         // A transferred case waits for its new representative to sign for it.
-        rule(CaseCommand.TRANSFER, EnumSet.of(REGISTERED, RECEIVED, IN_PROGRESS), REGISTERED);
-        rule(CaseCommand.RETURN_TO_DISPATCH, EnumSet.of(REGISTERED, RECEIVED, IN_PROGRESS), REGISTERED);
-        rule(CaseCommand.REPLY, EnumSet.of(IN_PROGRESS), REPLIED);
-        rule(CaseCommand.RECORD_FEEDBACK, EnumSet.of(REPLIED), FEEDBACK_GIVEN);
-        rule(CaseCommand.REOPEN, EnumSet.of(FEEDBACK_GIVEN), IN_PROGRESS);
-        rule(CaseCommand.REVISIT, EnumSet.of(REPLIED, FEEDBACK_GIVEN), null);
-        rule(CaseCommand.ARCHIVE, EnumSet.of(REPLIED, FEEDBACK_GIVEN), ARCHIVED);
+        rule(CommandKind.TRANSFER, EnumSet.of(REGISTERED, RECEIVED, IN_PROGRESS), REGISTERED);
+        rule(CommandKind.RETURN_TO_DISPATCH, EnumSet.of(REGISTERED, RECEIVED, IN_PROGRESS), REGISTERED);
+        rule(CommandKind.REPLY, EnumSet.of(IN_PROGRESS), REPLIED, Guard.NO_INSTRUCTION_AWAITED);
+        rule(CommandKind.RECORD_FEEDBACK, EnumSet.of(REPLIED), FEEDBACK_GIVEN);
+        rule(CommandKind.REOPEN, EnumSet.of(FEEDBACK_GIVEN), IN_PROGRESS, Guard.RATED_UNSATISFIED);
+        rule(CommandKind.REVISIT, EnumSet.of(REPLIED, FEEDBACK_GIVEN), null);
+        rule(CommandKind.ARCHIVE, EnumSet.of(REPLIED, FEEDBACK_GIVEN), ARCHIVED, Guard.REPLY_DELIVERED_AND_FEEDBACK_ASKED);
     }
 
     private Transitions() {
     }
 
-    private static void rule(CaseCommand command, Set<CaseState> from, CaseState to) {
-        RULES.put(command, new Rule(Set.copyOf(from), Optional.ofNullable(to)));
+    private static void rule(CommandKind kind, Set<CaseState> from, CaseState to, Guard... guards) {
+        RULES.put(kind, new Rule(Set.copyOf(from), Optional.ofNullable(to), List.of(guards)));
     }
 
-    public static boolean allows(CaseState state, CaseCommand command) {
-        return RULES.get(command).from().contains(state);
+    /** Empty when the caller may give the command to the case now; otherwise why not. */
+    public static Optional<Rejection> refusal(Caller caller, Case c, CommandKind kind) {
+        if (!Permissions.permits(caller, c, kind)) {
+            return Optional.of(new Rejection.NotPermitted(c.number, kind));
+        }
+        Rule rule = RULES.get(kind);
+        if (!rule.from().contains(c.state)) {
+            return Optional.of(new Rejection.NotNow(c.state, Optional.empty(),
+                    kind.label() + " is not possible while the case is in " + c.state.label(), allowed(caller, c)));
+        }
+        return failedGuard(rule, c).map(g -> new Rejection.NotNow(c.state, Optional.of(g), g.why, allowed(caller, c)));
     }
 
-    /** Where the command leads from {@code state}; only meaningful when {@link #allows} said yes. */
-    public static CaseState target(CaseState state, CaseCommand command) {
-        return RULES.get(command).to().orElse(state);
+    /** Whether {@link #refusal} would say yes. */
+    public static boolean allows(Caller caller, Case c, CommandKind kind) {
+        Rule rule = RULES.get(kind);
+        return Permissions.permits(caller, c, kind) && rule.from().contains(c.state) && failedGuard(rule, c).isEmpty();
     }
 
-    /** The commands a case in {@code state} accepts, in the order of the six steps. */
-    public static List<CaseCommand> allowedIn(CaseState state) {
-        return RULES.entrySet().stream().filter(e -> e.getValue().from().contains(state)).map(Map.Entry::getKey).toList();
+    /** The commands the caller may give the case now, in the order of the six steps. */
+    public static List<CommandKind> allowed(Caller caller, Case c) {
+        return Arrays.stream(CommandKind.values()).filter(kind -> allows(caller, c, kind)).toList();
+    }
+
+    private static Optional<Guard> failedGuard(Rule rule, Case c) {
+        return rule.guards().stream().filter(g -> !g.holds.test(c)).findFirst();
+    }
+
+    /** Where the command leads from {@code state}; only meaningful when {@link #refusal} said yes. */
+    static CaseState target(CaseState state, CommandKind kind) {
+        return RULES.get(kind).to().orElse(state);
+    }
+
+    /** Whether the step accepts the command at all, whatever the rules and the caller: for tests of the table. */
+    static boolean stepAccepts(CaseState state, CommandKind kind) {
+        return RULES.get(kind).from().contains(state);
     }
 }

@@ -27,7 +27,7 @@ public class Outbox {
         row.id = UUID.randomUUID();
         row.aggregateType = event.aggregateType();
         row.aggregateId = event.aggregateId();
-        row.eventType = event.getClass().getSimpleName();
+        row.eventType = event.type();
         row.topic = event.topic();
         row.createdAt = OffsetDateTime.now();
         try {

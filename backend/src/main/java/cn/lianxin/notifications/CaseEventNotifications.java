@@ -1,8 +1,11 @@
 package cn.lianxin.notifications;
 
-import cn.lianxin.cases.CaseCommand;
+import cn.lianxin.cases.CaseEvent;
+import cn.lianxin.cases.CaseEvents;
 import cn.lianxin.cases.CaseRegistered;
-import cn.lianxin.cases.CaseTransitioned;
+import cn.lianxin.cases.CaseStep;
+import cn.lianxin.cases.FollowUpReceived;
+import cn.lianxin.cases.StepEvent;
 import cn.lianxin.cases.Channel;
 import cn.lianxin.cases.DeadlineApproaching;
 import cn.lianxin.cases.DeadlineMissed;
@@ -67,41 +70,34 @@ public class CaseEventNotifications {
      * What the event calls for, read now (so that an unreadable payload is skipped) and composed afresh inside
      * each attempt of the transaction that claims the event. Null when the event calls for no message.
      */
-    private Supplier<Uni<Notices>> noticesFor(EventEnvelope event) throws java.io.IOException {
-        switch (event.type()) {
-            case "CaseRegistered" -> {
-                CaseRegistered registered = json.treeToValue(event.payload(), CaseRegistered.class);
-                // The mini-program shows the case number the moment the case is submitted; no message repeats it.
-                List<OutboundMessage> acknowledgement = registered.channel() == Channel.MINIPROGRAM ? List.of()
-                        : List.of(Templates.registered(registered.caseId(), registered.number()));
-                return () -> toResident(registered.residentId(), registered.channel(), acknowledgement)
-                        .chain(resident -> staff.newCase(registered).map(resident::and));
-            }
-            case "CaseTransitioned" -> {
-                CaseTransitioned transitioned = json.treeToValue(event.payload(), CaseTransitioned.class);
-                if (transitioned.command() == CaseCommand.REPLY) {
-                    return () -> toResident(transitioned.residentId(), transitioned.channel(),
-                            Templates.replied(transitioned.caseId(), transitioned.number(), transitioned.detail()));
-                }
-                if (StaffNotices.HANDING_OVER.contains(transitioned.command()) && transitioned.representativeId() != null) {
-                    return () -> staff.handedOver(transitioned);
-                }
-                return null;
-            }
-            case "DeadlineApproaching" -> {
-                DeadlineApproaching approaching = json.treeToValue(event.payload(), DeadlineApproaching.class);
-                requireDeadline(approaching.caseId(), approaching.kind(), approaching.dueAt());
-                return () -> staff.reminder(approaching);
-            }
-            case "DeadlineMissed" -> {
-                DeadlineMissed missed = json.treeToValue(event.payload(), DeadlineMissed.class);
-                requireDeadline(missed.caseId(), missed.kind(), missed.dueAt());
-                return () -> staff.supervision(missed);
-            }
-            default -> {
-                return null;
-            }
+    private Supplier<Uni<Notices>> noticesFor(EventEnvelope envelope) throws java.io.IOException {
+        CaseEvent event = CaseEvents.read(json, envelope).orElse(null);
+        if (event instanceof CaseRegistered registered) {
+            // The mini-program shows the case number the moment the case is submitted; no message repeats it.
+            List<OutboundMessage> acknowledgement = registered.channel() == Channel.MINIPROGRAM ? List.of()
+                    : List.of(Templates.registered(registered.caseId(), registered.number()));
+            return () -> toResident(registered.residentId(), registered.channel(), acknowledgement)
+                    .chain(resident -> staff.newCase(registered).map(resident::and));
         }
+        if (event instanceof StepEvent.Replied replied) {
+            CaseStep step = replied.step();
+            return () -> toResident(step.residentId(), step.channel(), Templates.replied(replied));
+        }
+        if (event instanceof StepEvent handedOver && StaffNotices.handsOver(handedOver)) {
+            return () -> staff.handedOver(handedOver);
+        }
+        if (event instanceof FollowUpReceived followUp && followUp.representativeId() != null) {
+            return () -> staff.followUp(followUp);
+        }
+        if (event instanceof DeadlineApproaching approaching) {
+            requireDeadline(approaching.caseId(), approaching.kind(), approaching.dueAt());
+            return () -> staff.reminder(approaching);
+        }
+        if (event instanceof DeadlineMissed missed) {
+            requireDeadline(missed.caseId(), missed.kind(), missed.dueAt());
+            return () -> staff.supervision(missed);
+        }
+        return null;
     }
 
     /** A deadline event without these cannot be worded; failing later would retry it forever. */

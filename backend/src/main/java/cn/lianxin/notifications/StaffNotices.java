@@ -1,10 +1,10 @@
 package cn.lianxin.notifications;
 
-import cn.lianxin.cases.CaseCommand;
 import cn.lianxin.cases.CaseRegistered;
-import cn.lianxin.cases.CaseTransitioned;
 import cn.lianxin.cases.DeadlineApproaching;
 import cn.lianxin.cases.DeadlineMissed;
+import cn.lianxin.cases.FollowUpReceived;
+import cn.lianxin.cases.StepEvent;
 import cn.lianxin.masterdata.Representative;
 import cn.lianxin.masterdata.Workstation;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -14,9 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -27,9 +25,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 class StaffNotices {
-
-    /** The commands that put a case in a representative's hands. */
-    static final Set<CaseCommand> HANDING_OVER = EnumSet.of(CaseCommand.ASSIGN, CaseCommand.TRANSFER, CaseCommand.REOPEN);
 
     // One query for the notice's facts: the case's text with the names of its village and category.
     // Left join: a case texted in by SMS may not know its village yet.
@@ -53,10 +48,23 @@ class StaffNotices {
                 Templates.newCase(registered.caseId(), c).toRepresentative(registered.representativeId())));
     }
 
-    /** Only for a command in {@link #HANDING_OVER} that left the case with a representative. */
-    Uni<Notices> handedOver(CaseTransitioned transitioned) {
-        return summary(transitioned.caseId()).map(c -> Notices.of(
-                Templates.handedOver(transitioned.caseId(), transitioned.command(), c).toRepresentative(transitioned.representativeId())));
+    /** The steps that put a case in a representative's hands: assigned, transferred, reopened with someone. */
+    static boolean handsOver(StepEvent event) {
+        boolean handing = event instanceof StepEvent.Assigned || event instanceof StepEvent.Transferred
+                || event instanceof StepEvent.Reopened;
+        return handing && event.step().representativeId() != null;
+    }
+
+    /** Only for an event {@link #handsOver} says yes to. */
+    Uni<Notices> handedOver(StepEvent event) {
+        return summary(event.caseId()).map(c -> Notices.of(
+                Templates.handedOver(event, c).toRepresentative(event.step().representativeId())));
+    }
+
+    /** The resident added to the case (a follow-up SMS): its representative reads what they wrote. */
+    Uni<Notices> followUp(FollowUpReceived followUp) {
+        return summary(followUp.caseId()).map(c -> Notices.of(
+                Templates.followUp(followUp.caseId(), c, followUp.text()).toRepresentative(followUp.representativeId())));
     }
 
     Uni<Notices> reminder(DeadlineApproaching approaching) {

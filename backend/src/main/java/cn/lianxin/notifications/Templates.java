@@ -1,6 +1,6 @@
 package cn.lianxin.notifications;
 
-import cn.lianxin.cases.CaseCommand;
+import cn.lianxin.cases.StepEvent;
 import cn.lianxin.cases.DeadlineKind;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -21,6 +21,7 @@ final class Templates {
     static final String FEEDBACK_PROMPT = "FEEDBACK_PROMPT";
     static final String REP_NEW_CASE = "REP_NEW_CASE";
     static final String REP_ASSIGNED = "REP_ASSIGNED";
+    static final String REP_FOLLOW_UP = "REP_FOLLOW_UP";
     static final String SUPERVISION_TOWN_OFFICE = "SUPERVISION_TOWN_OFFICE";
     static final String SMS_ANSWER = "SMS_ANSWER";
 
@@ -44,9 +45,18 @@ final class Templates {
                 "【连心桥】您反映的问题已登记，编号 " + number + "。党代表会尽快办理并答复您。", Map.of("number", number));
     }
 
-    /** The reply, then the satisfaction prompt that the resident answers with a digit. */
-    static List<OutboundMessage> replied(UUID caseId, String number, String reply) {
-        String answer = stripLabel(reply);
+    /**
+     * The reply, then the satisfaction prompt that the resident answers with a digit. Files travel as a note of how
+     * many there are: an SMS resident learns that uploaded files can be seen in the mini-program (after binding
+     * the same phone number).
+     */
+    static List<OutboundMessage> replied(StepEvent.Replied reply) {
+        UUID caseId = reply.caseId();
+        String number = reply.step().number();
+        int links = reply.links().size();
+        int files = reply.attachmentIds().size();
+        String answer = reply.text() + (links + files == 0 ? ""
+                : "（附件 " + (links + files) + " 个" + (files == 0 ? "" : "，请在连心桥小程序查看") + "）");
         return List.of(
                 message(caseId, CASE_REPLY, "CASE_REPLY", "【连心桥】您反映的问题（编号 " + number + "）答复如下：" + answer,
                         Map.of("number", number, "reply", answer)),
@@ -60,16 +70,19 @@ final class Templates {
                 "【连心桥】新诉求 " + c.number() + about(c) + "：“" + excerpt(c.text()) + "”。请及时签收。");
     }
 
-    /** A command put the case in the representative's hands: assigned, transferred, or reopened with them. */
-    static OutboundMessage handedOver(UUID caseId, CaseCommand command, CaseSummary c) {
-        String what = switch (command) {
-            case TRANSFER -> "已转办给您";
-            case REOPEN -> "居民不满意，已重新交您办理";
-            default -> "已分派给您";
-        };
-        String next = command == CaseCommand.REOPEN ? "请尽快处理并再次答复。" : "请及时签收。";
-        return message(caseId, REP_ASSIGNED, "REP_" + command.name(),
+    /** A step put the case in the representative's hands: assigned, transferred, or reopened with them. */
+    static OutboundMessage handedOver(StepEvent event, CaseSummary c) {
+        boolean reopened = event instanceof StepEvent.Reopened;
+        String what = reopened ? "居民不满意，已重新交您办理" : event instanceof StepEvent.Transferred ? "已转办给您" : "已分派给您";
+        String next = reopened ? "请尽快处理并再次答复。" : "请及时签收。";
+        String template = reopened ? "REP_REOPEN" : event instanceof StepEvent.Transferred ? "REP_TRANSFER" : "REP_ASSIGN";
+        return message(event.caseId(), REP_ASSIGNED, template,
                 "【连心桥】诉求 " + c.number() + about(c) + what + "：“" + excerpt(c.text()) + "”。" + next);
+    }
+
+    /** The resident wrote again about an open case; the representative reads it without opening the case. */
+    static OutboundMessage followUp(UUID caseId, CaseSummary c, String text) {
+        return message(caseId, REP_FOLLOW_UP, REP_FOLLOW_UP, "【连心桥】诉求 " + c.number() + about(c) + "居民补充：“" + excerpt(text) + "”。");
     }
 
     static OutboundMessage reminder(UUID caseId, String number, DeadlineKind kind, ZonedDateTime dueAt) {
@@ -144,11 +157,6 @@ final class Templates {
 
     private static OutboundMessage smsAnswer(UUID caseId, SmsTemplate template, Map<String, String> params) {
         return message(caseId, SMS_ANSWER, template.name(), null, params);
-    }
-
-    /** The record line reads "回复：…"; the resident gets the answer itself. */
-    private static String stripLabel(String detail) {
-        return detail.startsWith("回复：") ? detail.substring("回复：".length()) : detail;
     }
 
     private static OutboundMessage message(UUID caseId, String purpose, String template, String body) {

@@ -16,6 +16,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -45,13 +46,15 @@ public class StatsResource {
     private final WorkingCalendar calendar;
     private final SecurityIdentity identity;
     private final ZoneId townZone;
+    private final Clock clock;
 
-    public StatsResource(Figures figures, WorkingCalendar calendar, SecurityIdentity identity,
+    public StatsResource(Figures figures, WorkingCalendar calendar, SecurityIdentity identity, Clock clock,
             @ConfigProperty(name = "lianxin.cases.time-zone") ZoneId townZone) {
         this.figures = figures;
         this.calendar = calendar;
         this.identity = identity;
         this.townZone = townZone;
+        this.clock = clock;
     }
 
     @GET
@@ -85,7 +88,7 @@ public class StatsResource {
         Dimension dimension = Dimension.parse(by);
         Period period = Period.parse(from, to);
         Long workstation = workstationOf(Caller.of(identity), workstationId);
-        return figures.rates(dimension, period.start(townZone), period.end(townZone), OffsetDateTime.now(), workstation)
+        return figures.rates(dimension, period.start(townZone), period.end(townZone), OffsetDateTime.now(clock), workstation)
                 .map(r -> new RatesView(period.from(), period.to(), dimension.parameter(), workstation, r.rows(), r.total()));
     }
 
@@ -100,7 +103,7 @@ public class StatsResource {
                     overdueWorkingDays the working days from its day to today.""")
     public Uni<Page<OverdueCase>> overdue(@Valid @BeanParam PageRequest page, @QueryParam("workstationId") Long workstationId) {
         Long workstation = workstationOf(Caller.of(identity), workstationId);
-        return figures.overdue(OffsetDateTime.now(), workstation, page, calendar.current());
+        return figures.overdue(OffsetDateTime.now(clock), workstation, page, calendar.current());
     }
 
     /** The workstation whose figures the caller reads; null is every workstation (the town office only). */

@@ -12,6 +12,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -41,14 +42,16 @@ public class DeadlineWatch {
     }
 
     private final Outbox outbox;
+    private final Clock clock;
     private final ZoneId townZone;
     private final Duration remindBefore;
     private final int batchSize;
 
-    public DeadlineWatch(Outbox outbox, @ConfigProperty(name = "lianxin.cases.time-zone") ZoneId townZone,
+    public DeadlineWatch(Outbox outbox, Clock clock, @ConfigProperty(name = "lianxin.cases.time-zone") ZoneId townZone,
             @ConfigProperty(name = "lianxin.deadline-watch.remind-before") Duration remindBefore,
             @ConfigProperty(name = "lianxin.deadline-watch.batch-size") int batchSize) {
         this.outbox = outbox;
+        this.clock = clock;
         this.townZone = townZone;
         this.remindBefore = remindBefore;
         this.batchSize = batchSize;
@@ -66,47 +69,49 @@ public class DeadlineWatch {
         return Panache.withTransaction(() -> Panache.getSession()
                 .chain(s -> s.createNativeQuery("SELECT pg_try_advisory_xact_lock(:lock)", Boolean.class)
                         .setParameter("lock", WATCH_LOCK).getSingleResult())
-                .chain(leader -> leader ? claimDue().chain(this::announce) : Uni.createFrom().item(0)));
+                .chain(leader -> {
+                    OffsetDateTime now = OffsetDateTime.now(clock);
+                    return leader ? claimDue(now).chain(notices -> announce(notices, now)) : Uni.createFrom().item(0);
+                }));
     }
 
     /**
-     * Claims the notices now due: a reminder when a clock runs out within the reminder window, a supervision once
-     * it has run out, for steps not yet done. The insert's key makes each notice happen once.
+     * Claims the notices now due: a reminder when an open clock (V20's {@code case_open_clock}) runs out within the
+     * reminder window, a supervision once it has run out. Notices already given are left out before the limit, so
+     * that cases long overdue never crowd out the newly due; the insert's key makes each notice happen once.
      */
     @SuppressWarnings("unchecked")
-    private Uni<List<Notice>> claimDue() {
+    private Uni<List<Notice>> claimDue(OffsetDateTime now) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                 WITH due AS (
-                    (SELECT id, 'SIGN_FOR' AS kind, sign_for_due_at AS due_at FROM cases
-                     WHERE state = 'REGISTERED' AND representative_id IS NOT NULL AND sign_for_due_at <= :horizon
-                     ORDER BY sign_for_due_at LIMIT :limit)
-                    UNION ALL
-                    (SELECT id, 'REPLY', reply_due_at FROM cases
-                     WHERE state IN ('RECEIVED', 'IN_PROGRESS') AND reply_due_at <= :horizon ORDER BY reply_due_at LIMIT :limit)
-                    UNION ALL
-                    (SELECT id, 'RESOLUTION', resolve_due_at FROM cases
-                     WHERE state <> 'ARCHIVED' AND resolve_due_at <= :horizon ORDER BY resolve_due_at LIMIT :limit)
+                    SELECT o.case_id, o.kind, o.due_at, CASE WHEN o.due_at <= :now THEN 'SUPERVISION' ELSE 'REMINDER' END AS notice
+                    FROM cases c JOIN case_open_clock o ON o.case_id = c.id
+                    WHERE c.state <> 'ARCHIVED'
+                      AND next_open_deadline(c.state, c.replied_at, c.sign_for_due_at, c.reply_due_at, c.resolve_due_at) <= :horizon
+                      AND o.due_at <= :horizon
                 )
                 INSERT INTO case_deadline_notice (case_id, kind, notice, due_at, sent_at)
-                SELECT id, kind, CASE WHEN due_at <= now() THEN 'SUPERVISION' ELSE 'REMINDER' END, due_at, now() FROM due
+                SELECT d.case_id, d.kind, d.notice, d.due_at, :now FROM due d
+                WHERE NOT EXISTS (SELECT 1 FROM case_deadline_notice n
+                                  WHERE n.case_id = d.case_id AND n.kind = d.kind AND n.notice = d.notice AND n.due_at = d.due_at)
+                ORDER BY d.due_at LIMIT :limit
                 ON CONFLICT DO NOTHING
                 RETURNING case_id, kind, notice, due_at""", Object[].class)
-                .setParameter("horizon", OffsetDateTime.now().plus(remindBefore)).setParameter("limit", batchSize)
+                .setParameter("now", now).setParameter("horizon", now.plus(remindBefore)).setParameter("limit", batchSize)
                 .getResultList())
                 .map(rows -> rows.stream().map(r -> new Notice((UUID) r[0], DeadlineKind.valueOf((String) r[1]),
                         "SUPERVISION".equals(r[2]), toOffset(r[3]))).toList());
     }
 
-    private Uni<Integer> announce(List<Notice> notices) {
+    private Uni<Integer> announce(List<Notice> notices, OffsetDateTime now) {
         return Multi.createFrom().iterable(notices)
                 .onItem().transformToUniAndConcatenate(n -> Case.<Case>findById(n.caseId()).chain(c -> n.supervision()
-                        ? supervise(c, n) : outbox.append(new DeadlineApproaching(c.id, c.number, n.kind(), n.dueAt(),
+                        ? supervise(c, n, now) : outbox.append(new DeadlineApproaching(c.id, c.number, n.kind(), n.dueAt(),
                                 c.workstationId, c.representativeId)).replaceWithVoid()))
                 .collect().asList().map(List::size);
     }
 
-    private Uni<Void> supervise(Case c, Notice n) {
-        OffsetDateTime now = OffsetDateTime.now();
+    private Uni<Void> supervise(Case c, Notice n, OffsetDateTime now) {
         if (c.supervisedAt == null) {
             c.supervisedAt = now;
         }

@@ -1,18 +1,17 @@
--- Open cases with a deadline passed and its step not done, most overdue first, one page of them and how many
--- there are in all. A step is undone: sign-for while the case is in 登记; reply and resolution while it has no
--- reply (a reopened case has none again). The LEAST(...) in the WHERE clause is exactly the expression of
--- case_overdue_idx (V8), so that the index finds the overdue cases without reading the others.
+-- Open cases with a deadline passed and its clock still open, most overdue first, one page of them and how many
+-- there are in all. Which clock is open is defined once, by the functions of V20 (sign_for_clock, reply_clock,
+-- resolution_clock, next_open_deadline); the deadline watch reads the same ones. next_open_deadline(...) is
+-- exactly the expression of case_next_deadline_idx, so that the index finds the overdue cases without reading
+-- the others.
 --   $1 now   $2 workstation id, or NULL for every workstation   $3 page size   $4 rows to skip
 WITH overdue AS (
     SELECT c.id, c.number, c.state, c.workstation_id, c.representative_id,
-           CASE WHEN c.state = 'REGISTERED' THEN c.sign_for_due_at END AS sign_for_due,
-           CASE WHEN c.replied_at IS NULL THEN c.reply_due_at END AS reply_due,
-           CASE WHEN c.replied_at IS NULL THEN c.resolve_due_at END AS resolution_due
+           sign_for_clock(c.state, c.sign_for_due_at) AS sign_for_due,
+           reply_clock(c.state, c.replied_at, c.reply_due_at) AS reply_due,
+           resolution_clock(c.state, c.resolve_due_at) AS resolution_due
     FROM cases c
     WHERE c.state <> 'ARCHIVED'
-      AND LEAST(CASE WHEN c.state = 'REGISTERED' THEN c.sign_for_due_at END,
-                CASE WHEN c.replied_at IS NULL THEN c.reply_due_at END,
-                CASE WHEN c.replied_at IS NULL THEN c.resolve_due_at END) < $1
+      AND next_open_deadline(c.state, c.replied_at, c.sign_for_due_at, c.reply_due_at, c.resolve_due_at) < $1
       AND ($2::bigint IS NULL OR c.workstation_id = $2)
 ),
 page AS (

@@ -68,7 +68,7 @@ class CaseRegistrationApiTest {
         String id = asOffice().queryParam("number", number).get("/api/cases").then().extract().path("items[0].id");
 
         assertThat(kafka.eventsFor(id, Duration.ofSeconds(30))).anySatisfy(e -> {
-            assertThat(e.get("type").asText()).isEqualTo("CaseRegistered");
+            assertThat(e.get("type").asText()).isEqualTo("case.registered");
             assertThat(e.get("payload").get("number").asText()).isEqualTo(number);
         });
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> asOffice().queryParam("caseId", id)

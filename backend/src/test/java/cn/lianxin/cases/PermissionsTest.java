@@ -17,12 +17,12 @@ class PermissionsTest {
         c.representativeId = 7L;
         Caller resident = Caller.resident(UUID.randomUUID(), "短信 138****8000");
 
-        Set<CaseCommand> allowed = EnumSet.noneOf(CaseCommand.class);
-        for (CaseCommand command : CaseCommand.values()) {
+        Set<CommandKind> allowed = EnumSet.noneOf(CommandKind.class);
+        for (CommandKind command : CommandKind.values()) {
             if (Permissions.permits(resident, c, command)) {
                 allowed.add(command);
             }
         }
-        assertThat(allowed).containsExactly(CaseCommand.RECORD_FEEDBACK, CaseCommand.REOPEN);
+        assertThat(allowed).containsExactly(CommandKind.RECORD_FEEDBACK, CommandKind.REOPEN);
     }
 }

@@ -2,7 +2,13 @@ package cn.lianxin.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.lianxin.cases.CaseState;
+import cn.lianxin.cases.CaseStep;
+import cn.lianxin.cases.Channel;
+import cn.lianxin.cases.StepEvent;
 import cn.lianxin.sms.segments.Segments;
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -12,6 +18,12 @@ class SmsTextsTest {
 
     private static final String POINTER = "…（全文请在连心桥小程序查看）";
     private final SmsTexts texts = new SmsTexts("连心桥", 2, POINTER);
+
+    private static StepEvent.Replied replied(String text) {
+        CaseStep step = new CaseStep(UUID.randomUUID(), "SG-20261127-0042", CaseState.IN_PROGRESS, CaseState.REPLIED, "chenming",
+                Channel.CONSOLE, UUID.randomUUID(), Channel.SMS, 1L, 2L, OffsetDateTime.now());
+        return new StepEvent.Replied(step, text, List.of(), List.of());
+    }
 
     @Test
     void rendersTheApprovedTemplateUnderTheSignature() {
@@ -24,7 +36,7 @@ class SmsTextsTest {
     @Test
     void shortensALongReplyToTheMaximumWithThePointerAndSendsWhatItShows() {
         String reply = "已联系供电所。".repeat(40);
-        OutboundMessage sms = texts.shape(Templates.replied(UUID.randomUUID(), "SG-20261127-0042", "回复：" + reply).get(0));
+        OutboundMessage sms = texts.shape(Templates.replied(replied(reply)).get(0));
 
         assertThat(Segments.count(sms.body)).isEqualTo(2);
         assertThat(sms.body).endsWith(POINTER).startsWith("【连心桥】您反映的问题（编号SG-20261127-0042）答复如下：已联系供电所。");
@@ -34,7 +46,7 @@ class SmsTextsTest {
 
     @Test
     void leavesAShortReplyWhole() {
-        OutboundMessage sms = texts.shape(Templates.replied(UUID.randomUUID(), "SG-20261127-0042", "回复：路灯本周修好").get(0));
+        OutboundMessage sms = texts.shape(Templates.replied(replied("路灯本周修好")).get(0));
 
         assertThat(sms.params).isEqualTo(Map.of("number", "SG-20261127-0042", "reply", "路灯本周修好"));
     }

@@ -8,13 +8,15 @@ import static org.hamcrest.Matchers.notNullValue;
 import cn.lianxin.testing.Database;
 import cn.lianxin.testing.Fixtures;
 import cn.lianxin.testing.Team;
+import cn.lianxin.testing.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
-import java.time.LocalDate;
+import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
+import java.util.List;
+import java.util.stream.Stream;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -27,13 +29,14 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class DeadlinesTest {
 
-    private static final ZoneId TOWN = ZoneId.of("Asia/Shanghai");
-
     @Inject
     Pool pool;
 
     @Inject
     DeadlineWatch watch;
+
+    @Inject
+    TestClock clock;
 
     private static String registerFor(Team team) {
         Fixtures town = team.town();
@@ -42,13 +45,6 @@ class DeadlinesTest {
         Team.as(team.liaison()).body(Map.of("representativeId", team.firstId())).post("/api/cases/" + id + "/commands/assign").then()
                 .statusCode(200);
         return id;
-    }
-
-    /** What the calendar API says a deadline of {@code days} working days from now is. */
-    private static OffsetDateTime calendarDeadline(int days) {
-        String deadline = asOffice().queryParam("from", LocalDate.now(TOWN).toString()).queryParam("days", days)
-                .get("/api/calendar/working-days").then().statusCode(200).extract().path("deadline");
-        return OffsetDateTime.parse(deadline);
     }
 
     private static OffsetDateTime field(String id, String name) {
@@ -63,17 +59,38 @@ class DeadlinesTest {
         return Database.count(pool, "SELECT count(*) FROM outbox_event WHERE aggregate_id = $1 AND event_type = $2", id, type);
     }
 
-    @Test
-    void shouldStartTheClocksFromThePolicyInWorkingDays() {
-        Team team = Team.at(Fixtures.town());
-        String id = registerFor(team);
-        assertThat(field(id, "signForDueAt")).isEqualTo(calendarDeadline(1));
+    /** A case registered and handled at {@code at} (the town's time), time-limited: its three clocks. */
+    private List<Instant> clocksOfACaseRegisteredAt(String at) {
+        clock.set(OffsetDateTime.parse(at).toInstant());
+        try {
+            Team team = Team.at(Fixtures.town());
+            String id = registerFor(team);
+            Team.as(team.first()).post("/api/cases/" + id + "/commands/sign-for").then().statusCode(200).body("signedAt", notNullValue());
+            Team.as(team.first()).body(Map.of("handlingClass", "TIME_LIMITED")).post("/api/cases/" + id + "/commands/handling").then()
+                    .statusCode(200);
+            return Stream.of("signForDueAt", "replyDueAt", "resolveDueAt").map(name -> field(id, name).toInstant()).toList();
+        } finally {
+            clock.reset();
+        }
+    }
 
-        Team.as(team.first()).post("/api/cases/" + id + "/commands/sign-for").then().statusCode(200).body("signedAt", notNullValue());
-        Team.as(team.first()).body(Map.of("handlingClass", "TIME_LIMITED")).post("/api/cases/" + id + "/commands/handling").then()
-                .statusCode(200);
-        assertThat(field(id, "replyDueAt")).isEqualTo(calendarDeadline(5));
-        assertThat(field(id, "resolveDueAt")).isEqualTo(calendarDeadline(10));
+    private static Instant at(String time) {
+        return OffsetDateTime.parse(time).toInstant();
+    }
+
+    /** Sign for in 1 working day, time-limited reply in 5 and resolution in 10, each ending at 18:00 in the town. */
+    @Test
+    void shouldCountTheClocksInWorkingDaysAcrossTheNationalDayWeek() {
+        // Wednesday before 国庆: 1–7 October off, Saturday 10 October worked (调休).
+        assertThat(clocksOfACaseRegisteredAt("2026-09-30T10:00:00+08:00")).containsExactly(
+                at("2026-10-08T18:00:00+08:00"), at("2026-10-13T18:00:00+08:00"), at("2026-10-20T18:00:00+08:00"));
+    }
+
+    @Test
+    void shouldCountTheClocksInWorkingDaysAcrossTheSpringFestival() {
+        // Friday 13 February: Saturday 14th is worked (调休), 15th–23rd off, Saturday 28th worked again.
+        assertThat(clocksOfACaseRegisteredAt("2026-02-13T10:00:00+08:00")).containsExactly(
+                at("2026-02-14T18:00:00+08:00"), at("2026-02-27T18:00:00+08:00"), at("2026-03-05T18:00:00+08:00"));
     }
 
     @Test
@@ -85,8 +102,8 @@ class DeadlinesTest {
         watchOnce();
         watchOnce();
 
-        assertThat(events(id, "DeadlineApproaching")).isEqualTo(1);
-        assertThat(events(id, "DeadlineMissed")).isZero();
+        assertThat(events(id, "case.deadline-approaching")).isEqualTo(1);
+        assertThat(events(id, "case.deadline-missed")).isZero();
     }
 
     @Test
@@ -98,7 +115,7 @@ class DeadlinesTest {
         watchOnce();
         watchOnce();
 
-        assertThat(events(id, "DeadlineMissed")).isEqualTo(1);
+        assertThat(events(id, "case.deadline-missed")).isEqualTo(1);
         asOffice().get("/api/cases/" + id).then().body("supervisedAt", notNullValue());
         asOffice().get("/api/cases/" + id + "/activity").then().body("action", hasItem("SUPERVISE"));
         assertThat(Database.count(pool, "SELECT count(*) FROM case_activity WHERE case_id = $1 AND action = 'SUPERVISE'",
@@ -114,7 +131,29 @@ class DeadlinesTest {
 
         watchOnce();
 
-        assertThat(events(id, "DeadlineMissed")).isZero();
+        assertThat(events(id, "case.deadline-missed")).isZero();
         assertThat(Database.count(pool, "SELECT count(*) FROM case_deadline_notice WHERE case_id = $1", UUID.fromString(id))).isZero();
+    }
+
+    /** The watch and the overdue list read one definition of an open clock: a reply does not end the resolution clock. */
+    @Test
+    void shouldSuperviseAndListARepliedUnarchivedCaseWhoseResolutionDeadlinePassed() throws Throwable {
+        Team team = Team.at(Fixtures.town());
+        String id = registerFor(team);
+        Team.as(team.first()).post("/api/cases/" + id + "/commands/sign-for").then().statusCode(200);
+        Team.as(team.first()).body(Map.of("handlingClass", "ON_THE_SPOT")).post("/api/cases/" + id + "/commands/handling").then()
+                .statusCode(200);
+        Team.as(team.first()).body(Map.of("text", "已修好")).post("/api/cases/" + id + "/commands/reply").then().statusCode(200);
+        Database.update(pool, "UPDATE cases SET resolve_due_at = now() - interval '1 hour', reply_due_at = now() + interval '1 day'"
+                + " WHERE id = $1", UUID.fromString(id));
+
+        watchOnce();
+        watchOnce();
+
+        assertThat(events(id, "case.deadline-missed")).isEqualTo(1);
+        assertThat(Database.strings(pool, "SELECT kind FROM case_deadline_notice WHERE case_id = $1", UUID.fromString(id)))
+                .containsExactly("RESOLUTION");
+        asOffice().queryParam("workstationId", team.workstationId()).queryParam("size", 100).get("/api/stats/overdue").then()
+                .statusCode(200).body("items.caseId", hasItem(id));
     }
 }

@@ -8,6 +8,8 @@ import cn.lianxin.api.PageRequest;
 import cn.lianxin.cases.Case;
 import cn.lianxin.cases.CaseActivity;
 import cn.lianxin.cases.CaseCommand;
+import cn.lianxin.cases.CommandKind;
+import cn.lianxin.cases.Transitions;
 import cn.lianxin.cases.CaseLifecycle;
 import cn.lianxin.cases.CaseRegistration;
 import cn.lianxin.cases.CaseState;
@@ -73,14 +75,14 @@ public class MpCases {
     /** What a resident reads for each record line they may see; internal lines (notes, escalations …) are left out. */
     private static final Map<String, String> RESIDENT_LINES = Map.of(
             "REGISTER", "您的诉求已登记",
-            CaseCommand.ASSIGN.name(), "已分派党代表办理",
-            CaseCommand.TRANSFER.name(), "已转交其他党代表办理",
-            CaseCommand.SIGN_FOR.name(), "党代表已签收",
-            CaseCommand.CHOOSE_HANDLING.name(), "正在办理",
-            CaseCommand.REPLY.name(), "党代表已答复",
-            CaseCommand.RECORD_FEEDBACK.name(), "已收到您的评价",
-            CaseCommand.REOPEN.name(), "已重新办理",
-            CaseCommand.ARCHIVE.name(), "已办结归档");
+            CommandKind.ASSIGN.name(), "已分派党代表办理",
+            CommandKind.TRANSFER.name(), "已转交其他党代表办理",
+            CommandKind.SIGN_FOR.name(), "党代表已签收",
+            CommandKind.CHOOSE_HANDLING.name(), "正在办理",
+            CommandKind.REPLY.name(), "党代表已答复",
+            CommandKind.RECORD_FEEDBACK.name(), "已收到您的评价",
+            CommandKind.REOPEN.name(), "已重新办理",
+            CommandKind.ARCHIVE.name(), "已办结归档");
 
     private final CaseRegistration registration;
     private final CaseLifecycle lifecycle;
@@ -133,29 +135,31 @@ public class MpCases {
 
     @WithSession
     public Uni<Detail> detail(UUID caseId, Resident resident) {
-        return lifecycle.visible(caseId, caller(resident)).chain(this::detail);
+        return lifecycle.visible(caseId, caller(resident)).chain(c -> detail(c, resident));
     }
 
     public Uni<Detail> rate(UUID caseId, Resident resident, Feedback rating, String comment) {
         if (rating == null) {
             throw ApiException.invalidField("rating", "is required: SATISFIED, BASICALLY_SATISFIED or UNSATISFIED");
         }
-        return command(caseId, resident, new CaseLifecycle.Order(CaseCommand.RECORD_FEEDBACK, null, null, rating, comment));
+        return command(caseId, resident, new CaseCommand.RecordFeedback(rating, comment));
     }
 
     public Uni<Detail> reopen(UUID caseId, Resident resident, String reason) {
         if (reason == null || reason.isBlank()) {
             throw ApiException.invalidField("reason", "is required");
         }
-        return command(caseId, resident, new CaseLifecycle.Order(CaseCommand.REOPEN, null, null, null, reason));
+        return command(caseId, resident, new CaseCommand.Reopen(reason));
     }
 
-    private Uni<Detail> command(UUID caseId, Resident resident, CaseLifecycle.Order order) {
-        return Panache.withTransaction(() -> lifecycle.execute(caseId, order, caller(resident), Channel.MINIPROGRAM))
+    private Uni<Detail> command(UUID caseId, Resident resident, CaseCommand command) {
+        return Panache.withTransaction(() -> lifecycle.execute(caseId, command, caller(resident), Channel.MINIPROGRAM))
                 .chain(c -> Panache.withSession(() -> detail(c.id, resident)));
     }
 
-    private Uni<Detail> detail(Case c) {
+    /** {@code canRate}/{@code canReopen} are what the lifecycle would let this resident do now, nothing decided here. */
+    private Uni<Detail> detail(Case c, Resident resident) {
+        Caller caller = caller(resident);
         Uni<List<Upload>> photos = uploads.photosOf(c.id);
         Uni<List<Upload>> attachments = uploads.replyAttachmentsOf(c);
         Uni<List<CaseActivity>> record = CaseActivity.list("caseId = ?1 order by id", c.id);
@@ -163,8 +167,8 @@ public class MpCases {
                 c.id, c.number, c.state, c.state.label(), c.text, names.category(c), names.village(c), c.registeredAt,
                 p.stream().map(u -> new Photo(u.id, "/api/mp/uploads/" + u.id)).toList(), c.replyText,
                 a.stream().map(u -> new Attachment(u.id, "/api/mp/uploads/" + u.id, u.contentType)).toList(), c.repliedAt, by,
-                c.feedback == null ? null : c.feedback.name(), c.feedbackComment, c.state == CaseState.REPLIED,
-                c.state == CaseState.FEEDBACK_GIVEN && c.feedback == Feedback.UNSATISFIED,
+                c.feedback == null ? null : c.feedback.name(), c.feedbackComment,
+                Transitions.allows(caller, c, CommandKind.RECORD_FEEDBACK), Transitions.allows(caller, c, CommandKind.REOPEN),
                 r.stream().filter(line -> RESIDENT_LINES.containsKey(line.action) && line.toState != null)
                         .map(line -> new Step(line.at, line.toState, line.toState.label(), RESIDENT_LINES.get(line.action))).toList()))))));
     }

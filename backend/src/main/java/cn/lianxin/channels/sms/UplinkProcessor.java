@@ -131,7 +131,7 @@ public class UplinkProcessor {
         return Case.<Case>find("residentId = ?1 and state = ?2 order by repliedAt desc", resident.id, CaseState.REPLIED).firstResult()
                 .chain(c -> c == null
                         ? answers.noCaseAwaitingFeedback(up.key(), resident.id).replaceWith(new Outcome("no case awaiting feedback", null))
-                        : lifecycle.execute(c.id, new CaseLifecycle.Order(CaseCommand.RECORD_FEEDBACK, null, null, feedback, null),
+                        : lifecycle.execute(c.id, new CaseCommand.RecordFeedback(feedback, null),
                                         residentActing(up, resident), Channel.SMS)
                                 .call(rated -> answers.feedbackRecorded(up.key(), resident.id, rated.id, rated.number, feedback))
                                 .map(rated -> new Outcome("feedback " + feedback, rated.id)));

@@ -1,9 +1,12 @@
 package cn.lianxin.channels.wecom;
 
-import cn.lianxin.api.ApiException;
 import cn.lianxin.api.Filters;
 import cn.lianxin.cases.Case;
 import cn.lianxin.cases.CaseCommand;
+import cn.lianxin.cases.CaseRejected;
+import cn.lianxin.cases.Channel;
+import cn.lianxin.cases.CommandKind;
+import cn.lianxin.cases.Transitions;
 import cn.lianxin.cases.CaseLifecycle;
 import cn.lianxin.cases.CaseScope;
 import cn.lianxin.cases.CaseState;
@@ -105,15 +108,15 @@ class WeComDesk {
             return Uni.createFrom().item("tap on an unknown card or button");
         }
         return lifecycle.visible(caseId.get(), member.caller())
-                // Out of the member's scope (404): the card says so, nothing else happens.
-                .onFailure(ApiException.class).recoverWithNull()
+                // Out of the member's scope: the card says so, nothing else happens.
+                .onFailure(CaseRejected.class).recoverWithNull()
                 .chain(c -> {
                     if (c == null) {
                         return card(in, message, "诉求不可见").replaceWith("tap on a case out of scope");
                     }
                     return switch (button.get()) {
-                        case SIGN_FOR -> mine(c, member) && c.state == CaseState.REGISTERED
-                                ? lifecycle.execute(c.id, CaseLifecycle.Order.of(CaseCommand.SIGN_FOR), member.caller())
+                        case SIGN_FOR -> Transitions.allows(member.caller(), c, CommandKind.SIGN_FOR)
+                                ? execute(c, new CaseCommand.SignFor(), member)
                                         .chain(signed -> card(in, message, "已签收")).replaceWith("signed for " + c.number)
                                 : standing(in, message, c, member);
                         case ON_THE_SPOT -> onTheSpot(in, message, c, member);
@@ -126,14 +129,13 @@ class WeComDesk {
 
     /** 当场办结: signs for the case if need be and chooses 小事当场办; the reply follows by text or the workbench. */
     private Uni<String> onTheSpot(Inbound in, WxCpXmlMessage message, Case c, Members.Member member) {
-        if (!mine(c, member) || (c.state != CaseState.REGISTERED && c.state != CaseState.RECEIVED)) {
+        boolean signFirst = Transitions.allows(member.caller(), c, CommandKind.SIGN_FOR);
+        if (!signFirst && !Transitions.allows(member.caller(), c, CommandKind.CHOOSE_HANDLING)) {
             return standing(in, message, c, member);
         }
-        CaseLifecycle.Order choose = new CaseLifecycle.Order(CaseCommand.CHOOSE_HANDLING, null, HandlingClass.ON_THE_SPOT, null, null);
-        Uni<Case> signed = c.state == CaseState.REGISTERED
-                ? lifecycle.execute(c.id, CaseLifecycle.Order.of(CaseCommand.SIGN_FOR), member.caller())
-                : Uni.createFrom().item(c);
-        return signed.chain(s -> lifecycle.execute(c.id, choose, member.caller()))
+        CaseCommand choose = new CaseCommand.ChooseHandling(HandlingClass.ON_THE_SPOT);
+        Uni<Case> signed = signFirst ? execute(c, new CaseCommand.SignFor(), member) : Uni.createFrom().item(c);
+        return signed.chain(s -> execute(c, choose, member))
                 .chain(handled -> card(in, message, "已签收·当场办"))
                 .replaceWith("on the spot: " + c.number);
     }
@@ -155,17 +157,15 @@ class WeComDesk {
     }
 
     private Uni<String> replyTo(Inbound in, Case c, String text, Members.Member member) {
-        if (!mine(c, member)) {
-            return answer(in, member, c.id, c.number + " 不由您承办，不能答复。", "reply refused: not the handler");
-        }
-        if (c.state != CaseState.IN_PROGRESS) {
-            return answer(in, member, c.id, WeComTexts.cannotReply(c), "reply refused in " + c.state);
-        }
-        if (c.awaitingInstruction) {
-            return answer(in, member, c.id, WeComTexts.awaitingInstruction(c), "reply refused: awaiting instruction");
-        }
-        return lifecycle.execute(c.id, new CaseLifecycle.Order(CaseCommand.REPLY, null, null, null, text), member.caller())
-                .chain(replied -> answer(in, member, c.id, WeComTexts.replied(replied), "replied to " + c.number));
+        return Transitions.refusal(member.caller(), c, CommandKind.REPLY)
+                .map(refusal -> answer(in, member, c.id, WeComTexts.cannotReply(c, refusal), "reply refused in " + c.state))
+                .orElseGet(() -> execute(c, new CaseCommand.Reply(text), member)
+                        .chain(replied -> answer(in, member, c.id, WeComTexts.replied(replied), "replied to " + c.number)));
+    }
+
+    /** A command as the member, recorded as given on WeCom. */
+    private Uni<Case> execute(Case c, CaseCommand command, Members.Member member) {
+        return lifecycle.execute(c.id, command, member.caller(), Channel.WECOM);
     }
 
     /** By full number among the cases the member may see, else by an unambiguous tail among their own. */

@@ -1,9 +1,12 @@
 package cn.lianxin.channels.wecom;
 
 import cn.lianxin.cases.Case;
+import cn.lianxin.cases.Rejection;
+import cn.lianxin.cases.Transitions;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** What the app says to a representative: command answers, help, the refusal for strangers, the card outcomes. */
@@ -27,16 +30,19 @@ final class WeComTexts {
         return "已答复 " + c.number + "，居民将通过其反映渠道收到答复，并请其评价。";
     }
 
-    static String cannotReply(Case c) {
+    /** Why the lifecycle refused the representative's reply, in their words. */
+    static String cannotReply(Case c, Rejection refusal) {
+        if (refusal instanceof Rejection.NotPermitted) {
+            return c.number + " 不由您承办，不能答复。";
+        }
+        if (refusal instanceof Rejection.NotNow notNow && notNow.rule().equals(Optional.of(Transitions.Guard.NO_INSTRUCTION_AWAITED))) {
+            return c.number + " 正在等待请示批示，收到批示后才能答复居民。";
+        }
         return switch (c.state) {
             case REGISTERED -> c.number + " 尚未签收，请先点卡片上的「签收」或「当场办结」。";
             case RECEIVED -> c.number + " 已签收，尚未确定办理方式：小事请点卡片上的「当场办结」，其他请在工作台选择办理方式。";
             default -> c.number + " 当前处于「" + c.state.label() + "」，不能再答复。";
         };
-    }
-
-    static String awaitingInstruction(Case c) {
-        return c.number + " 正在等待请示批示，收到批示后才能答复居民。";
     }
 
     static String show(Case c, ZoneId townZone) {
