@@ -21,7 +21,7 @@ const STATION = {
     id: 11,
     name: '陈明',
     photoUrl: null,
-    workFields: ['道路交通', '农田水利'],
+    workFields: ['道路交通', '水电供应'],
     specialties: ['调解'],
     receptionSchedule: '每月 5 日、20 日上午',
     groupLeader: false,
@@ -47,7 +47,7 @@ test('workstations are listed without signing in, and one opens with its represe
   expect(textOf(detail.querySelector('.card'))).toContain('联络员：李红')
   const representative = textOf(detail.querySelector('.representative'))
   expect(representative).toContain('陈明')
-  expect(representative).toContain('联系领域：道路交通、农田水利')
+  expect(representative).toContain('联系领域：道路交通、水电供应')
   expect(representative).toContain('接待时间：每月 5 日、20 日上午')
   expect(wx.login).not.toHaveBeenCalled()
 })

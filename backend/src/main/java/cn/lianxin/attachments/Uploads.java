@@ -2,7 +2,6 @@ package cn.lianxin.attachments;
 
 import cn.lianxin.api.ApiException;
 import cn.lianxin.api.Problem;
-import cn.lianxin.cases.Case;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -129,13 +128,13 @@ public class Uploads {
     }
 
     /** The files of the case's current reply (none before a reply, or after a reopen cleared it), in the order given. */
-    public Uni<List<Upload>> replyAttachmentsOf(Case c) {
-        if (c.replyText == null) {
+    public Uni<List<Upload>> replyAttachmentsOf(UUID caseId, boolean replied) {
+        if (!replied) {
             return Uni.createFrom().item(List.of());
         }
         return Upload.list("""
                 caseId = ?1 and activityId = (select max(a.id) from CaseActivity a where a.caseId = ?1 and a.action = 'REPLY')
-                order by createdAt, id""", c.id);
+                order by createdAt, id""", caseId);
     }
 
     /**

@@ -1,5 +1,10 @@
 package cn.lianxin.cases;
 
+import cn.lianxin.cases.domain.CaseFacts;
+import cn.lianxin.cases.domain.CaseState;
+import cn.lianxin.cases.domain.Channel;
+import cn.lianxin.cases.domain.Feedback;
+import cn.lianxin.cases.domain.HandlingClass;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -23,7 +28,7 @@ import java.util.UUID;
 @Entity(name = "CaseFile")
 @DynamicUpdate
 @Table(name = "cases")
-public class Case extends PanacheEntityBase {
+public class Case extends PanacheEntityBase implements CaseFacts {
     @Id
     public UUID id;
     public String number;
@@ -98,4 +103,39 @@ public class Case extends PanacheEntityBase {
     public OffsetDateTime updatedAt;
     @Version
     public long version;
+
+    @Override
+    public String number() {
+        return number;
+    }
+
+    @Override
+    public CaseState state() {
+        return state;
+    }
+
+    @Override
+    public Long representativeId() {
+        return representativeId;
+    }
+
+    @Override
+    public boolean awaitingInstruction() {
+        return awaitingInstruction;
+    }
+
+    @Override
+    public Feedback feedback() {
+        return feedback;
+    }
+
+    @Override
+    public boolean replyDelivered() {
+        return replyDelivered;
+    }
+
+    @Override
+    public boolean feedbackAttempted() {
+        return feedbackAttempted;
+    }
 }

@@ -1,5 +1,7 @@
 package cn.lianxin.cases;
 
+import cn.lianxin.cases.domain.CaseState;
+import cn.lianxin.cases.domain.Channel;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,20 +1,30 @@
 package cn.lianxin.cases;
 
+import cn.lianxin.cases.domain.CaseCommand;
+import cn.lianxin.cases.domain.CommandKind;
+import cn.lianxin.cases.domain.Transitions;
+import cn.lianxin.cases.domain.Rejection;
+import cn.lianxin.cases.domain.CaseRejected;
+import cn.lianxin.cases.domain.StepEvent;
+import cn.lianxin.cases.domain.CaseStep;
+import cn.lianxin.cases.domain.CaseState;
+import cn.lianxin.cases.domain.Channel;
+import cn.lianxin.cases.domain.HandlingClass;
 import cn.lianxin.api.Filters;
 import cn.lianxin.attachments.Uploads;
-import cn.lianxin.cases.CaseCommand.AddNote;
-import cn.lianxin.cases.CaseCommand.Assign;
-import cn.lianxin.cases.CaseCommand.ChooseHandling;
-import cn.lianxin.cases.CaseCommand.Escalate;
-import cn.lianxin.cases.CaseCommand.RecordFeedback;
-import cn.lianxin.cases.CaseCommand.RecordInstruction;
-import cn.lianxin.cases.CaseCommand.Reopen;
-import cn.lianxin.cases.CaseCommand.Reply;
-import cn.lianxin.cases.CaseCommand.ReturnToDispatch;
-import cn.lianxin.cases.CaseCommand.Revisit;
-import cn.lianxin.cases.CaseCommand.SetVillage;
-import cn.lianxin.cases.CaseCommand.SignFor;
-import cn.lianxin.cases.CaseCommand.Transfer;
+import cn.lianxin.cases.domain.CaseCommand.AddNote;
+import cn.lianxin.cases.domain.CaseCommand.Assign;
+import cn.lianxin.cases.domain.CaseCommand.ChooseHandling;
+import cn.lianxin.cases.domain.CaseCommand.Escalate;
+import cn.lianxin.cases.domain.CaseCommand.RecordFeedback;
+import cn.lianxin.cases.domain.CaseCommand.RecordInstruction;
+import cn.lianxin.cases.domain.CaseCommand.Reopen;
+import cn.lianxin.cases.domain.CaseCommand.Reply;
+import cn.lianxin.cases.domain.CaseCommand.ReturnToDispatch;
+import cn.lianxin.cases.domain.CaseCommand.Revisit;
+import cn.lianxin.cases.domain.CaseCommand.SetVillage;
+import cn.lianxin.cases.domain.CaseCommand.SignFor;
+import cn.lianxin.cases.domain.CaseCommand.Transfer;
 import cn.lianxin.events.Outbox;
 import cn.lianxin.masterdata.Lookups;
 import cn.lianxin.masterdata.Representative;
@@ -78,7 +88,8 @@ public class CaseLifecycle {
             return handle(c, command, caller, now).chain(done -> {
                 c.state = Transitions.target(from, command.kind());
                 c.updatedAt = now;
-                StepEvent event = done.event().apply(CaseStep.of(c, from, caller.username(), on));
+                StepEvent event = done.event().apply(new CaseStep(c.id, c.number, from, c.state, caller.username(), on,
+                        c.residentId, c.channel, c.workstationId, c.representativeId, now));
                 return record(c, command.kind(), from, done.line(), caller, on).call(() -> outbox.append(event))
                         .call(line -> command instanceof Reply reply
                                 ? uploads.attachToReply(caller.username(), reply.attachmentIds(), c.id, line.id)
@@ -137,11 +148,11 @@ public class CaseLifecycle {
             return reply(c, reply, caller, now);
         }
         if (command instanceof RecordFeedback feedback) {
-            c.feedback = feedback.rating();
+            c.feedback = feedback.feedback();
             c.feedbackComment = feedback.comment();
             c.feedbackAttempted = true;
             return done("评价：" + c.feedback + (c.feedbackComment == null ? "" : "，" + c.feedbackComment),
-                    step -> new StepEvent.FeedbackRecorded(step, feedback.rating(), feedback.comment()));
+                    step -> new StepEvent.FeedbackRecorded(step, feedback.feedback(), feedback.comment()));
         }
         if (command instanceof Reopen reopen) {
             return reopen(c, reopen).call(() -> deadlines.startHandling(c, now));

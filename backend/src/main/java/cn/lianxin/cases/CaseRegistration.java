@@ -1,5 +1,8 @@
 package cn.lianxin.cases;
 
+import cn.lianxin.cases.domain.CaseRegistered;
+import cn.lianxin.cases.domain.CaseState;
+import cn.lianxin.cases.domain.Channel;
 import cn.lianxin.api.ApiException;
 import cn.lianxin.events.Outbox;
 import cn.lianxin.masterdata.Category;

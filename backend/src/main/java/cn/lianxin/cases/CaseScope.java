@@ -21,13 +21,15 @@ public final class CaseScope {
 
     public static Filters visibleTo(Caller caller) {
         Filters filters = new Filters();
+        if (caller.isResident()) {
+            return filters.always("residentId = :scopeResident", Map.of("scopeResident", caller.residentId()));
+        }
         return switch (caller.role()) {
             case TOWN_OFFICE -> filters;
             case LIAISON -> filters.always("(workstationId = :scopeWorkstation or (workstationId is null and townId = :scopeTown))",
                     parameters(caller.workstationId(), caller.townId()));
             case GROUP_LEADER, REPRESENTATIVE -> filters.always("workstationId = :scopeWorkstation",
                     Map.of("scopeWorkstation", caller.workstationId()));
-            case RESIDENT -> filters.always("residentId = :scopeResident", Map.of("scopeResident", caller.residentId()));
         };
     }
 }

@@ -1,5 +1,6 @@
 package cn.lianxin.cases;
 
+import cn.lianxin.cases.domain.HandlingClass;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.Map;

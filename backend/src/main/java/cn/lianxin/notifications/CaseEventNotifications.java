@@ -1,14 +1,14 @@
 package cn.lianxin.notifications;
 
-import cn.lianxin.cases.CaseEvent;
-import cn.lianxin.cases.CaseEvents;
-import cn.lianxin.cases.CaseRegistered;
-import cn.lianxin.cases.CaseStep;
-import cn.lianxin.cases.FollowUpReceived;
-import cn.lianxin.cases.StepEvent;
-import cn.lianxin.cases.Channel;
-import cn.lianxin.cases.DeadlineApproaching;
-import cn.lianxin.cases.DeadlineMissed;
+import cn.lianxin.cases.domain.CaseEvent;
+import cn.lianxin.cases.domain.CaseEvents;
+import cn.lianxin.cases.domain.CaseRegistered;
+import cn.lianxin.cases.domain.CaseStep;
+import cn.lianxin.cases.domain.FollowUpReceived;
+import cn.lianxin.cases.domain.StepEvent;
+import cn.lianxin.cases.domain.Channel;
+import cn.lianxin.cases.domain.DeadlineApproaching;
+import cn.lianxin.cases.domain.DeadlineMissed;
 import cn.lianxin.events.EventEnvelope;
 import cn.lianxin.residents.Resident;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,6 +1,6 @@
 package cn.lianxin.notifications;
 
-import cn.lianxin.cases.Feedback;
+import cn.lianxin.cases.domain.Feedback;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;

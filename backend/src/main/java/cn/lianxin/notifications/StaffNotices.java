@@ -1,10 +1,10 @@
 package cn.lianxin.notifications;
 
-import cn.lianxin.cases.CaseRegistered;
-import cn.lianxin.cases.DeadlineApproaching;
-import cn.lianxin.cases.DeadlineMissed;
-import cn.lianxin.cases.FollowUpReceived;
-import cn.lianxin.cases.StepEvent;
+import cn.lianxin.cases.domain.CaseRegistered;
+import cn.lianxin.cases.domain.DeadlineApproaching;
+import cn.lianxin.cases.domain.DeadlineMissed;
+import cn.lianxin.cases.domain.FollowUpReceived;
+import cn.lianxin.cases.domain.StepEvent;
 import cn.lianxin.masterdata.Representative;
 import cn.lianxin.masterdata.Workstation;
 import io.quarkus.hibernate.reactive.panache.Panache;

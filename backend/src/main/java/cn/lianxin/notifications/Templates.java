@@ -1,7 +1,7 @@
 package cn.lianxin.notifications;
 
-import cn.lianxin.cases.StepEvent;
-import cn.lianxin.cases.DeadlineKind;
+import cn.lianxin.cases.domain.StepEvent;
+import cn.lianxin.cases.domain.DeadlineKind;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import cn.lianxin.sms.send.SmsTemplate;

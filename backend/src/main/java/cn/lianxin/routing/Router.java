@@ -1,6 +1,6 @@
 package cn.lianxin.routing;
 
-import cn.lianxin.cases.CaseState;
+import cn.lianxin.cases.domain.CaseState;
 import cn.lianxin.masterdata.Category;
 import cn.lianxin.masterdata.Lookups;
 import cn.lianxin.masterdata.Representative;

@@ -5,8 +5,9 @@ import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Who acts: a signed-in staff member, as their token describes them: who, which role, which workstation and which
- * representative they are. Every case query and command is scoped by this.
+ * Who acts: a signed-in staff member, as their token describes them (who, which role, which workstation and which
+ * representative they are), or a resident acting on their own cases through their channel — who has no staff role
+ * ({@code role} is null) and is known by {@code residentId}. Every case query and command is scoped by this.
  */
 public record Caller(String username, StaffRole role, Long townId, Long workstationId, Long representativeId, UUID residentId) {
 
@@ -26,7 +27,7 @@ public record Caller(String username, StaffRole role, Long townId, Long workstat
 
     /** A resident acting through their channel; {@code label} names them on the case's record (masked). */
     public static Caller resident(UUID residentId, String label) {
-        return new Caller(label, StaffRole.RESIDENT, null, null, null, residentId);
+        return new Caller(label, null, null, null, null, residentId);
     }
 
     private static Long longClaim(JsonWebToken token, String name) {
@@ -36,5 +37,10 @@ public record Caller(String username, StaffRole role, Long townId, Long workstat
 
     public boolean is(StaffRole r) {
         return role == r;
+    }
+
+    /** A resident, not staff: sees only their own cases. */
+    public boolean isResident() {
+        return residentId != null;
     }
 }

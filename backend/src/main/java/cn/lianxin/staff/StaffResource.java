@@ -89,9 +89,6 @@ public class StaffResource {
 
     /** Checks that the role has the workstation and representative it needs, and that they belong together. */
     private Uni<StaffAccount> placement(StaffRequest request) {
-        if (request.role() == StaffRole.RESIDENT) {
-            throw ApiException.invalidField("role", "residents have no staff account");
-        }
         boolean needsWorkstation = request.role() != StaffRole.TOWN_OFFICE;
         boolean needsRepresentative = request.role() == StaffRole.GROUP_LEADER || request.role() == StaffRole.REPRESENTATIVE;
         if (needsWorkstation && request.workstationId() == null) {

@@ -9,10 +9,5 @@ public enum StaffRole {
     /** 组长: their workstation's cases; receives escalations. */
     GROUP_LEADER,
     /** 党代表: their workstation's cases; acts on those assigned to them. */
-    REPRESENTATIVE,
-    /**
-     * Not staff: a resident acting on their own cases through their channel (an SMS rating). Never an account;
-     * sees only their own cases and may only rate them or, when unsatisfied, ask for them to be handled again.
-     */
-    RESIDENT
+    REPRESENTATIVE
 }

@@ -1,7 +1,7 @@
 package cn.lianxin.stats;
 
-import cn.lianxin.cases.CaseState;
-import cn.lianxin.cases.DeadlineKind;
+import cn.lianxin.cases.domain.CaseState;
+import cn.lianxin.cases.domain.DeadlineKind;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;

@@ -2,10 +2,10 @@ package cn.lianxin.supervision;
 
 import cn.lianxin.cases.Case;
 import cn.lianxin.cases.CaseActivity;
-import cn.lianxin.cases.Channel;
-import cn.lianxin.cases.DeadlineApproaching;
-import cn.lianxin.cases.DeadlineKind;
-import cn.lianxin.cases.DeadlineMissed;
+import cn.lianxin.cases.domain.Channel;
+import cn.lianxin.cases.domain.DeadlineApproaching;
+import cn.lianxin.cases.domain.DeadlineKind;
+import cn.lianxin.cases.domain.DeadlineMissed;
 import cn.lianxin.events.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;

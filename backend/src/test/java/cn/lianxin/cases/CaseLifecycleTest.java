@@ -1,5 +1,8 @@
 package cn.lianxin.cases;
 
+import cn.lianxin.cases.domain.CommandKind;
+import cn.lianxin.cases.domain.Transitions;
+import cn.lianxin.cases.domain.CaseState;
 import static cn.lianxin.testing.Api.asOffice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -2,10 +2,10 @@ package cn.lianxin.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.lianxin.cases.CaseState;
-import cn.lianxin.cases.CaseStep;
-import cn.lianxin.cases.Channel;
-import cn.lianxin.cases.StepEvent;
+import cn.lianxin.cases.domain.CaseState;
+import cn.lianxin.cases.domain.CaseStep;
+import cn.lianxin.cases.domain.Channel;
+import cn.lianxin.cases.domain.StepEvent;
 import cn.lianxin.sms.segments.Segments;
 import java.time.OffsetDateTime;
 import java.util.List;

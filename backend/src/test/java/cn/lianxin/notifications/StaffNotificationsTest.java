@@ -8,9 +8,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
-import cn.lianxin.cases.DeadlineApproaching;
-import cn.lianxin.cases.DeadlineKind;
-import cn.lianxin.cases.DeadlineMissed;
+import cn.lianxin.cases.domain.DeadlineApproaching;
+import cn.lianxin.cases.domain.DeadlineKind;
+import cn.lianxin.cases.domain.DeadlineMissed;
 import cn.lianxin.events.Outbox;
 import cn.lianxin.events.OutboxEvent;
 import cn.lianxin.testing.Database;

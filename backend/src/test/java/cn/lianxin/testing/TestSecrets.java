@@ -34,6 +34,11 @@ public final class TestSecrets {
     private TestSecrets() {
     }
 
+    /** The AES-256 key phone numbers are encrypted with in this run, for tests that decrypt what was stored. */
+    public static byte[] phoneEncryptionKey() {
+        return Base64.getDecoder().decode(PHONE_ENCRYPTION_KEY);
+    }
+
     /** What the application is configured with for the run. */
     static Map<String, String> configuration() {
         return Map.ofEntries(

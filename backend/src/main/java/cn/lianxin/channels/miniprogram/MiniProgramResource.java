@@ -6,7 +6,7 @@ import cn.lianxin.api.Page;
 import cn.lianxin.api.PageRequest;
 import cn.lianxin.api.Problem;
 import cn.lianxin.api.Roles;
-import cn.lianxin.cases.Feedback;
+import cn.lianxin.cases.domain.Feedback;
 import cn.lianxin.residents.Resident;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;

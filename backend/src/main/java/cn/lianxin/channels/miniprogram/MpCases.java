@@ -7,14 +7,14 @@ import cn.lianxin.api.Page;
 import cn.lianxin.api.PageRequest;
 import cn.lianxin.cases.Case;
 import cn.lianxin.cases.CaseActivity;
-import cn.lianxin.cases.CaseCommand;
-import cn.lianxin.cases.CommandKind;
-import cn.lianxin.cases.Transitions;
+import cn.lianxin.cases.domain.CaseCommand;
+import cn.lianxin.cases.domain.CommandKind;
+import cn.lianxin.cases.domain.Transitions;
 import cn.lianxin.cases.CaseLifecycle;
 import cn.lianxin.cases.CaseRegistration;
-import cn.lianxin.cases.CaseState;
-import cn.lianxin.cases.Channel;
-import cn.lianxin.cases.Feedback;
+import cn.lianxin.cases.domain.CaseState;
+import cn.lianxin.cases.domain.Channel;
+import cn.lianxin.cases.domain.Feedback;
 import cn.lianxin.masterdata.Category;
 import cn.lianxin.masterdata.Representative;
 import cn.lianxin.masterdata.Village;
@@ -161,7 +161,7 @@ public class MpCases {
     private Uni<Detail> detail(Case c, Resident resident) {
         Caller caller = caller(resident);
         Uni<List<Upload>> photos = uploads.photosOf(c.id);
-        Uni<List<Upload>> attachments = uploads.replyAttachmentsOf(c);
+        Uni<List<Upload>> attachments = uploads.replyAttachmentsOf(c.id, c.replyText != null);
         Uni<List<CaseActivity>> record = CaseActivity.list("caseId = ?1 order by id", c.id);
         return photos.chain(p -> attachments.chain(a -> record.chain(r -> repliedBy(c).chain(by -> names(List.of(c)).map(names -> new Detail(
                 c.id, c.number, c.state, c.state.label(), c.text, names.category(c), names.village(c), c.registeredAt,

@@ -1,6 +1,7 @@
 package cn.lianxin.channels.miniprogram;
 
 import cn.lianxin.api.ApiException;
+import cn.lianxin.intake.Residents;
 import cn.lianxin.masterdata.Lookups;
 import cn.lianxin.masterdata.Village;
 import cn.lianxin.privacy.PhoneVault;
@@ -11,7 +12,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -27,10 +27,12 @@ public class MpResidents {
 
     private final PhoneVault phones;
     private final Lookups lookups;
+    private final Residents residents;
 
-    public MpResidents(PhoneVault phones, Lookups lookups) {
+    public MpResidents(PhoneVault phones, Lookups lookups, Residents residents) {
         this.phones = phones;
         this.lookups = lookups;
+        this.residents = residents;
     }
 
     /** The resident with this openid, created on first sign-in; two racing first sign-ins make one row. */
@@ -91,43 +93,8 @@ public class MpResidents {
                     if (known.openid != null) {
                         throw ApiException.conflict("此手机号已绑定其他微信账号 (this number is bound to another WeChat account).");
                     }
-                    return merge(me, known).replaceWith(new Bound(known, true));
+                    return residents.merge(me, known, MpCases.label(me)).replaceWith(new Bound(known, true));
                 }));
-    }
-
-    private static Uni<Void> merge(Resident from, Resident into) {
-        // Statement by statement, in this order: the openid must leave the old row before it joins the new one.
-        List<String> statements = List.of(
-                "UPDATE cases SET resident_id = :into WHERE resident_id = :from",
-                "UPDATE upload SET resident_id = :into WHERE resident_id = :from",
-                "UPDATE outbound_message SET resident_id = :into WHERE resident_id = :from",
-                """
-                UPDATE mp_submission SET resident_id = :into WHERE resident_id = :from
-                AND idempotency_key NOT IN (SELECT idempotency_key FROM mp_submission WHERE resident_id = :into)""",
-                "DELETE FROM mp_submission WHERE resident_id = :from",
-                """
-                INSERT INTO mp_subscription (resident_id, template_id, remaining, updated_at)
-                SELECT :into, template_id, remaining, now() FROM mp_subscription WHERE resident_id = :from
-                ON CONFLICT (resident_id, template_id) DO UPDATE SET remaining = mp_subscription.remaining + EXCLUDED.remaining,
-                updated_at = now()""",
-                "DELETE FROM mp_subscription WHERE resident_id = :from",
-                "UPDATE resident SET openid = NULL, unionid = NULL, merged_into = :into, updated_at = now() WHERE id = :from");
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (String sql : statements) {
-            chain = chain.chain(() -> Panache.getSession().chain(s -> {
-                var query = s.createNativeQuery(sql).setParameter("from", from.id);
-                return (sql.contains(":into") ? query.setParameter("into", into.id) : query).executeUpdate();
-            })).replaceWithVoid();
-        }
-        String openid = from.openid;
-        String unionid = from.unionid;
-        Long village = from.villageId;
-        return chain.chain(() -> Panache.getSession().chain(s -> s.refresh(from)))
-                .invoke(() -> {
-                    into.openid = openid;
-                    into.unionid = into.unionid == null ? unionid : into.unionid;
-                    into.villageId = into.villageId == null ? village : into.villageId;
-                });
     }
 
     private static Uni<Resident> byOpenid(String openid) {

@@ -3,6 +3,7 @@ package cn.lianxin.channels.miniprogram;
 import cn.lianxin.api.ApiException;
 import cn.lianxin.masterdata.Category;
 import cn.lianxin.masterdata.Representative;
+import cn.lianxin.masterdata.WorkField;
 import cn.lianxin.masterdata.Village;
 import cn.lianxin.masterdata.Workstation;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -26,11 +28,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Public")
 public class PublicResource {
 
+    /** {@code workFields} by their Chinese names (道路交通, 矛盾调解 …): the public never reads codes. */
     public record RepresentativeCard(long id, String name, String photoUrl, List<String> workFields, List<String> specialties,
             String receptionSchedule, boolean groupLeader) {
         static RepresentativeCard of(Representative r) {
-            return new RepresentativeCard(r.id, r.name, r.photoUrl, List.of(r.workFields), List.of(r.specialties), r.receptionSchedule,
-                    r.groupLeader);
+            return new RepresentativeCard(r.id, r.name, r.photoUrl, Stream.of(r.workFields).map(WorkField::labelOf).toList(),
+                    List.of(r.specialties), r.receptionSchedule, r.groupLeader);
         }
     }
 

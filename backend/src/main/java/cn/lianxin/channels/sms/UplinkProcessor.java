@@ -2,15 +2,19 @@ package cn.lianxin.channels.sms;
 
 import cn.lianxin.cases.Case;
 import cn.lianxin.cases.CaseActivity;
-import cn.lianxin.cases.CaseCommand;
+import cn.lianxin.cases.domain.CaseCommand;
 import cn.lianxin.cases.CaseLifecycle;
 import cn.lianxin.cases.CaseRegistration;
-import cn.lianxin.cases.CaseState;
-import cn.lianxin.cases.Channel;
-import cn.lianxin.cases.Feedback;
+import cn.lianxin.cases.domain.CaseState;
+import cn.lianxin.cases.domain.Channel;
+import cn.lianxin.cases.domain.Feedback;
 import cn.lianxin.masterdata.Category;
 import cn.lianxin.notifications.ResidentSms;
 import cn.lianxin.residents.Resident;
+import cn.lianxin.intake.Residents;
+import cn.lianxin.events.Outbox;
+import cn.lianxin.privacy.PhoneVault;
+import cn.lianxin.cases.domain.FollowUpReceived;
 import cn.lianxin.sms.keywords.KeywordGrammar;
 import cn.lianxin.sms.keywords.Reading;
 import cn.lianxin.sms.keywords.Reading.FeedbackAnswer;
@@ -51,17 +55,21 @@ public class UplinkProcessor {
     private final CaseRegistration registration;
     private final CaseLifecycle lifecycle;
     private final ResidentSms answers;
+    private final Residents residents;
+    private final Outbox outbox;
     private final String defaultCategory;
     private final Duration followUpWindow;
     private final int batchSize;
 
-    public UplinkProcessor(CaseRegistration registration, CaseLifecycle lifecycle, ResidentSms answers,
-            @ConfigProperty(name = "lianxin.sms.default-category") String defaultCategory,
+    public UplinkProcessor(CaseRegistration registration, CaseLifecycle lifecycle, ResidentSms answers, Residents residents,
+            Outbox outbox, @ConfigProperty(name = "lianxin.sms.default-category") String defaultCategory,
             @ConfigProperty(name = "lianxin.sms.follow-up-window") Duration followUpWindow,
             @ConfigProperty(name = "lianxin.sms.uplink-batch-size") int batchSize) {
         this.registration = registration;
         this.lifecycle = lifecycle;
         this.answers = answers;
+        this.residents = residents;
+        this.outbox = outbox;
         this.defaultCategory = defaultCategory;
         this.followUpWindow = followUpWindow;
         this.batchSize = batchSize;
@@ -86,7 +94,7 @@ public class UplinkProcessor {
     }
 
     private Uni<Void> handle(Uplink up) {
-        return resident(up).chain(resident -> act(up, resident, KeywordGrammar.read(up.content()))
+        return residents.byPhone(new PhoneVault.Sealed(up.phoneHash(), up.phoneCipher(), up.phoneMasked())).chain(resident -> act(up, resident, KeywordGrammar.read(up.content()))
                 .chain(outcome -> Panache.getSession().chain(s -> s.createNativeQuery("""
                         UPDATE sms_uplink SET processed_at = now(), resident_id = :resident, case_id = :case, outcome = :outcome
                         WHERE id = :id""").setParameter("resident", resident.id).setParameter("case", outcome.caseId())
@@ -95,21 +103,6 @@ public class UplinkProcessor {
     }
 
     record Outcome(String text, UUID caseId) {
-    }
-
-    /** The resident with this number, or a new one: an SMS resident is known by their number alone. */
-    private static Uni<Resident> resident(Uplink up) {
-        return Resident.<Resident>find("phoneHash", (Object) up.phoneHash()).firstResult().chain(found -> {
-            if (found != null) {
-                return Uni.createFrom().item(found);
-            }
-            Resident resident = new Resident();
-            resident.phoneHash = up.phoneHash();
-            resident.phoneCipher = up.phoneCipher();
-            resident.phoneMasked = up.phoneMasked();
-            // Flushed now: the native UPDATE of the uplink that names the resident does not flush the session.
-            return resident.persistAndFlush();
-        });
     }
 
     private Uni<Outcome> act(Uplink up, Resident resident, Reading reading) {
@@ -154,17 +147,21 @@ public class UplinkProcessor {
                 .chain(open -> open != null ? followUp(up, resident, open) : newCase(up, resident));
     }
 
+    /** Written on the case, and announced so that its representative reads it on WeCom. */
     private Uni<Outcome> followUp(Uplink up, Resident resident, Case open) {
         CaseActivity line = new CaseActivity();
         line.caseId = open.id;
         line.at = OffsetDateTime.now();
+        String text = up.content().strip();
         line.actor = residentActing(up, resident).username();
         line.action = "FOLLOW_UP";
         line.channel = Channel.SMS;
         line.fromState = open.state;
         line.toState = open.state;
-        line.detail = "补充：" + up.content().strip();
-        return line.persist().chain(() -> answers.followUpNoted(up.key(), resident.id, open.id, open.number))
+        line.detail = "补充：" + text;
+        return line.persist()
+                .chain(() -> outbox.append(new FollowUpReceived(open.id, open.number, open.representativeId, Channel.SMS, text, line.at)))
+                .chain(() -> answers.followUpNoted(up.key(), resident.id, open.id, open.number))
                 .replaceWith(new Outcome("follow-up", open.id));
     }
 

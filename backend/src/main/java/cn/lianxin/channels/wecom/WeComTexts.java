@@ -1,8 +1,8 @@
 package cn.lianxin.channels.wecom;
 
 import cn.lianxin.cases.Case;
-import cn.lianxin.cases.Rejection;
-import cn.lianxin.cases.Transitions;
+import cn.lianxin.cases.domain.Rejection;
+import cn.lianxin.cases.domain.Transitions;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;

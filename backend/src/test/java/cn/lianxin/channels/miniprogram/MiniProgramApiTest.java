@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -139,7 +140,12 @@ class MiniProgramApiTest {
                 .body("items.id", hasItem(mine));
         asOffice().queryParam("phone", phone).get("/api/residents").then().body("total", equalTo(1))
                 .body("items[0].id", equalTo(walkIn)).body("items[0].miniProgram", equalTo(true));
-        asOffice().get("/api/cases/" + mine).then().body("residentId", equalTo(walkIn));
+        asOffice().get("/api/cases/" + mine).then().body("residentId", equalTo(walkIn)).body("version", equalTo(1));
+        // The moved case says so on its record and announces it; the walk-in's own case was not moved.
+        asOffice().get("/api/cases/" + mine + "/activity").then().body("action", hasItem("MERGE_RESIDENT"));
+        assertThat(Database.count(pool, "SELECT count(*) FROM outbox_event WHERE aggregate_id = $1 AND event_type = 'case.resident-merged'"
+                + " AND payload->>'intoResidentId' = $2", mine, walkIn)).isEqualTo(1);
+        asOffice().get("/api/cases/" + earlier + "/activity").then().body("action", not(hasItem("MERGE_RESIDENT")));
         r.api().get("/api/mp/me").then().statusCode(401);
         assertThat(given().contentType(ContentType.JSON).body(Map.of("code", r.openid().substring(2))).post("/api/mp/login")
                 .then().statusCode(200).extract().<String>path("resident.id")).isEqualTo(walkIn);
@@ -375,12 +381,13 @@ class MiniProgramApiTest {
     void shouldShowWorkstationsAndRepresentativesWithoutPhoneNumbersToAnyone() {
         Fixtures town = Fixtures.town();
         long rep = Fixtures.create("/api/representatives", Map.of("name", "张代表", "workstationId", town.workstationId(),
-                "constituencyId", town.constituencyId(), "workFields", List.of("GENERAL"), "specialties", List.of("水利"),
+                "constituencyId", town.constituencyId(), "workFields", List.of("GENERAL", "DISPUTE_MEDIATION"), "specialties", List.of("水利"),
                 "contactVillageIds", List.of(), "groupLeader", false, "photoUrl", "https://example.invalid/zhang.jpg",
                 "receptionSchedule", "每月10日上午 党群服务中心"));
         given().get("/api/public/workstations/" + town.workstationId()).then().statusCode(200)
                 .body("representatives.find { it.id == " + rep + " }.receptionSchedule", equalTo("每月10日上午 党群服务中心"))
                 .body("representatives.find { it.id == " + rep + " }.photoUrl", equalTo("https://example.invalid/zhang.jpg"))
+                .body("representatives.find { it.id == " + rep + " }.workFields", containsInAnyOrder("综合事务", "矛盾调解"))
                 .body(not(containsString("phone")));
         given().get("/api/public/workstations").then().statusCode(200).body("id", hasItem((int) town.workstationId()));
         given().get("/api/public/villages").then().statusCode(200).body("id", hasItem((int) town.villageId()));

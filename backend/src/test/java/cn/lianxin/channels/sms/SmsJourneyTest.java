@@ -100,6 +100,27 @@ class SmsJourneyTest {
                 .post("/api/sms/aliyun/" + TestSecrets.SMS_PUSH_SECRET + "/sms-report").then().statusCode(200).body("code", equalTo(0));
     }
 
+    /** A second text soon after the first adds to the case, and its representative reads it on WeCom. */
+    @Test
+    void shouldPassAFollowUpTextOnToTheCasesRepresentative() {
+        Team team = Team.at(Fixtures.town());
+        String phone = Api.uniquePhone();
+        push(text(phone, "村口的路灯坏了三个月了"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> residentOf(phone) != null && casesOf(residentOf(phone)).size() == 1);
+        String id = casesOf(residentOf(phone)).get(0);
+        asOffice().body(Map.of("villageId", team.town().villageId())).post("/api/cases/" + id + "/commands/village").then().statusCode(200);
+        Team.as(team.liaison()).body(Map.of("representativeId", team.firstId())).post("/api/cases/" + id + "/commands/assign").then()
+                .statusCode(200);
+
+        push(text(phone, "路灯杆也歪了，晚上很危险"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> asOffice().queryParam("representativeId", team.firstId())
+                .queryParam("caseId", id).get("/api/messages").then().extract()
+                .path("items.findAll { it.template == 'REP_FOLLOW_UP' }.body"), hasItem(containsString("路灯杆也歪了，晚上很危险")));
+        assertThat(casesOf(residentOf(phone))).containsExactly(id);
+        asOffice().get("/api/cases/" + id + "/activity").then().body("action", hasItem("FOLLOW_UP"));
+    }
+
     @Test
     void shouldTurnATextIntoACaseAndADigitIntoItsRating() {
         Team team = Team.at(Fixtures.town());

@@ -13,8 +13,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import cn.lianxin.cases.DeadlineApproaching;
-import cn.lianxin.cases.DeadlineKind;
+import cn.lianxin.cases.domain.DeadlineApproaching;
+import cn.lianxin.cases.domain.DeadlineKind;
 import cn.lianxin.events.Outbox;
 import cn.lianxin.testing.Api;
 import cn.lianxin.testing.Database;
@@ -141,6 +141,8 @@ class WeComChannelTest {
                 .satisfies(u -> assertThat(JsonPath.from(u.getBodyAsString()).getString("button.replace_name")).isEqualTo("已签收")));
         List<String> actions = asOffice().get("/api/cases/" + caseId + "/activity").then().extract().jsonPath().getList("action");
         assertThat(actions.stream().filter("SIGN_FOR"::equals)).hasSize(1);
+        assertThat(asOffice().get("/api/cases/" + caseId + "/activity").then().extract().<String>path("find { it.action == 'SIGN_FOR' }.channel"))
+                .isEqualTo("WECOM");
 
         // The same card tapped again later: the case has moved on, the card says so, nothing else happens.
         WeComCallbacks.message(WeComCallbacks.tap(member.userId(), taskId, "SIGN_FOR", MSG_IDS.incrementAndGet())).post().statusCode(200);

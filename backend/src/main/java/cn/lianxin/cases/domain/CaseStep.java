@@ -1,4 +1,4 @@
-package cn.lianxin.cases;
+package cn.lianxin.cases.domain;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -10,9 +10,4 @@ import java.util.UUID;
  */
 public record CaseStep(UUID caseId, String number, CaseState from, CaseState to, String actor, Channel on, UUID residentId,
         Channel channel, Long workstationId, Long representativeId, OffsetDateTime at) {
-
-    static CaseStep of(Case c, CaseState from, String actor, Channel on) {
-        return new CaseStep(c.id, c.number, from, c.state, actor, on, c.residentId, c.channel, c.workstationId, c.representativeId,
-                c.updatedAt);
-    }
 }

@@ -1,4 +1,4 @@
-package cn.lianxin.cases;
+package cn.lianxin.cases.domain;
 
 /** The three ways of handling, chosen at reception: 小事当场办 / 大事请示办 / 要事限时办. */
 public enum HandlingClass {

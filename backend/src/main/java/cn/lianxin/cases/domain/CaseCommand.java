@@ -1,4 +1,4 @@
-package cn.lianxin.cases;
+package cn.lianxin.cases.domain;
 
 import java.util.List;
 import java.util.UUID;
@@ -118,10 +118,10 @@ public sealed interface CaseCommand {
         }
     }
 
-    /** 反馈 (回复 → 反馈): the resident's rating, with an optional comment. */
-    record RecordFeedback(Feedback rating, String comment) implements CaseCommand {
+    /** 反馈 (回复 → 反馈): the resident's verdict (满意 / 基本满意 / 不满意), with an optional comment. */
+    record RecordFeedback(Feedback feedback, String comment) implements CaseCommand {
         public RecordFeedback {
-            Required.value(rating, "feedback");
+            Required.value(feedback, "feedback");
             comment = comment == null || comment.isBlank() ? null : comment.strip();
         }
 

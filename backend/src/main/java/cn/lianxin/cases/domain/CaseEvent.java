@@ -1,4 +1,4 @@
-package cn.lianxin.cases;
+package cn.lianxin.cases.domain;
 
 import cn.lianxin.events.DomainEvent;
 import cn.lianxin.events.Outbox;

@@ -1,11 +1,11 @@
-package cn.lianxin.cases;
+package cn.lianxin.cases.domain;
 
-import static cn.lianxin.cases.CaseState.ARCHIVED;
-import static cn.lianxin.cases.CaseState.FEEDBACK_GIVEN;
-import static cn.lianxin.cases.CaseState.IN_PROGRESS;
-import static cn.lianxin.cases.CaseState.RECEIVED;
-import static cn.lianxin.cases.CaseState.REGISTERED;
-import static cn.lianxin.cases.CaseState.REPLIED;
+import static cn.lianxin.cases.domain.CaseState.ARCHIVED;
+import static cn.lianxin.cases.domain.CaseState.FEEDBACK_GIVEN;
+import static cn.lianxin.cases.domain.CaseState.IN_PROGRESS;
+import static cn.lianxin.cases.domain.CaseState.RECEIVED;
+import static cn.lianxin.cases.domain.CaseState.REGISTERED;
+import static cn.lianxin.cases.domain.CaseState.REPLIED;
 
 import cn.lianxin.staff.Caller;
 import java.util.Arrays;
@@ -28,18 +28,18 @@ public final class Transitions {
     /** A condition on the case beyond its step, named so that a refusal can say which one failed. */
     public enum Guard {
         NO_INSTRUCTION_AWAITED("The case waits for the instruction it was escalated for; record it before replying.",
-                c -> !c.awaitingInstruction),
-        INSTRUCTION_AWAITED("No escalation of this case is waiting for an instruction.", c -> c.awaitingInstruction),
-        RATED_UNSATISFIED("Only a case the resident was unsatisfied with is reopened.", c -> c.feedback == Feedback.UNSATISFIED),
+                c -> !c.awaitingInstruction()),
+        INSTRUCTION_AWAITED("No escalation of this case is waiting for an instruction.", c -> c.awaitingInstruction()),
+        RATED_UNSATISFIED("Only a case the resident was unsatisfied with is reopened.", c -> c.feedback() == Feedback.UNSATISFIED),
         // 件件有回音: the reply reached the resident (its message was sent or delivered) and feedback was asked for.
         REPLY_DELIVERED_AND_FEEDBACK_ASKED("件件有回音: a case is archived only after its reply was delivered to the resident"
                 + " and feedback was asked for (a rating, a revisit, or a delivered feedback prompt).",
-                c -> c.replyDelivered && c.feedbackAttempted);
+                c -> c.replyDelivered() && c.feedbackAttempted());
 
         final String why;
-        private final Predicate<Case> holds;
+        private final Predicate<CaseFacts> holds;
 
-        Guard(String why, Predicate<Case> holds) {
+        Guard(String why, Predicate<CaseFacts> holds) {
             this.why = why;
             this.holds = holds;
         }
@@ -76,40 +76,40 @@ public final class Transitions {
     }
 
     /** Empty when the caller may give the command to the case now; otherwise why not. */
-    public static Optional<Rejection> refusal(Caller caller, Case c, CommandKind kind) {
+    public static Optional<Rejection> refusal(Caller caller, CaseFacts c, CommandKind kind) {
         if (!Permissions.permits(caller, c, kind)) {
-            return Optional.of(new Rejection.NotPermitted(c.number, kind));
+            return Optional.of(new Rejection.NotPermitted(c.number(), kind));
         }
         Rule rule = RULES.get(kind);
-        if (!rule.from().contains(c.state)) {
-            return Optional.of(new Rejection.NotNow(c.state, Optional.empty(),
-                    kind.label() + " is not possible while the case is in " + c.state.label(), allowed(caller, c)));
+        if (!rule.from().contains(c.state())) {
+            return Optional.of(new Rejection.NotNow(c.state(), Optional.empty(),
+                    kind.label() + " is not possible while the case is in " + c.state().label(), allowed(caller, c)));
         }
-        return failedGuard(rule, c).map(g -> new Rejection.NotNow(c.state, Optional.of(g), g.why, allowed(caller, c)));
+        return failedGuard(rule, c).map(g -> new Rejection.NotNow(c.state(), Optional.of(g), g.why, allowed(caller, c)));
     }
 
     /** Whether {@link #refusal} would say yes. */
-    public static boolean allows(Caller caller, Case c, CommandKind kind) {
+    public static boolean allows(Caller caller, CaseFacts c, CommandKind kind) {
         Rule rule = RULES.get(kind);
-        return Permissions.permits(caller, c, kind) && rule.from().contains(c.state) && failedGuard(rule, c).isEmpty();
+        return Permissions.permits(caller, c, kind) && rule.from().contains(c.state()) && failedGuard(rule, c).isEmpty();
     }
 
     /** The commands the caller may give the case now, in the order of the six steps. */
-    public static List<CommandKind> allowed(Caller caller, Case c) {
+    public static List<CommandKind> allowed(Caller caller, CaseFacts c) {
         return Arrays.stream(CommandKind.values()).filter(kind -> allows(caller, c, kind)).toList();
     }
 
-    private static Optional<Guard> failedGuard(Rule rule, Case c) {
+    private static Optional<Guard> failedGuard(Rule rule, CaseFacts c) {
         return rule.guards().stream().filter(g -> !g.holds.test(c)).findFirst();
     }
 
     /** Where the command leads from {@code state}; only meaningful when {@link #refusal} said yes. */
-    static CaseState target(CaseState state, CommandKind kind) {
+    public static CaseState target(CaseState state, CommandKind kind) {
         return RULES.get(kind).to().orElse(state);
     }
 
     /** Whether the step accepts the command at all, whatever the rules and the caller: for tests of the table. */
-    static boolean stepAccepts(CaseState state, CommandKind kind) {
+    public static boolean stepAccepts(CaseState state, CommandKind kind) {
         return RULES.get(kind).from().contains(state);
     }
 }

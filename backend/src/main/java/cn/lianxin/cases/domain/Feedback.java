@@ -1,4 +1,4 @@
-package cn.lianxin.cases;
+package cn.lianxin.cases.domain;
 
 /** 满意 / 基本满意 / 不满意. */
 public enum Feedback {

@@ -1,4 +1,4 @@
-package cn.lianxin.cases;
+package cn.lianxin.cases.domain;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package cn.lianxin.cases;
+package cn.lianxin.cases.domain;
 
 import cn.lianxin.events.EventEnvelope;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,6 +28,7 @@ public final class CaseEvents {
     public static final String REVISITED = "case.revisited";
     public static final String ARCHIVED = "case.archived";
     public static final String FOLLOW_UP_RECEIVED = "case.follow-up-received";
+    public static final String RESIDENT_MERGED = "case.resident-merged";
     public static final String DEADLINE_APPROACHING = "case.deadline-approaching";
     public static final String DEADLINE_MISSED = "case.deadline-missed";
 
@@ -48,6 +49,7 @@ public final class CaseEvents {
             Map.entry(REVISITED, StepEvent.Revisited.class),
             Map.entry(ARCHIVED, StepEvent.Archived.class),
             Map.entry(FOLLOW_UP_RECEIVED, FollowUpReceived.class),
+            Map.entry(RESIDENT_MERGED, ResidentMerged.class),
             Map.entry(DEADLINE_APPROACHING, DeadlineApproaching.class),
             Map.entry(DEADLINE_MISSED, DeadlineMissed.class));
 

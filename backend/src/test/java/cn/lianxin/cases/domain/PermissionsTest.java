@@ -1,5 +1,6 @@
-package cn.lianxin.cases;
+package cn.lianxin.cases.domain;
 
+import cn.lianxin.cases.Case;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.lianxin.staff.Caller;

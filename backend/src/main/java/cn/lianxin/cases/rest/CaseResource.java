@@ -1,5 +1,16 @@
-package cn.lianxin.cases;
+package cn.lianxin.cases.rest;
 
+import cn.lianxin.cases.domain.CommandKind;
+import cn.lianxin.cases.domain.Transitions;
+import cn.lianxin.cases.domain.CaseState;
+import cn.lianxin.cases.domain.Channel;
+import cn.lianxin.cases.domain.Feedback;
+import cn.lianxin.cases.domain.HandlingClass;
+import cn.lianxin.cases.Case;
+import cn.lianxin.cases.CaseActivity;
+import cn.lianxin.cases.CaseLifecycle;
+import cn.lianxin.cases.CaseRegistration;
+import cn.lianxin.cases.CaseScope;
 import cn.lianxin.api.Created;
 import cn.lianxin.api.Dates;
 import cn.lianxin.api.Filters;

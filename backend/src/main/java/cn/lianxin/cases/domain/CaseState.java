@@ -1,4 +1,4 @@
-package cn.lianxin.cases;
+package cn.lianxin.cases.domain;
 
 /** The six steps (六步工作法), in order. */
 public enum CaseState {

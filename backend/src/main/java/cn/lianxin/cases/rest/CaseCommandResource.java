@@ -1,5 +1,10 @@
-package cn.lianxin.cases;
+package cn.lianxin.cases.rest;
 
+import cn.lianxin.cases.domain.CaseCommand;
+import cn.lianxin.cases.domain.Channel;
+import cn.lianxin.cases.domain.Feedback;
+import cn.lianxin.cases.domain.HandlingClass;
+import cn.lianxin.cases.CaseLifecycle;
 import cn.lianxin.api.Roles;
 import cn.lianxin.staff.Caller;
 import io.quarkus.security.identity.SecurityIdentity;

@@ -1,4 +1,4 @@
-package cn.lianxin.cases;
+package cn.lianxin.cases.domain;
 
 /**
  * How a concern reached us (replies go back on the same channel when it can deliver), and on which channel a

@@ -1,4 +1,4 @@
-package cn.lianxin.cases;
+package cn.lianxin.cases.domain;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;

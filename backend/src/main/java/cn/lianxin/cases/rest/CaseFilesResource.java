@@ -1,6 +1,9 @@
-package cn.lianxin.attachments;
+package cn.lianxin.cases.rest;
 
 import cn.lianxin.api.Roles;
+import cn.lianxin.attachments.FileView;
+import cn.lianxin.attachments.Upload;
+import cn.lianxin.attachments.Uploads;
 import cn.lianxin.cases.Case;
 import cn.lianxin.cases.CaseLifecycle;
 import cn.lianxin.staff.Caller;
@@ -58,7 +61,7 @@ public class CaseFilesResource {
     @WithSession
     @Operation(summary = "The files attached to the case's current reply, in upload order")
     public Uni<List<FileView>> attachments(@PathParam("caseId") UUID caseId) {
-        return list(caseId, "attachments", uploads::replyAttachmentsOf);
+        return list(caseId, "attachments", c -> uploads.replyAttachmentsOf(c.id, c.replyText != null));
     }
 
     @GET

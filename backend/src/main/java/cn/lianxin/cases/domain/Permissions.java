@@ -1,4 +1,4 @@
-package cn.lianxin.cases;
+package cn.lianxin.cases.domain;
 
 import cn.lianxin.staff.Caller;
 import cn.lianxin.staff.StaffRole;
@@ -46,22 +46,24 @@ final class Permissions {
     private Permissions() {
     }
 
-    static boolean permits(Caller caller, Case c, CommandKind command) {
+    static boolean permits(Caller caller, CaseFacts c, CommandKind command) {
         Set<Actor> allowed = ACTORS.get(command);
         return actorsOf(caller, c).stream().anyMatch(allowed::contains);
     }
 
-    private static Set<Actor> actorsOf(Caller caller, Case c) {
+    private static Set<Actor> actorsOf(Caller caller, CaseFacts c) {
         Set<Actor> actors = EnumSet.noneOf(Actor.class);
+        if (caller.isResident()) {
+            return EnumSet.of(Actor.RESIDENT);
+        }
         switch (caller.role()) {
             case TOWN_OFFICE -> actors.add(Actor.TOWN_OFFICE);
             case LIAISON -> actors.add(Actor.LIAISON);
             case GROUP_LEADER -> actors.add(Actor.GROUP_LEADER);
-            case RESIDENT -> actors.add(Actor.RESIDENT);
             case REPRESENTATIVE -> { }
         }
         boolean assignee = (caller.is(StaffRole.REPRESENTATIVE) || caller.is(StaffRole.GROUP_LEADER))
-                && caller.representativeId() != null && caller.representativeId().equals(c.representativeId);
+                && caller.representativeId() != null && caller.representativeId().equals(c.representativeId());
         if (assignee) {
             actors.add(Actor.ASSIGNEE);
         }

@@ -1,4 +1,4 @@
-package cn.lianxin.cases;
+package cn.lianxin.cases.domain;
 
 /** The three clocks of a case: sign for it, reply to the resident, resolve it. */
 public enum DeadlineKind {

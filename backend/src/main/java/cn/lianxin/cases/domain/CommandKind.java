@@ -1,4 +1,4 @@
-package cn.lianxin.cases;
+package cn.lianxin.cases.domain;
 
 /** The kinds of command a case accepts, by the names the API and the record use. Which is allowed when, and for whom, is {@link Transitions}. */
 public enum CommandKind {

@@ -1,5 +1,7 @@
-package cn.lianxin.cases;
+package cn.lianxin.cases.rest;
 
+import cn.lianxin.cases.domain.Rejection;
+import cn.lianxin.cases.domain.CaseRejected;
 import cn.lianxin.api.Problem;
 import jakarta.ws.rs.core.Response;
 import java.util.List;

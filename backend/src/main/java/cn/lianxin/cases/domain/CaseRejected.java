@@ -1,4 +1,4 @@
-package cn.lianxin.cases;
+package cn.lianxin.cases.domain;
 
 /** A case command refused for a reason the caller can act on; no stack trace, it is an answer, not a fault. */
 public class CaseRejected extends RuntimeException {

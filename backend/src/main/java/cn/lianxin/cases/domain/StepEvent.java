@@ -1,4 +1,4 @@
-package cn.lianxin.cases;
+package cn.lianxin.cases.domain;
 
 import java.util.List;
 import java.util.UUID;
@@ -77,7 +77,7 @@ public sealed interface StepEvent extends CaseEvent {
         }
     }
 
-    record FeedbackRecorded(CaseStep step, Feedback rating, String comment) implements StepEvent {
+    record FeedbackRecorded(CaseStep step, Feedback feedback, String comment) implements StepEvent {
         public String type() {
             return CaseEvents.FEEDBACK_RECORDED;
         }
