@@ -2,6 +2,7 @@ package cn.lianxin.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -58,7 +59,10 @@ public class ProblemMappers {
         if (e.getPath().isEmpty()) {
             return respond(Problem.of(400, "Malformed JSON", "The request body does not have the expected shape."));
         }
-        return respond(Problem.invalid(List.of(new Problem.FieldError(pathOf(e), "has the wrong type or format"))));
+        // A text can only be refused for its content (TextWithoutNul), which says why.
+        String message = e instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class
+                ? TextWithoutNul.REFUSED : "has the wrong type or format";
+        return respond(Problem.invalid(List.of(new Problem.FieldError(pathOf(e), message))));
     }
 
     @ServerExceptionMapper
