@@ -120,10 +120,11 @@ public class ProblemMappers {
     }
 
     private static String fieldOf(ConstraintViolation<?> v) {
-        // Paths look like "register.request.villageId": the method and parameter are not the client's business.
+        // Paths look like "register.request.villageId", or "list.phone" for a query parameter: the method (and a
+        // body's parameter) are not the client's business.
         String path = v.getPropertyPath().toString();
         String[] parts = path.split("\\.", 3);
-        return parts.length == 3 ? parts[2] : path;
+        return parts.length > 1 ? parts[parts.length - 1] : path;
     }
 
     private static String pathOf(JsonMappingException e) {

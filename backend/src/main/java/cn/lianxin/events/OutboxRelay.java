@@ -115,7 +115,8 @@ public class OutboxRelay {
         try {
             envelope = envelope(row);
         } catch (IOException e) {
-            return Uni.createFrom().item(parked(row, "unreadable payload: " + e.getMessage()));
+            // The parser's message quotes the payload, which is residents' text: only the kind of failure is kept.
+            return Uni.createFrom().item(parked(row, "unreadable payload (" + e.getClass().getSimpleName() + ")"));
         }
         // The producer refuses a record over max.request.size before it is sent; say so here, with the size.
         long size = (long) row.getString("aggregate_id").getBytes(StandardCharsets.UTF_8).length

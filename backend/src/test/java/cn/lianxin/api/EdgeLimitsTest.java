@@ -63,6 +63,7 @@ class EdgeLimitsTest {
                 .body("errors[0].field", equalTo("refreshToken"));
         login().api().body(Map.of("code", huge)).post("/api/mp/phone").then().statusCode(422).body("errors[0].field", equalTo("code"));
         given().contentType(ContentType.JSON).body(Map.of("username", huge, "password", huge)).post("/api/auth/login").then().statusCode(422);
+        asOffice().queryParam("phone", "1".repeat(40)).get("/api/residents").then().statusCode(422).body("errors[0].field", equalTo("phone"));
     }
 
     private static void replied(String caseId) {
