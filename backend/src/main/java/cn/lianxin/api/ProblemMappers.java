@@ -2,6 +2,7 @@ package cn.lianxin.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -58,7 +59,10 @@ public class ProblemMappers {
         if (e.getPath().isEmpty()) {
             return respond(Problem.of(400, "Malformed JSON", "The request body does not have the expected shape."));
         }
-        return respond(Problem.invalid(List.of(new Problem.FieldError(pathOf(e), "has the wrong type or format"))));
+        // A text can only be refused for its content (TextWithoutNul), which says why.
+        String message = e instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class
+                ? TextWithoutNul.REFUSED : "has the wrong type or format";
+        return respond(Problem.invalid(List.of(new Problem.FieldError(pathOf(e), message))));
     }
 
     @ServerExceptionMapper
@@ -116,10 +120,11 @@ public class ProblemMappers {
     }
 
     private static String fieldOf(ConstraintViolation<?> v) {
-        // Paths look like "register.request.villageId": the method and parameter are not the client's business.
+        // Paths look like "register.request.villageId", or "list.phone" for a query parameter: the method (and a
+        // body's parameter) are not the client's business.
         String path = v.getPropertyPath().toString();
         String[] parts = path.split("\\.", 3);
-        return parts.length == 3 ? parts[2] : path;
+        return parts.length > 1 ? parts[parts.length - 1] : path;
     }
 
     private static String pathOf(JsonMappingException e) {

@@ -11,11 +11,18 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -24,6 +31,10 @@ import org.jboss.logging.Logger;
 /**
  * Takes committed outbox rows to Kafka: in order, keyed by aggregate id, at least once. A row is marked
  * published only after the broker acknowledged it; while Kafka is away rows simply wait.
+ *
+ * <p>A row that can never be published — larger than the producer may send, an unreadable payload, or refused by
+ * the broker for the record itself — is parked with its reason and the rows behind it go on, later events of the
+ * same aggregate included (docs/DECISIONS.md, "Outbox parking"): waiting would never make it publishable.
  *
  * <p>Only one instance relays at a time (a transaction-scoped advisory lock), which keeps each aggregate's
  * events in order across instances; the rows are also locked with SKIP LOCKED so that a second relay, should
@@ -35,19 +46,32 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Arbitrary but fixed: the advisory-lock key that elects the relaying instance. */
-    private static final long RELAY_LOCK = 0x4c69616e78696e01L;
+    static final long RELAY_LOCK = 0x4c69616e78696e01L;
+    /**
+     * Failures that belong to the record, not to the broker's availability: sending it again fails again. Anything
+     * else (timeouts, a broker away, missing permissions) concerns every row alike, and the rows wait.
+     */
+    private static final List<Class<? extends Throwable>> NEVER_PUBLISHABLE = List.of(RecordTooLargeException.class,
+            RecordBatchTooLargeException.class, InvalidRecordException.class, SerializationException.class, InvalidTopicException.class);
+
+    /** What became of one row: published, or parked for the reason given. */
+    record Outcome(UUID id, String parkedReason) {
+    }
 
     private final Pool pool;
     private final MutinyEmitter<String> kafka;
     private final ObjectMapper json;
     private final int batchSize;
+    private final int maxRequestSize;
 
     public OutboxRelay(Pool pool, @Channel("outbox") MutinyEmitter<String> kafka, ObjectMapper json,
-            @ConfigProperty(name = "lianxin.outbox.batch-size") int batchSize) {
+            @ConfigProperty(name = "lianxin.outbox.batch-size") int batchSize,
+            @ConfigProperty(name = "mp.messaging.outgoing.outbox.max.request.size") int maxRequestSize) {
         this.pool = pool;
         this.kafka = kafka;
         this.json = json;
         this.batchSize = batchSize;
+        this.maxRequestSize = maxRequestSize;
     }
 
     // Delayed so that the first run finds the Kafka channel connected.
@@ -68,23 +92,60 @@ public class OutboxRelay {
     private Uni<Integer> publishUnpublished(SqlConnection conn) {
         return conn.preparedQuery("""
                 SELECT id, aggregate_type, aggregate_id, event_type, topic, payload::text AS payload, created_at
-                FROM outbox_event WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED""")
+                FROM outbox_event WHERE published_at IS NULL AND parked_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED""")
                 .execute(Tuple.of(batchSize))
                 .chain(rows -> {
                     List<Row> batch = new ArrayList<>();
                     rows.forEach(batch::add);
-                    // Sent one after another: the next record leaves only when the previous one is acknowledged,
-                    // so a failure stops the batch and no later event of an aggregate overtakes an earlier one.
+                    // Sent one after another: the next record leaves only when the previous one is acknowledged
+                    // (or parked), so a transient failure stops the batch and no later event of an aggregate
+                    // overtakes an earlier one that will still be published.
                     return Multi.createFrom().iterable(batch)
-                            .onItem().transformToUniAndConcatenate(row -> send(row).replaceWith(row.getUUID("id")))
+                            .onItem().transformToUniAndConcatenate(this::attempt)
                             .onFailure().recoverWithCompletion()
                             .collect().asList();
                 })
-                .chain(published -> markPublished(conn, published).replaceWith(published.size()));
+                .chain(outcomes -> markPublished(conn, outcomes).chain(() -> park(conn, outcomes))
+                        .replaceWith((int) outcomes.stream().filter(o -> o.parkedReason() == null).count()));
     }
 
-    private Uni<Void> send(Row row) {
-        String envelope = envelope(row);
+    private Uni<Outcome> attempt(Row row) {
+        UUID id = row.getUUID("id");
+        String envelope;
+        try {
+            envelope = envelope(row);
+        } catch (IOException e) {
+            // The parser's message quotes the payload, which is residents' text: only the kind of failure is kept.
+            return Uni.createFrom().item(parked(row, "unreadable payload (" + e.getClass().getSimpleName() + ")"));
+        }
+        // The producer refuses a record over max.request.size before it is sent; say so here, with the size.
+        long size = (long) row.getString("aggregate_id").getBytes(StandardCharsets.UTF_8).length
+                + envelope.getBytes(StandardCharsets.UTF_8).length;
+        if (size > maxRequestSize) {
+            return Uni.createFrom().item(parked(row, "too large for Kafka: " + size + " bytes, max.request.size is " + maxRequestSize));
+        }
+        return send(row, envelope).replaceWith(new Outcome(id, null))
+                .onFailure(OutboxRelay::neverPublishable).recoverWithItem(e -> parked(row, "refused by Kafka: " + e));
+    }
+
+    static boolean neverPublishable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            Throwable cause = t;
+            if (NEVER_PUBLISHABLE.stream().anyMatch(type -> type.isInstance(cause))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Outcome parked(Row row, String reason) {
+        // Never the body: it is the resident's text.
+        LOG.errorf("Event %s (%s of %s %s) can never be published and is parked: %s", row.getUUID("id"), row.getString("event_type"),
+                row.getString("aggregate_type"), row.getString("aggregate_id"), reason);
+        return new Outcome(row.getUUID("id"), reason);
+    }
+
+    private Uni<Void> send(Row row, String envelope) {
         Message<String> message = Message.of(envelope).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(row.getString("topic"))
                 .withKey(row.getString("aggregate_id"))
@@ -93,21 +154,27 @@ public class OutboxRelay {
                 .onFailure().invoke(e -> LOG.warnf("Event %s not acknowledged by Kafka: %s", row.getUUID("id"), e.getMessage()));
     }
 
-    private String envelope(Row row) {
-        try {
-            OffsetDateTime createdAt = row.getOffsetDateTime("created_at").withOffsetSameInstant(ZoneOffset.UTC);
-            return json.writeValueAsString(new EventEnvelope(row.getUUID("id"), row.getString("event_type"),
-                    row.getString("aggregate_type"), row.getString("aggregate_id"), createdAt, json.readTree(row.getString("payload"))));
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("outbox row " + row.getUUID("id") + " has an unreadable payload", e);
-        }
+    private String envelope(Row row) throws IOException {
+        OffsetDateTime createdAt = row.getOffsetDateTime("created_at").withOffsetSameInstant(ZoneOffset.UTC);
+        return json.writeValueAsString(new EventEnvelope(row.getUUID("id"), row.getString("event_type"),
+                row.getString("aggregate_type"), row.getString("aggregate_id"), createdAt, json.readTree(row.getString("payload"))));
     }
 
-    private Uni<Void> markPublished(SqlConnection conn, List<UUID> ids) {
-        if (ids.isEmpty()) {
+    private Uni<Void> markPublished(SqlConnection conn, List<Outcome> outcomes) {
+        UUID[] ids = outcomes.stream().filter(o -> o.parkedReason() == null).map(Outcome::id).toArray(UUID[]::new);
+        if (ids.length == 0) {
             return Uni.createFrom().voidItem();
         }
         return conn.preparedQuery("UPDATE outbox_event SET published_at = now() WHERE id = ANY($1)")
-                .execute(Tuple.of(ids.toArray(UUID[]::new))).replaceWithVoid();
+                .execute(Tuple.of(ids)).replaceWithVoid();
+    }
+
+    private Uni<Void> park(SqlConnection conn, List<Outcome> outcomes) {
+        List<Tuple> parked = outcomes.stream().filter(o -> o.parkedReason() != null).map(o -> Tuple.of(o.id(), o.parkedReason())).toList();
+        if (parked.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return conn.preparedQuery("UPDATE outbox_event SET parked_at = now(), parked_reason = $2 WHERE id = $1")
+                .executeBatch(parked).replaceWithVoid();
     }
 }

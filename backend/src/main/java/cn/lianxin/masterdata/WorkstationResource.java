@@ -40,7 +40,7 @@ public class WorkstationResource {
             @NotBlank @Size(max = 100) String signage,
             @NotBlank @Size(max = 200) String serviceTheme,
             @NotBlank @Size(max = 50) String liaisonName,
-            String liaisonPhone,
+            @Size(max = 32) String liaisonPhone,
             @NotNull @Size(min = 1, message = "must cover at least one village") Set<@NotNull Long> villageIds) {
     }
 

@@ -35,7 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Residents")
 public class ResidentResource {
 
-    public record ResidentRequest(@NotBlank @Size(max = 50) String name, @NotBlank String phone, Long villageId) {
+    public record ResidentRequest(@NotBlank @Size(max = 50) String name, @NotBlank @Size(max = 32) String phone, Long villageId) {
     }
 
     /** The phone number is shown masked, always. */
@@ -69,7 +69,7 @@ public class ResidentResource {
     @GET
     @WithSession
     public Uni<Page<ResidentView>> list(@Valid @BeanParam PageRequest page, @QueryParam("villageId") Long villageId,
-            @QueryParam("phone") String phone) {
+            @QueryParam("phone") @Size(max = 32) String phone) {
         byte[] phoneHash = phone == null ? null : phones.hash(parsePhone(phone));
         Filters filters = new Filters().with("villageId = :villageId", "villageId", villageId)
                 .with("phoneHash = :phoneHash", "phoneHash", phoneHash);

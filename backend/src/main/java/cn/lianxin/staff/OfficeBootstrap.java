@@ -3,6 +3,7 @@ package cn.lianxin.staff;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Optional;
@@ -32,19 +33,29 @@ public class OfficeBootstrap {
             return;
         }
         // Startup runs on the main thread; Hibernate Reactive needs a Vert.x context, which this provides.
-        boolean created = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> StaffAccount.count("username", USERNAME).chain(existing -> {
-            if (existing > 0) {
-                return io.smallrye.mutiny.Uni.createFrom().item(false);
+        if (!VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(OfficeBootstrap::absent))) {
+            return;
+        }
+        // Hashed here, on the main thread, before the transaction: 600 000 iterations must not hold a connection.
+        String hash = hasher.hash(password.get());
+        boolean created = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> absent().chain(absent -> {
+            if (!absent) {
+                return Uni.createFrom().item(false);
             }
             StaffAccount office = new StaffAccount();
             office.username = USERNAME;
             office.displayName = "镇党委办公室";
             office.role = StaffRole.TOWN_OFFICE;
-            office.passwordHash = hasher.hash(password.get());
+            office.passwordHash = hash;
             return office.persist().replaceWith(true);
         })));
         if (created) {
             LOG.info("Created the first town-office account 'office'");
         }
+    }
+
+    /** Asked again inside the transaction: another instance may have created it while we hashed. */
+    private static Uni<Boolean> absent() {
+        return StaffAccount.count("username", USERNAME).map(existing -> existing == 0);
     }
 }

@@ -22,8 +22,19 @@ public record Fixtures(long townId, String townCode, long constituencyId, long v
     }
 
     public String resident() {
-        return asOffice().body(Map.of("name", "李大爷", "phone", Api.uniquePhone(), "villageId", villageId))
+        return resident(Api.uniquePhone());
+    }
+
+    /** A resident registered at the office (a walk-in) with this number. */
+    public String resident(String phone) {
+        return asOffice().body(Map.of("name", "李大爷", "phone", phone, "villageId", villageId))
                 .post("/api/residents").then().statusCode(201).extract().path("id");
+    }
+
+    /** A case registered at the office for this resident; its id. */
+    public String walkInCase(String residentId, String text) {
+        return asOffice().body(Map.of("residentId", residentId, "villageId", villageId, "categoryId", categoryId,
+                "channel", "WALK_IN", "text", text)).post("/api/cases").then().statusCode(201).extract().path("id");
     }
 
     /** Another village of the town's constituency, covered by no workstation until one is told to. */

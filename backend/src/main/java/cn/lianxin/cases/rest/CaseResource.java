@@ -159,7 +159,7 @@ public class CaseResource {
     @Operation(summary = "Cases the caller may see, newest first; every filter is optional, dates are the town's calendar"
             + " days (inclusive); unassigned=true is the dispatch queue")
     public Uni<Page<CaseView>> list(@Valid @BeanParam PageRequest page,
-            @QueryParam("number") String number,
+            @QueryParam("number") @Size(max = 40) String number,
             @QueryParam("state") CaseState state,
             @QueryParam("channel") Channel channel,
             @QueryParam("villageId") Long villageId,

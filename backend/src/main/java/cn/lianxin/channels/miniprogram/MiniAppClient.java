@@ -10,6 +10,7 @@ import cn.binarywang.wx.miniapp.bean.security.WxMaMsgSecCheckCheckResponse;
 import cn.binarywang.wx.miniapp.config.impl.WxMaRedisBetterConfigImpl;
 import cn.lianxin.api.ApiException;
 import cn.lianxin.api.Problem;
+import cn.lianxin.sandbox.SandboxGuard;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
@@ -59,17 +60,25 @@ public class MiniAppClient {
     private static final int SCENE_FORUM = 3;
     private static final String PHONE_API = "getuserphonenumber";
     private static final Pattern SANDBOX_PHONE = Pattern.compile("1[3-9]\\d{9}");
+    /** Every sandbox openid starts so; WeChat's never do (they are 28 characters from its own alphabet, "o…"). */
+    static final String SANDBOX_PREFIX = "sandbox-";
     /** A login code naming its sandbox resident; anything else is DevTools' (or a phone's) real code. */
-    private static final Pattern SANDBOX_NAMED = Pattern.compile("sandbox-[A-Za-z0-9_-]{1,40}");
+    private static final Pattern SANDBOX_NAMED = Pattern.compile(SANDBOX_PREFIX + "[A-Za-z0-9_-]{1,40}");
 
     private final MiniAppSettings settings;
     private final WorkerExecutor worker;
     private final WxMaService service;
+    private final boolean sandboxSignIn;
 
-    public MiniAppClient(MiniAppSettings settings, Vertx vertx, RedisWxOps redis) {
+    public MiniAppClient(MiniAppSettings settings, Vertx vertx, RedisWxOps redis, SandboxGuard sandbox) {
         this.settings = settings;
         this.worker = vertx.createSharedWorkerExecutor("wechat-miniapp", settings.workerThreads());
+        this.sandboxSignIn = sandbox.simulationsAllowed();
         if (settings.sandbox()) {
+            if (!isSandboxIdentity(settings.sandboxOpenid())) {
+                throw new IllegalStateException("lianxin.wechat.miniapp.sandbox-openid must start with '" + SANDBOX_PREFIX
+                        + "': that is how a sandbox resident is told from a WeChat user");
+            }
             this.service = null;
         } else {
             String secret = settings.secret().filter(s -> !s.isBlank()).orElseThrow(() -> new IllegalStateException(
@@ -100,7 +109,7 @@ public class MiniAppClient {
     /** code2Session; a bad or used code is 401 with a message the mini-program can show. */
     public Uni<Session> session(String code) {
         if (settings.sandbox()) {
-            return Uni.createFrom().item(new Session(sandboxOpenid(code), null));
+            return sandboxOnly().map(ignored -> new Session(sandboxOpenid(code), null));
         }
         return call(() -> {
             WxMaJscode2SessionResult result = service.getUserService().getSessionInfo(code);
@@ -112,9 +121,20 @@ public class MiniAppClient {
     public Uni<String> phoneNumber(String code) {
         if (settings.sandbox()) {
             Matcher phone = SANDBOX_PHONE.matcher(code);
-            return Uni.createFrom().item(phone.find() ? phone.group() : settings.sandboxPhone());
+            return sandboxOnly().map(ignored -> phone.find() ? phone.group() : settings.sandboxPhone());
         }
         return call(() -> service.getUserService().getPhoneNumber(code).getPurePhoneNumber(), PHONE_API);
+    }
+
+    /** A resident who signed in through the sandbox, whose name and phone number nobody vouched for. */
+    public static boolean isSandboxIdentity(String openid) {
+        return openid != null && openid.startsWith(SANDBOX_PREFIX);
+    }
+
+    /** Sandbox sign-in takes anyone for whoever they name: outside the local and test profiles it does not exist. */
+    private Uni<Void> sandboxOnly() {
+        return sandboxSignIn ? Uni.createFrom().voidItem() : Uni.createFrom().failure(new ApiException(Problem.of(403, "Forbidden",
+                "沙箱登录仅用于本地和测试环境 (sandbox sign-in exists only in the local and test profiles).")));
     }
 
     /** {@code sandbox-<name>} signs in as that name (tests and demos play several residents); any other code as one. */

@@ -15,7 +15,7 @@ public interface MiniAppSettings {
     String appId();
 
     /**
-     * Sandbox only: the openid of every sign-in whose code is not {@code sandbox-<name>}. WeChat DevTools hands out a
+     * Sandbox only: the openid of every sign-in whose code is not {@code sandbox-<name>}; starts with {@code sandbox-}. WeChat DevTools hands out a
      * new wx.login code at each sign-in, so mapping codes to openids would make every visit a new resident.
      */
     @WithDefault("sandbox-devtools")
@@ -23,9 +23,9 @@ public interface MiniAppSettings {
 
     /**
      * Sandbox only: the number bound by a phone code that carries none (DevTools' phone dialog cannot make one).
-     * The default is the README's SMS example resident, so binding it demonstrates the merge.
+     * No demo resident has the default: a sandbox sign-in never merges into a resident known by phone.
      */
-    @WithDefault("13800138000")
+    @WithDefault("13800000000")
     String sandboxPhone();
 
     /** From the environment only; required unless in the sandbox. */

@@ -14,6 +14,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -45,10 +46,11 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Tag(name = "Mini-program")
 public class MiniProgramResource {
 
-    public record LoginRequest(String code) {
+    // Every text has a size limit here, the edge: an oversized one is 422 naming it, before anything is stored.
+    public record LoginRequest(@Size(max = MAX_CODE) String code) {
     }
 
-    public record RefreshRequest(String refreshToken) {
+    public record RefreshRequest(@Size(max = MAX_CODE) String refreshToken) {
     }
 
     public record ResidentView(UUID id, boolean phoneBound, String maskedPhone, Long villageId) {
@@ -63,7 +65,7 @@ public class MiniProgramResource {
     public record VillageRequest(Long villageId) {
     }
 
-    public record PhoneRequest(String code) {
+    public record PhoneRequest(@Size(max = MAX_CODE) String code) {
     }
 
     /** {@code token}/{@code refreshToken} only when a merge moved the session onto another resident. */
@@ -77,17 +79,21 @@ public class MiniProgramResource {
     public record SubmitView(UUID id, String number, String state, boolean flagged) {
     }
 
-    public record FeedbackRequest(Feedback rating, String comment) {
+    /** As much as staff may record for a resident ({@code POST /api/cases/{id}/commands/feedback}). */
+    public record FeedbackRequest(Feedback rating, @Size(max = 500) String comment) {
     }
 
-    public record ReopenRequest(String reason) {
+    public record ReopenRequest(@Size(max = 500) String reason) {
     }
 
     public record SubscriptionsView(List<Subscriptions.TemplateView> templates) {
     }
 
-    public record SubscriptionResults(Map<String, String> results) {
+    public record SubscriptionResults(@Size(max = 20) Map<@Size(max = 128) String, @Size(max = 20) String> results) {
     }
+
+    /** WeChat's codes are 32 characters and our refresh tokens 43; generous, but far from megabytes. */
+    static final int MAX_CODE = 256;
 
     private final MiniAppClient wechat;
     private final MpResidents residents;
@@ -112,7 +118,7 @@ public class MiniProgramResource {
     @Path("login")
     @PermitAll
     @Operation(summary = "wx.login code → our session token; the resident is found or created by openid")
-    public Uni<SessionView> login(LoginRequest request) {
+    public Uni<SessionView> login(@Valid LoginRequest request) {
         String code = required(request == null ? null : request.code(), "code");
         return wechat.session(code).chain(residents::signIn).chain(this::session);
     }
@@ -121,7 +127,7 @@ public class MiniProgramResource {
     @Path("session/refresh")
     @PermitAll
     @Operation(summary = "A new token for a refresh token (which is replaced: each is good for one use)")
-    public Uni<SessionView> refresh(RefreshRequest request) {
+    public Uni<SessionView> refresh(@Valid RefreshRequest request) {
         String refreshToken = required(request == null ? null : request.refreshToken(), "refreshToken");
         return tokens.redeem(refreshToken).chain(residents::current).chain(this::session);
     }
@@ -129,7 +135,7 @@ public class MiniProgramResource {
     @POST
     @Path("logout")
     @Operation(summary = "Revokes the refresh token; the short-lived token runs out on its own")
-    public Uni<Response> logout(RefreshRequest request) {
+    public Uni<Response> logout(@Valid RefreshRequest request) {
         String refreshToken = required(request == null ? null : request.refreshToken(), "refreshToken");
         return tokens.revoke(refreshToken, residentId()).replaceWith(Response.noContent().build());
     }
@@ -149,7 +155,7 @@ public class MiniProgramResource {
     @POST
     @Path("phone")
     @Operation(summary = "Binds the phone number from a getPhoneNumber code; merges into the resident already known by it")
-    public Uni<PhoneView> bindPhone(PhoneRequest request) {
+    public Uni<PhoneView> bindPhone(@Valid PhoneRequest request) {
         String code = required(request == null ? null : request.code(), "code");
         UUID me = residentId();
         return residents.current(me).chain(r -> wechat.phoneNumber(code)).chain(phone -> residents.bindPhone(me, phone))
@@ -199,14 +205,14 @@ public class MiniProgramResource {
 
     @POST
     @Path("cases/{id}/feedback")
-    public Uni<MpCases.Detail> feedback(@PathParam("id") UUID id, FeedbackRequest request) {
+    public Uni<MpCases.Detail> feedback(@PathParam("id") UUID id, @Valid FeedbackRequest request) {
         return residents.current(residentId()).chain(r -> cases.rate(id, r, request == null ? null : request.rating(),
                 request == null ? null : request.comment()));
     }
 
     @POST
     @Path("cases/{id}/reopen")
-    public Uni<MpCases.Detail> reopen(@PathParam("id") UUID id, ReopenRequest request) {
+    public Uni<MpCases.Detail> reopen(@PathParam("id") UUID id, @Valid ReopenRequest request) {
         return residents.current(residentId()).chain(r -> cases.reopen(id, r, request == null ? null : request.reason()));
     }
 
@@ -219,7 +225,7 @@ public class MiniProgramResource {
     @POST
     @Path("subscriptions")
     @Operation(summary = "What wx.requestSubscribeMessage answered; each accept allows one message with that template")
-    public Uni<SubscriptionsView> subscribe(SubscriptionResults request) {
+    public Uni<SubscriptionsView> subscribe(@Valid SubscriptionResults request) {
         return residents.current(residentId()).chain(r -> subscriptions.record(r.id, request == null ? null : request.results()))
                 .map(SubscriptionsView::new);
     }

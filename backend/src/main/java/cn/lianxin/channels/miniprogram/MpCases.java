@@ -22,7 +22,6 @@ import cn.lianxin.residents.Resident;
 import cn.lianxin.staff.Caller;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -98,26 +97,43 @@ public class MpCases {
         this.limit = limit;
     }
 
-    @WithTransaction
+    /**
+     * Everything that may refuse or call WeChat happens before the transaction opens, so that no connection is held
+     * while WeChat answers: a retry of a registered submit is answered from the database, then the photos are
+     * checked, the rate limit taken and the text reviewed; only then one transaction claims the key and registers.
+     */
     public Uni<Submitted> submit(Resident resident, Submit submit, String idempotencyKey) {
         validate(submit, idempotencyKey);
         String text = submit.text().strip();
         List<UUID> photos = submit.photoIds() == null ? List.of() : submit.photoIds().stream().distinct().toList();
-        return claim(resident.id, idempotencyKey).chain(first -> {
-            if (!first) {
-                return earlier(resident.id, idempotencyKey);
+        return Panache.withSession(() -> earlier(resident.id, idempotencyKey)).chain(done -> {
+            if (done != null) {
+                return Uni.createFrom().item(done);
             }
             // Cheap refusals first; the rate limit before the WeChat call it protects.
-            return unattached(resident.id, photos)
+            return Panache.withSession(() -> unattached(resident.id, photos))
                     .chain(() -> limit.take(resident.id))
                     .chain(() -> review(resident.openid, text))
-                    .chain(review -> registration.register(new CaseRegistration.RegisterCase(resident.id,
+                    .chain(review -> Panache.withTransaction(() -> register(resident, submit, text, photos, idempotencyKey, review)))
+                    // Retries do not count against the limit, not even one that raced the first.
+                    .call(s -> s.first() ? Uni.createFrom().voidItem() : limit.giveBack(resident.id));
+        });
+    }
+
+    private Uni<Submitted> register(Resident resident, Submit submit, String text, List<UUID> photos, String idempotencyKey,
+            String review) {
+        return claim(resident.id, idempotencyKey).chain(first -> {
+            if (!first) {
+                // A concurrent retry registered it while WeChat was answering us.
+                return earlier(resident.id, idempotencyKey);
+            }
+            return registration.register(new CaseRegistration.RegisterCase(resident.id,
                             submit.villageId() != null ? submit.villageId() : resident.villageId, submit.categoryId(),
                             Channel.MINIPROGRAM, text), label(resident))
-                            .invoke(c -> {
-                                c.contentReview = review;
-                                c.anonymous = submit.anonymous();
-                            }))
+                    .invoke(c -> {
+                        c.contentReview = review;
+                        c.anonymous = submit.anonymous();
+                    })
                     .call(c -> attach(c.id, resident.id, photos))
                     .call(c -> execute("UPDATE mp_submission SET case_id = :case WHERE resident_id = :resident AND idempotency_key = :key",
                             Map.of("case", c.id, "resident", resident.id, "key", idempotencyKey)))
@@ -203,7 +219,7 @@ public class MpCases {
         }
     }
 
-    /** Claims the key before anything is registered; a concurrent retry waits here for the first to commit. */
+    /** Claims the key in the registering transaction; a concurrent retry waits here for the first to commit. */
     private static Uni<Boolean> claim(UUID residentId, String key) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                 INSERT INTO mp_submission (resident_id, idempotency_key, created_at) VALUES (:resident, :key, now())
@@ -211,12 +227,13 @@ public class MpCases {
                 .map(inserted -> inserted == 1);
     }
 
+    /** The case an earlier submit with this key registered, or null when there was none. */
     private static Uni<Submitted> earlier(UUID residentId, String key) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
                 "SELECT case_id FROM mp_submission WHERE resident_id = :resident AND idempotency_key = :key", UUID.class)
-                .setParameter("resident", residentId).setParameter("key", key).getSingleResult())
-                .chain(id -> Case.<Case>findById(id))
-                .map(c -> new Submitted(c.id, c.number, c.state, c.contentReview != null, false));
+                .setParameter("resident", residentId).setParameter("key", key).getSingleResultOrNull())
+                .chain(id -> id == null ? Uni.createFrom().<Case>nullItem() : Case.<Case>findById(id))
+                .map(c -> c == null ? null : new Submitted(c.id, c.number, c.state, c.contentReview != null, false));
     }
 
     /** Content security: risky is refused (nothing stored); review, or no answer from WeChat, flags the case. */
@@ -238,18 +255,29 @@ public class MpCases {
         }
         return Upload.count("id in ?1 and residentId = ?2 and caseId is null", photos, residentId).map(found -> {
             if (found != photos.size()) {
-                throw ApiException.invalidField("photoIds", "must be your own uploads not yet attached to a case");
+                throw notYours();
             }
             return null;
         });
+    }
+
+    private static ApiException notYours() {
+        return ApiException.invalidField("photoIds", "must be your own uploads not yet attached to a case");
     }
 
     private static Uni<Void> attach(UUID caseId, UUID residentId, List<UUID> photos) {
         if (photos.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return execute("UPDATE upload SET case_id = :case WHERE id IN (:ids) AND resident_id = :resident",
-                Map.of("case", caseId, "ids", photos, "resident", residentId));
+        // Checked before the transaction; a concurrent submit may have taken a photo since, which rolls this one back.
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "UPDATE upload SET case_id = :case WHERE id IN (:ids) AND resident_id = :resident AND case_id IS NULL")
+                        .setParameter("case", caseId).setParameter("ids", photos).setParameter("resident", residentId).executeUpdate())
+                .invoke(attached -> {
+                    if (attached != photos.size()) {
+                        throw notYours();
+                    }
+                }).replaceWithVoid();
     }
 
     private static Uni<Void> execute(String sql, Map<String, Object> parameters) {

@@ -1,6 +1,7 @@
 package cn.lianxin.channels.miniprogram;
 
 import cn.lianxin.api.ApiException;
+import cn.lianxin.api.Problem;
 import cn.lianxin.intake.Residents;
 import cn.lianxin.masterdata.Lookups;
 import cn.lianxin.masterdata.Village;
@@ -75,7 +76,7 @@ public class MpResidents {
     /**
      * Binds the number to the signed-in resident. When another resident already has it, the mini-program identity,
      * its cases, photos, messages and consents move onto that resident, and the mini-program-only row is left
-     * behind marked as merged.
+     * behind marked as merged. A sandbox sign-in never merges (403).
      */
     @WithTransaction
     public Uni<Bound> bindPhone(UUID residentId, String digits) {
@@ -89,6 +90,11 @@ public class MpResidents {
                         me.phoneCipher = sealed.cipher();
                         me.phoneMasked = sealed.masked();
                         return Uni.createFrom().item(new Bound(me, false));
+                    }
+                    if (MiniAppClient.isSandboxIdentity(me.openid)) {
+                        // Nobody vouched for a sandbox resident's number: merging would hand them a stranger's cases.
+                        throw new ApiException(Problem.of(403, "Forbidden",
+                                "沙箱身份不能绑定已登记居民的手机号 (a sandbox sign-in cannot take over a resident known by this number)."));
                     }
                     if (known.openid != null) {
                         throw ApiException.conflict("此手机号已绑定其他微信账号 (this number is bound to another WeChat account).");

@@ -38,7 +38,7 @@ public class SubmitLimit {
     }
 
     public Uni<Void> take(UUID residentId) {
-        String key = "lianxin:mp:submits:" + residentId;
+        String key = key(residentId);
         return redis.execute("INCR", key).map(r -> r.toLong()).chain(count -> {
             if (count == 1) {
                 return redis.execute("PEXPIRE", key, Long.toString(settings.submitWindow().toMillis())).replaceWithVoid();
@@ -50,5 +50,14 @@ public class SubmitLimit {
                 throw new Exceeded(Math.max(1, ttl.toLong()));
             });
         });
+    }
+
+    /** Returns a slot taken by a submit that turned out to be a retry of one already registered. */
+    public Uni<Void> giveBack(UUID residentId) {
+        return redis.execute("DECR", key(residentId)).replaceWithVoid();
+    }
+
+    private static String key(UUID residentId) {
+        return "lianxin:mp:submits:" + residentId;
     }
 }

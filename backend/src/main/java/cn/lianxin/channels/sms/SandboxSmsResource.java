@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Sandbox")
 public class SandboxSmsResource {
 
-    public record IncomingSms(@NotBlank String phone, @NotBlank @Size(max = 1000) String text) {
+    public record IncomingSms(@NotBlank @Size(max = 32) String phone, @NotBlank @Size(max = 1000) String text) {
     }
 
     private final SmsInbox inbox;

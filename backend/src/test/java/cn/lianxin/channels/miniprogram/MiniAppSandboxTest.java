@@ -1,9 +1,13 @@
 package cn.lianxin.channels.miniprogram;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.lianxin.api.ApiException;
+import cn.lianxin.sandbox.SandboxGuard;
 import io.vertx.mutiny.core.Vertx;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,7 +25,7 @@ class MiniAppSandboxTest {
     static void aSandboxedClient() {
         vertx = Vertx.vertx();
         // No Redis and no secret: a sandboxed client needs neither.
-        client = new MiniAppClient(new Sandboxed(), vertx, null);
+        client = new MiniAppClient(new Sandboxed(), vertx, null, new SandboxGuard(List.of("local"), List.of("lianxin.wechat.miniapp.sandbox"), false));
     }
 
     @AfterAll
@@ -61,6 +65,19 @@ class MiniAppSandboxTest {
         // DevTools' phone dialog gives an opaque code with no number in it.
         assertThat(client.phoneNumber("e31968a7f94cc5ee25fafc2aef2773f0bb8c3937b22520eb8ee345274d00c144").await().indefinitely())
                 .isEqualTo(SANDBOX_PHONE);
+    }
+
+    @Test
+    void shouldRefuseSandboxSignInOutsideTheLocalAndTestProfilesEvenWhenAcknowledged() {
+        MiniAppClient acknowledged = new MiniAppClient(new Sandboxed(), vertx, null,
+                new SandboxGuard(List.of("prod"), List.of("lianxin.wechat.miniapp.sandbox"), true));
+        try {
+            assertThatThrownBy(() -> acknowledged.session("sandbox-mallory").await().indefinitely())
+                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.problem().status()).isEqualTo(403));
+            assertThatThrownBy(() -> acknowledged.phoneNumber("sandbox-13900000000").await().indefinitely()).isInstanceOf(ApiException.class);
+        } finally {
+            acknowledged.close();
+        }
     }
 
     @Test

@@ -1,0 +1,39 @@
+package cn.lianxin.events;
+
+import io.smallrye.health.api.AsyncHealthCheck;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Not ready while the relay is stuck: the oldest event still to publish (parked ones aside) is older than
+ * {@code lianxin.outbox.stuck-after}. Residents' acknowledgements and every notice wait behind it, so "UP" would
+ * be a lie even with the database, Redis and Kafka reachable.
+ */
+@Readiness
+@ApplicationScoped
+public class OutboxReadiness implements AsyncHealthCheck {
+
+    static final String NAME = "Outbox relay";
+
+    private final OutboxLag lag;
+    private final long stuckAfterSeconds;
+
+    public OutboxReadiness(OutboxLag lag, @ConfigProperty(name = "lianxin.outbox.stuck-after") Duration stuckAfter) {
+        this.lag = lag;
+        this.stuckAfterSeconds = stuckAfter.toSeconds();
+    }
+
+    @Override
+    public Uni<HealthCheckResponse> call() {
+        return lag.measure().map(s -> HealthCheckResponse.named(NAME).status(s.oldestAgeSeconds() <= stuckAfterSeconds)
+                .withData("unpublished", s.unpublished())
+                .withData("oldestUnpublishedSeconds", s.oldestAgeSeconds())
+                .withData("stuckAfterSeconds", stuckAfterSeconds)
+                .withData("parked", s.parked())
+                .build());
+    }
+}
