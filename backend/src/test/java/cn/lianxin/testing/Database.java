@@ -13,6 +13,11 @@ public final class Database {
         return pool.preparedQuery(sql).execute(Tuple.from(params)).await().indefinitely().iterator().next().getLong(0);
     }
 
+    /** The first column of the first row, as a number (an id, say); fails when there is no row. */
+    public static long number(Pool pool, String sql, Object... params) {
+        return pool.preparedQuery(sql).execute(Tuple.from(params)).await().indefinitely().iterator().next().getLong(0);
+    }
+
     /** Changes rows the public API cannot change yet; returns how many. */
     public static int update(Pool pool, String sql, Object... params) {
         return pool.preparedQuery(sql).execute(Tuple.from(params)).await().indefinitely().rowCount();

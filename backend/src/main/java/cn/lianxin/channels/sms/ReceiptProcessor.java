@@ -1,51 +1,75 @@
 package cn.lianxin.channels.sms;
 
+import cn.lianxin.work.WorkQueue;
+import cn.lianxin.work.Worker;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 /**
  * Applies stored delivery receipts to the messages they report on (matched by OutId, our message id): a
  * delivered SMS becomes DELIVERED, a failed one FAILED with the operator's code. A receipt never moves a
  * message backwards (a late "failed" after "delivered" is kept for the record only). A receipt also settles a
- * message whose send had an unknown outcome (UNKNOWN): Aliyun did send it.
+ * message whose send had an unknown outcome (UNKNOWN): Aliyun did send it. A {@link Worker} queue: one receipt
+ * per transaction.
  */
 @ApplicationScoped
-public class ReceiptProcessor {
+public class ReceiptProcessor implements WorkQueue<ReceiptProcessor.Receipt> {
 
-    private static final Logger LOG = Logger.getLogger(ReceiptProcessor.class);
+    private static final Stored STORED = new Stored("sms-receipt", "sms_receipt", "out_id, biz_id, success, err_code");
 
-    private static final String APPLY = """
-            WITH claimed AS (
-                SELECT id, out_id, biz_id, success, err_code FROM sms_receipt WHERE processed_at IS NULL
-                ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED
-            ), applied AS (
-                UPDATE outbound_message m
-                SET status = CASE WHEN c.success THEN 'DELIVERED' ELSE 'FAILED' END,
-                    last_error = CASE WHEN c.success THEN NULL ELSE 'receipt ' || c.err_code END,
-                    provider_message_id = coalesce(m.provider_message_id, c.biz_id)
-                FROM claimed c
-                WHERE c.out_id ~ '^[0-9a-f-]{36}$' AND m.id = c.out_id::uuid AND m.channel = 'SMS' AND m.status IN ('SENT', 'UNKNOWN')
-                RETURNING m.id
-            )
-            UPDATE sms_receipt r SET processed_at = now() FROM claimed c WHERE r.id = c.id""";
+    /** A stored receipt; {@code outId} is null when Aliyun sent none. */
+    record Receipt(long id, String outId, String bizId, boolean success, String errCode) {
+    }
 
-    private final Pool pool;
+    /** The OutId we send is the message's id. */
+    private static final Pattern OUR_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    private final Worker worker;
     private final int batchSize;
 
-    public ReceiptProcessor(Pool pool, @ConfigProperty(name = "lianxin.sms.uplink-batch-size") int batchSize) {
-        this.pool = pool;
+    public ReceiptProcessor(Worker worker, @ConfigProperty(name = "lianxin.sms.uplink-batch-size") int batchSize) {
+        this.worker = worker;
         this.batchSize = batchSize;
     }
 
     @Scheduled(every = "${lianxin.sms.uplink-interval}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> applyStored() {
-        return pool.withTransaction(conn -> conn.preparedQuery(APPLY).execute(Tuple.of(batchSize))).replaceWithVoid()
-                .onFailure().invoke(e -> LOG.warnf("Receipt round failed, the receipts stay stored: %s", e.getMessage()))
-                .onFailure().recoverWithNull();
+        return runOnce().replaceWithVoid();
+    }
+
+    /** Applies up to a batch of stored receipts, each in its own transaction; @return how many */
+    public Uni<Integer> runOnce() {
+        return worker.runOnce(this, batchSize);
+    }
+
+    @Override
+    public Stored stored() {
+        return STORED;
+    }
+
+    @Override
+    public Receipt item(long id, Object[] row) {
+        return new Receipt(id, (String) row[0], (String) row[1], (Boolean) row[2], (String) row[3]);
+    }
+
+    @Override
+    public Uni<Void> handle(Receipt receipt) {
+        if (receipt.outId() == null || !OUR_ID.matcher(receipt.outId()).matches()) {
+            // Not one of our messages (sent from Aliyun's console, say): kept for the record only.
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                UPDATE outbound_message
+                SET status = CASE WHEN :success THEN 'DELIVERED' ELSE 'FAILED' END,
+                    last_error = CASE WHEN :success THEN NULL ELSE 'receipt ' || :errCode END,
+                    provider_message_id = coalesce(provider_message_id, :bizId)
+                WHERE id = :id AND channel = 'SMS' AND status IN ('SENT', 'UNKNOWN')""")
+                .setParameter("success", receipt.success()).setParameter("errCode", receipt.errCode()).setParameter("bizId", receipt.bizId())
+                .setParameter("id", UUID.fromString(receipt.outId())).executeUpdate()).replaceWithVoid();
     }
 }

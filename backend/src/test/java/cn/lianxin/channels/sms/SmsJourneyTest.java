@@ -15,6 +15,7 @@ import cn.lianxin.testing.Fixtures;
 import cn.lianxin.testing.ProviderFakes;
 import cn.lianxin.testing.Team;
 import cn.lianxin.testing.TestSecrets;
+import cn.lianxin.testing.Workers;
 import io.quarkus.test.junit.QuarkusTest;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.restassured.http.ContentType;
@@ -37,6 +38,9 @@ class SmsJourneyTest {
 
     @Inject
     Pool pool;
+
+    @Inject
+    UplinkProcessor uplinks;
 
     @BeforeEach
     void theDefaultCategoryOfTextedConcernsExists() {
@@ -154,6 +158,65 @@ class SmsJourneyTest {
         Map<String, Object> thanks = sentSms(resident, "FEEDBACK_RECORDED");
         assertThat(templateParam(sendSmsFor(phone, thanks))).isEqualTo("{\"number\":\"" + number + "\",\"rating\":\"满意\"}");
         assertThat((String) thanks.get("body")).contains("感谢您的评价");
+    }
+
+    /** A resident's SMS case replied to by the representative, so that the resident's next "1" rates it. */
+    private static String repliedCase(Team team, String phone) {
+        push(text(phone, "桥头的护栏断了"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> residentOf(phone) != null && casesOf(residentOf(phone)).size() == 1);
+        String id = casesOf(residentOf(phone)).get(0);
+        asOffice().body(Map.of("villageId", team.town().villageId())).post("/api/cases/" + id + "/commands/village").then().statusCode(200);
+        Team.as(team.liaison()).body(Map.of("representativeId", team.firstId())).post("/api/cases/" + id + "/commands/assign").then()
+                .statusCode(200);
+        Team.as(team.first()).post("/api/cases/" + id + "/commands/sign-for").then().statusCode(200);
+        Team.as(team.first()).body(Map.of("handlingClass", "ON_THE_SPOT")).post("/api/cases/" + id + "/commands/handling").then().statusCode(200);
+        Team.as(team.first()).body(Map.of("text", "护栏已修好")).post("/api/cases/" + id + "/commands/reply").then().statusCode(200);
+        return id;
+    }
+
+    private static Map<String, Object> parkedUplink(long id) {
+        return asOffice().queryParam("size", 200).get("/api/work/parked").then().statusCode(200).extract()
+                .path("items.find { it.queue == 'sms-uplink' && it.id == " + id + " }");
+    }
+
+    private int processUplinks() {
+        return Workers.runOnce(uplinks::runOnce);
+    }
+
+    @Test
+    void shouldParkATextItCannotHandleWhileTheNextResidentsRatingIsStillRecorded() {
+        Team team = Team.at(Fixtures.town());
+        String rater = Api.uniquePhone();
+        String rated = repliedCase(team, rater);
+        String writer = Api.uniquePhone();
+        String concern = "自来水管爆了" + ThreadLocalRandom.current().nextInt();
+        try {
+            // The town office deactivates the category every texted concern is filed under.
+            Database.update(pool, "UPDATE category SET active = false WHERE code = 'other'");
+            push(text(writer, concern));
+            long uplink = Database.number(pool, "SELECT id FROM sms_uplink WHERE content = $1", concern);
+            await().atMost(Duration.ofSeconds(30)).until(() -> processUplinks() >= 0 && parkedUplink(uplink) != null);
+            assertThat(parkedUplink(uplink)).containsEntry("attempts", 3)
+                    .hasEntrySatisfying("reason", reason -> assertThat((String) reason).contains("'other'"))
+                    .hasEntrySatisfying("parkedAt", at -> assertThat(at).isNotNull());
+
+            // Another resident's rating goes through all the same.
+            push(text(rater, "1"));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                processUplinks();
+                asOffice().get("/api/cases/" + rated).then().body("state", equalTo("FEEDBACK_GIVEN")).body("feedback", equalTo("SATISFIED"));
+            });
+
+            // Once the category is back, a retry files the parked text as a case.
+            Database.update(pool, "UPDATE category SET active = true WHERE code = 'other'");
+            asOffice().post("/api/work/parked/sms-uplink/" + uplink + "/retry").then().statusCode(200).body("id", equalTo((int) uplink));
+            await().atMost(Duration.ofSeconds(30)).until(() -> processUplinks() >= 0 && residentOf(writer) != null
+                    && casesOf(residentOf(writer)).size() == 1);
+            assertThat(parkedUplink(uplink)).isNull();
+            asOffice().post("/api/work/parked/sms-uplink/" + uplink + "/retry").then().statusCode(404);
+        } finally {
+            Database.update(pool, "UPDATE category SET active = true WHERE code = 'other'");
+        }
     }
 
     @Test

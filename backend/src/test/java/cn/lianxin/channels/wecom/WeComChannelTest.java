@@ -23,6 +23,7 @@ import cn.lianxin.testing.ProviderFakes;
 import cn.lianxin.testing.Team;
 import cn.lianxin.testing.TestSecrets;
 import cn.lianxin.testing.WeComCallbacks;
+import cn.lianxin.testing.Workers;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -61,6 +62,9 @@ class WeComChannelTest {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    WeComProcessor processor;
 
     /** A representative on WeCom with a staff account, at the town's workstation. */
     private record Member(long id, String userId, String username) {
@@ -147,6 +151,50 @@ class WeComChannelTest {
         await().atMost(PIPELINE).untilAsserted(() -> assertThat(updates(member)).hasSize(2)
                 .anySatisfy(u -> assertThat(JsonPath.from(u.getBodyAsString()).getString("button.replace_name")).isEqualTo("当前：接待")));
         assertThat(state(caseId)).isEqualTo("RECEIVED");
+    }
+
+    @Test
+    void shouldLeaveTheCardAsItWasWhenTheTapIsRolledBackAndSignForOnRetry() {
+        Fixtures town = Fixtures.town();
+        Member member = member(town, town.workstationId());
+        String caseId = assignedCase(town, member);
+        String taskId = cardFor(member, caseId).getString("template_card.task_id");
+        long createTime = MSG_IDS.incrementAndGet();
+        // The database refuses the sign-for when it commits, as it would a conflicting change or a lost connection.
+        String refusal = "refuse_" + caseId.replace("-", "");
+        Database.update(pool, "CREATE FUNCTION " + refusal + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                + " RAISE EXCEPTION 'sign-for refused by the test'; END $$");
+        Database.update(pool, "CREATE CONSTRAINT TRIGGER " + refusal + " AFTER UPDATE ON cases DEFERRABLE INITIALLY DEFERRED"
+                + " FOR EACH ROW WHEN (NEW.id = '" + caseId + "'::uuid) EXECUTE FUNCTION " + refusal + "()");
+        long tap;
+        try {
+            WeComCallbacks.message(WeComCallbacks.tap(member.userId(), taskId, "SIGN_FOR", createTime)).post().statusCode(200);
+            tap = Database.number(pool, "SELECT id FROM wecom_inbound WHERE dedupe_key = $1", "event:" + member.userId() + ":" + createTime);
+            await().atMost(PIPELINE).until(() -> Workers.runOnce(processor::runOnce) >= 0 && parked(tap) != null);
+        } finally {
+            Database.update(pool, "DROP TRIGGER " + refusal + " ON cases");
+            Database.update(pool, "DROP FUNCTION " + refusal + "()");
+        }
+        assertThat(parked(tap)).containsEntry("attempts", 3)
+                .hasEntrySatisfying("reason", reason -> assertThat((String) reason).contains("sign-for refused by the test"));
+        assertThat(state(caseId)).isEqualTo("REGISTERED");
+        assertThat(updates(member)).isEmpty();
+        assertThat(asOffice().queryParam("caseId", caseId).queryParam("representativeId", member.id()).get("/api/messages").then()
+                .extract().jsonPath().<String>getList("items.template")).doesNotContain("WECOM_CARD_UPDATE");
+
+        asOffice().post("/api/work/parked/wecom-inbound/" + tap + "/retry").then().statusCode(200);
+        await().atMost(PIPELINE).until(() -> Workers.runOnce(processor::runOnce) >= 0 && "RECEIVED".equals(state(caseId)));
+        await().atMost(PIPELINE).untilAsserted(() -> assertThat(updates(member)).singleElement()
+                .satisfies(u -> assertThat(JsonPath.from(u.getBodyAsString()).getString("button.replace_name")).isEqualTo("已签收")));
+        assertThat(asOffice().queryParam("caseId", caseId).get("/api/messages").then().extract().jsonPath()
+                .<Map<String, Object>>getList("items.findAll { it.template == 'WECOM_CARD_UPDATE' }")).singleElement()
+                .satisfies(m -> assertThat(m).containsEntry("status", "SENT").containsEntry("body", "已签收")
+                        .containsEntry("recipientKind", "WECOM_USER").containsEntry("wecomUserId", member.userId()));
+    }
+
+    private static Map<String, Object> parked(long id) {
+        return asOffice().queryParam("size", 200).get("/api/work/parked").then().statusCode(200).extract()
+                .path("items.find { it.queue == 'wecom-inbound' && it.id == " + id + " }");
     }
 
     private List<LoggedRequest> updates(Member member) {
@@ -342,7 +390,7 @@ class WeComChannelTest {
         String second = assignedCase(town, member);
 
         await().atMost(PIPELINE).untilAsserted(() -> assertThat(messagesTo(member)).hasSizeGreaterThanOrEqualTo(2)
-                .allSatisfy(m -> assertThat(m).containsEntry("status", "PENDING").containsEntry("lastError", WeComDispatcher.HELD)
+                .allSatisfy(m -> assertThat(m).containsEntry("status", "DEFERRED").containsEntry("lastError", WeComDispatcher.HELD)
                         // Held by our limit, not attempted: waiting does not use up the message's attempts.
                         .containsEntry("attempts", 0)));
         assertThat(sendsTo(member)).isEmpty();
