@@ -21,6 +21,8 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -217,6 +219,33 @@ class SmsJourneyTest {
         } finally {
             Database.update(pool, "UPDATE category SET active = true WHERE code = 'other'");
         }
+    }
+
+    @Test
+    void shouldStoreAndProcessEveryMessageOfABatchWhenSomeCarryNulBytesOrInvalidUtf8() {
+        Fixtures.town();
+        String escaped = Api.uniquePhone();
+        String raw = Api.uniquePhone();
+        String clean = Api.uniquePhone();
+        long sequence = ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_000_000_000L);
+        String item = """
+                {"phone_number":"%s","content":"%s","send_time":"2026-11-27 09:15:02","dest_code":"","sequence_id":%d}""";
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("[" + item.formatted(escaped, "路灯\\u0000坏了", sequence) + ",").getBytes(StandardCharsets.UTF_8));
+        // A NUL byte as it is, and a byte that is no UTF-8 at all.
+        String[] around = item.formatted(raw, "|", sequence + 1).split("\\|");
+        body.writeBytes((around[0] + "水沟").getBytes(StandardCharsets.UTF_8));
+        body.write(0x00);
+        body.write(0xFF);
+        body.writeBytes(("堵了" + around[1]).getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(("," + item.formatted(clean, "井盖丢了", sequence + 2) + "]").getBytes(StandardCharsets.UTF_8));
+        given().contentType(ContentType.JSON).body(body.toByteArray()).post(PUSH).then().statusCode(200).body("code", equalTo(0));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> processUplinks() >= 0
+                && List.of(escaped, raw, clean).stream().allMatch(phone -> residentOf(phone) != null && casesOf(residentOf(phone)).size() == 1));
+        asOffice().get("/api/cases/" + casesOf(residentOf(escaped)).get(0)).then().body("text", equalTo("路灯坏了"));
+        asOffice().get("/api/cases/" + casesOf(residentOf(raw)).get(0)).then().body("text", equalTo("水沟\uFFFD堵了"));
+        asOffice().get("/api/cases/" + casesOf(residentOf(clean)).get(0)).then().body("text", equalTo("井盖丢了"));
     }
 
     @Test
