@@ -49,6 +49,9 @@ END);
 ALTER TABLE outbound_message DROP CONSTRAINT outbound_message_status_check;
 ALTER TABLE outbound_message ADD CONSTRAINT outbound_message_status_check
     CHECK (status IN ('PENDING', 'DEFERRED', 'SENT', 'DELIVERED', 'FAILED', 'UNKNOWN'));
+-- Messages held when this runs were PENDING with the limit's note as their error.
+UPDATE outbound_message SET status = 'DEFERRED'
+WHERE status = 'PENDING' AND (last_error LIKE 'held: %' OR last_error LIKE 'per-number limit: %');
 DROP INDEX outbound_message_due_idx;
 CREATE INDEX outbound_message_due_idx ON outbound_message (next_attempt_at) WHERE status IN ('PENDING', 'DEFERRED');
 -- A member's held messages, gathered into the next digest.
