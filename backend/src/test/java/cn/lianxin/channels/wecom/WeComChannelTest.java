@@ -206,10 +206,7 @@ class WeComChannelTest {
     void shouldTellTheMemberWhyTheirReplyFailedOnEveryAttempt() throws Exception {
         Fixtures town = Fixtures.town();
         Member member = member(town, town.workstationId());
-        String caseId = assignedCase(town, member);
-        String taskId = cardFor(member, caseId).getString("template_card.task_id");
-        WeComCallbacks.message(WeComCallbacks.tap(member.userId(), taskId, "ON_THE_SPOT", MSG_IDS.incrementAndGet())).post().statusCode(200);
-        await().atMost(PIPELINE).until(() -> "IN_PROGRESS".equals(state(caseId)));
+        String caseId = inProgressOnTheSpot(town, member);
         String number = asOffice().get("/api/cases/" + caseId).then().extract().path("number");
         long msgId = MSG_IDS.incrementAndGet();
 
@@ -255,14 +252,20 @@ class WeComChannelTest {
                 }));
     }
 
-    @Test
-    void shouldCarryATextReplyToTheResidentsChannel() {
-        Fixtures town = Fixtures.town();
-        Member member = member(town, town.workstationId());
+    /** A case the member took on with 当场办结 on its card: in 处理, waiting for the reply. */
+    private String inProgressOnTheSpot(Fixtures town, Member member) {
         String caseId = assignedCase(town, member);
         String taskId = cardFor(member, caseId).getString("template_card.task_id");
         WeComCallbacks.message(WeComCallbacks.tap(member.userId(), taskId, "ON_THE_SPOT", MSG_IDS.incrementAndGet())).post().statusCode(200);
         await().atMost(PIPELINE).until(() -> "IN_PROGRESS".equals(state(caseId)));
+        return caseId;
+    }
+
+    @Test
+    void shouldCarryATextReplyToTheResidentsChannel() {
+        Fixtures town = Fixtures.town();
+        Member member = member(town, town.workstationId());
+        String caseId = inProgressOnTheSpot(town, member);
 
         String number = asOffice().get("/api/cases/" + caseId).then().extract().path("number");
         String suffix = number.substring(number.lastIndexOf('-') + 1);
