@@ -43,7 +43,7 @@ public class Worker {
      *
      * @return how many items were handled or had a failed attempt recorded
      */
-    public <T> Uni<Integer> runOnce(WorkQueue<T> queue, int limit) {
+    <T> Uni<Integer> runOnce(WorkQueue<T> queue, int limit) {
         return next(queue, OffsetDateTime.now(), limit, 0);
     }
 

@@ -5,7 +5,7 @@ import cn.lianxin.work.Worker;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -17,8 +17,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * message whose send had an unknown outcome (UNKNOWN): Aliyun did send it. A {@link Worker} queue: one receipt
  * per transaction.
  */
-@ApplicationScoped
-public class ReceiptProcessor implements WorkQueue<ReceiptProcessor.Receipt> {
+@Singleton
+public class ReceiptProcessor extends WorkQueue<ReceiptProcessor.Receipt> {
 
     private static final Stored STORED = new Stored("sms-receipt", "sms_receipt", "out_id, biz_id, success, err_code");
 
@@ -29,12 +29,8 @@ public class ReceiptProcessor implements WorkQueue<ReceiptProcessor.Receipt> {
     /** The OutId we send is the message's id. */
     private static final Pattern OUR_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
-    private final Worker worker;
-    private final int batchSize;
-
     public ReceiptProcessor(Worker worker, @ConfigProperty(name = "lianxin.sms.uplink-batch-size") int batchSize) {
-        this.worker = worker;
-        this.batchSize = batchSize;
+        super(worker, STORED, batchSize);
     }
 
     @Scheduled(every = "${lianxin.sms.uplink-interval}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -42,23 +38,13 @@ public class ReceiptProcessor implements WorkQueue<ReceiptProcessor.Receipt> {
         return runOnce().replaceWithVoid();
     }
 
-    /** Applies up to a batch of stored receipts, each in its own transaction; @return how many */
-    public Uni<Integer> runOnce() {
-        return worker.runOnce(this, batchSize);
-    }
-
     @Override
-    public Stored stored() {
-        return STORED;
-    }
-
-    @Override
-    public Receipt item(long id, Object[] row) {
+    protected Receipt item(long id, Object[] row) {
         return new Receipt(id, (String) row[0], (String) row[1], (Boolean) row[2], (String) row[3]);
     }
 
     @Override
-    public Uni<Void> handle(Receipt receipt) {
+    protected Uni<Void> handle(Receipt receipt) {
         if (receipt.outId() == null || !OUR_ID.matcher(receipt.outId()).matches()) {
             // Not one of our messages (sent from Aliyun's console, say): kept for the record only.
             return Uni.createFrom().voidItem();

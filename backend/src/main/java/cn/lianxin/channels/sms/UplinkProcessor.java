@@ -22,7 +22,7 @@ import cn.lianxin.work.Worker;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -35,8 +35,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * is handled in its own transaction, its answer keyed by the row, so one message that cannot be handled (its
  * default category deactivated, say) is retried and then parked while every other resident's messages go on.
  */
-@ApplicationScoped
-public class UplinkProcessor implements WorkQueue<UplinkProcessor.Uplink> {
+@Singleton
+public class UplinkProcessor extends WorkQueue<UplinkProcessor.Uplink> {
 
     private static final Stored STORED = new Stored("sms-uplink", "sms_uplink", "phone_hash, phone_cipher, phone_masked, content");
 
@@ -53,20 +53,17 @@ public class UplinkProcessor implements WorkQueue<UplinkProcessor.Uplink> {
     private final ResidentSms answers;
     private final String defaultCategory;
     private final Duration followUpWindow;
-    private final int batchSize;
-    private final Worker worker;
 
     public UplinkProcessor(Worker worker, CaseRegistration registration, CaseLifecycle lifecycle, ResidentSms answers,
             @ConfigProperty(name = "lianxin.sms.default-category") String defaultCategory,
             @ConfigProperty(name = "lianxin.sms.follow-up-window") Duration followUpWindow,
             @ConfigProperty(name = "lianxin.sms.uplink-batch-size") int batchSize) {
+        super(worker, STORED, batchSize);
         this.registration = registration;
         this.lifecycle = lifecycle;
         this.answers = answers;
         this.defaultCategory = defaultCategory;
         this.followUpWindow = followUpWindow;
-        this.batchSize = batchSize;
-        this.worker = worker;
     }
 
     @Scheduled(every = "${lianxin.sms.uplink-interval}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -74,23 +71,13 @@ public class UplinkProcessor implements WorkQueue<UplinkProcessor.Uplink> {
         return runOnce().replaceWithVoid();
     }
 
-    /** Handles up to a batch of stored uplinks, each in its own transaction; @return how many */
-    public Uni<Integer> runOnce() {
-        return worker.runOnce(this, batchSize);
-    }
-
     @Override
-    public Stored stored() {
-        return STORED;
-    }
-
-    @Override
-    public Uplink item(long id, Object[] row) {
+    protected Uplink item(long id, Object[] row) {
         return new Uplink(id, (byte[]) row[0], (byte[]) row[1], (String) row[2], (String) row[3]);
     }
 
     @Override
-    public Uni<Void> handle(Uplink up) {
+    protected Uni<Void> handle(Uplink up) {
         return resident(up).chain(resident -> act(up, resident, KeywordGrammar.read(up.content()))
                 .chain(outcome -> Panache.getSession().chain(s -> s.createNativeQuery("""
                         UPDATE sms_uplink SET resident_id = :resident, case_id = :case, outcome = :outcome

@@ -5,7 +5,7 @@ import cn.lianxin.work.Worker;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import me.chanjar.weixin.cp.bean.message.WxCpXmlMessage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -15,22 +15,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * change to the case, say) rolls back the command and everything it would have sent, and is tried again; a text
  * command that fails on its last attempt tells the member why on WeCom.
  */
-@ApplicationScoped
-public class WeComProcessor implements WorkQueue<WeComDesk.Inbound> {
+@Singleton
+public class WeComProcessor extends WorkQueue<WeComDesk.Inbound> {
 
     private static final Stored STORED = new Stored("wecom-inbound", "wecom_inbound", "payload, sandbox");
 
-    private final Worker worker;
     private final Members members;
     private final WeComDesk desk;
-    private final int batchSize;
 
     public WeComProcessor(Worker worker, Members members, WeComDesk desk,
             @ConfigProperty(name = "lianxin.wecom.inbound-batch-size") int batchSize) {
-        this.worker = worker;
+        super(worker, STORED, batchSize);
         this.members = members;
         this.desk = desk;
-        this.batchSize = batchSize;
     }
 
     @Scheduled(every = "${lianxin.wecom.inbound-interval}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -38,30 +35,20 @@ public class WeComProcessor implements WorkQueue<WeComDesk.Inbound> {
         return runOnce().replaceWithVoid();
     }
 
-    /** Handles up to a batch of stored callbacks, each in its own transaction; @return how many */
-    public Uni<Integer> runOnce() {
-        return worker.runOnce(this, batchSize);
-    }
-
     @Override
-    public Stored stored() {
-        return STORED;
-    }
-
-    @Override
-    public WeComDesk.Inbound item(long id, Object[] row) {
+    protected WeComDesk.Inbound item(long id, Object[] row) {
         return new WeComDesk.Inbound(id, (String) row[0], (Boolean) row[1]);
     }
 
     @Override
-    public Uni<Void> handle(WeComDesk.Inbound in) {
+    protected Uni<Void> handle(WeComDesk.Inbound in) {
         return outcome(in).chain(outcome -> Panache.getSession().chain(s -> s.createNativeQuery(
                         "UPDATE wecom_inbound SET outcome = :outcome WHERE id = :id")
                 .setParameter("outcome", outcome).setParameter("id", in.id()).executeUpdate())).replaceWithVoid();
     }
 
     @Override
-    public Uni<Void> parked(WeComDesk.Inbound in, int attempts, String reason) {
+    protected Uni<Void> parked(WeComDesk.Inbound in, int attempts, String reason) {
         WxCpXmlMessage message = WeComMessages.parse(in.payload());
         if (!WeComMessages.TEXT.equals(message.getMsgType())) {
             // A tap's card still shows its buttons: the member can tap again, and the office sees the parked tap.
