@@ -28,11 +28,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class MessageLogResource {
 
     public record MessageView(UUID id, MessageChannel channel, String template, String body, UUID caseId,
-            RecipientKind recipientKind, UUID residentId, Long representativeId, OutboundMessage.Status status,
+            RecipientKind recipientKind, UUID residentId, Long representativeId, String wecomUserId, OutboundMessage.Status status,
             int attempts, String lastError, boolean sandbox, OffsetDateTime createdAt, OffsetDateTime sentAt) {
         static MessageView of(OutboundMessage m) {
             return new MessageView(m.id, m.channel, m.template, m.body, m.caseId, m.recipientKind, m.residentId,
-                    m.representativeId, m.status, m.attempts, m.lastError, m.sandbox, m.createdAt, m.sentAt);
+                    m.representativeId, m.wecomUserId, m.status, m.attempts, m.lastError, m.sandbox, m.createdAt, m.sentAt);
         }
     }
 

@@ -56,7 +56,7 @@ public class NotificationDispatcher {
     @SuppressWarnings("unchecked")
     private Uni<OutboundMessage> claimOne() {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
-                SELECT * FROM outbound_message WHERE status = 'PENDING' AND next_attempt_at <= now()
+                SELECT * FROM outbound_message WHERE status IN ('PENDING', 'DEFERRED') AND next_attempt_at <= now()
                 ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED""", OutboundMessage.class).getResultList())
                 .map(rows -> rows.isEmpty() ? null : rows.get(0));
     }
@@ -79,10 +79,11 @@ public class NotificationDispatcher {
         message.lastError = outcome.error();
         if (outcome.result() == ChannelDispatcher.Result.DEFERRED) {
             // Held by our own limit, not attempted: no attempt counted, due again when the limit allows.
+            message.status = OutboundMessage.Status.DEFERRED;
             message.nextAttemptAt = outcome.notBefore();
-            message.lastError = outcome.error();
             return;
         }
+        message.status = OutboundMessage.Status.PENDING;
         message.attempts++;
         if (outcome.sent()) {
             message.status = OutboundMessage.Status.SENT;

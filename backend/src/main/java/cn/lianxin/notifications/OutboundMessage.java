@@ -19,15 +19,21 @@ import org.hibernate.type.SqlTypes;
 public class OutboundMessage extends PanacheEntityBase {
 
     /**
+     * DEFERRED: held by a limit of ours (a resident's SMS per hour, a member's WeCom messages per minute), not
+     * attempted; due again at {@code nextAttemptAt}, and a held WeCom message may go out earlier in a digest.
      * UNKNOWN: the provider may or may not have sent it (its answer never came). Such a message is never sent
      * again blindly; its channel reconciles it (a receipt, a status query) into SENT, DELIVERED or FAILED, or
      * back to PENDING once, when the provider provably has no record of it.
      */
-    public enum Status { PENDING, SENT, DELIVERED, FAILED, UNKNOWN }
+    public enum Status { PENDING, DEFERRED, SENT, DELIVERED, FAILED, UNKNOWN }
 
     /** The purposes a channel may word in its own way (a WeChat subscribe message has a template per purpose). */
     public static final String CASE_REPLY = Templates.CASE_REPLY;
     public static final String FEEDBACK_PROMPT = Templates.FEEDBACK_PROMPT;
+    /** The buttons of a tapped WeCom card replaced by one grey button reading the body; see {@link #RESPONSE_CODE}. */
+    public static final String WECOM_CARD_UPDATE = "WECOM_CARD_UPDATE";
+    /** The param of a card update naming the tapped card: the response_code WeCom sent with the tap. */
+    public static final String RESPONSE_CODE = "responseCode";
 
     @Id
     public UUID id;
@@ -43,6 +49,9 @@ public class OutboundMessage extends PanacheEntityBase {
     public UUID residentId;
     @Column(name = "representative_id")
     public Long representativeId;
+    /** Someone in the WeCom app named by their user id alone, who may be no representative on record. */
+    @Column(name = "wecom_user_id")
+    public String wecomUserId;
     @Enumerated(EnumType.STRING)
     public MessageChannel channel;
     public String template;
@@ -61,7 +70,7 @@ public class OutboundMessage extends PanacheEntityBase {
     public OffsetDateTime createdAt;
     @Column(name = "sent_at")
     public OffsetDateTime sentAt;
-    /** The named parameters of the message's SMS template (SMS only): what the SMS dispatcher sends. */
+    /** The named parameters of the message: an SMS template's (what the SMS dispatcher sends), a card update's. */
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, String> params;
     /** Set when an UNKNOWN outcome was not found at the provider and the message went out once more. */
@@ -95,6 +104,12 @@ public class OutboundMessage extends PanacheEntityBase {
     /** The office as one recipient on WeCom; the WeCom channel will send it to the office's configured users. */
     OutboundMessage toTownOffice() {
         return addressed(RecipientKind.TOWN_OFFICE, null, null, MessageChannel.WECOM);
+    }
+
+    /** A WeCom user id, whoever it belongs to: the answer to a tap or to a stranger goes back where it came from. */
+    OutboundMessage toWeComUser(String userId) {
+        wecomUserId = userId;
+        return addressed(RecipientKind.WECOM_USER, null, null, MessageChannel.WECOM);
     }
 
     /** Ready for the dispatcher: due now, once the event that called for it is set. */

@@ -2,12 +2,15 @@ package cn.lianxin.notifications;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * Answers on WeCom to what a representative wrote or tapped in the app. Each answer is keyed by the incoming
- * message it answers, so a message processed twice is answered once; it goes through the outbound pipeline like
- * every other message (the sandbox outbox when WeCom is sandboxed).
+ * Answers on WeCom to what someone wrote or tapped in the app: a representative's command, a tapped card, a
+ * stranger. Each answer is keyed by the incoming message it answers, so a message processed twice is answered
+ * once; it is a row written in the transaction that handles the incoming message and sent after commit through
+ * the outbound pipeline like every other message (the sandbox outbox when WeCom is sandboxed) — a rolled-back
+ * tap leaves its card as it was.
  */
 @ApplicationScoped
 public class RepresentativeWeCom {
@@ -15,6 +18,38 @@ public class RepresentativeWeCom {
     public Uni<Void> answer(UUID incoming, long representativeId, UUID caseId, String body) {
         OutboundMessage m = Templates.wecomAnswer(caseId, body).toRepresentative(representativeId);
         m.sourceEventId = incoming;
+        return m.persist().replaceWithVoid();
+    }
+
+    /**
+     * Someone who is not a member, answered at their bare user id.
+     *
+     * @param simulated the incoming message was simulated in the sandbox: the answer is recorded, never sent
+     */
+    public Uni<Void> answerStranger(UUID incoming, String userId, String body, boolean simulated) {
+        OutboundMessage m = Templates.wecomAnswer(null, body).toWeComUser(userId);
+        return keyed(m, incoming, simulated);
+    }
+
+    /**
+     * The tapped card's buttons replaced by one grey button reading {@code label}.
+     *
+     * @param responseCode what WeCom sent with the tap; it names the card to update
+     * @param simulated the tap was simulated in the sandbox: the update is recorded, never sent
+     */
+    public Uni<Void> updateCard(UUID incoming, String userId, UUID caseId, String responseCode, String label, boolean simulated) {
+        OutboundMessage m = new OutboundMessage();
+        m.caseId = caseId;
+        m.purpose = OutboundMessage.WECOM_CARD_UPDATE;
+        m.template = OutboundMessage.WECOM_CARD_UPDATE;
+        m.body = label;
+        m.params = Map.of(OutboundMessage.RESPONSE_CODE, responseCode);
+        return keyed(m.toWeComUser(userId), incoming, simulated);
+    }
+
+    private static Uni<Void> keyed(OutboundMessage m, UUID incoming, boolean simulated) {
+        m.sourceEventId = incoming;
+        m.sandbox = simulated;
         return m.persist().replaceWithVoid();
     }
 }

@@ -78,6 +78,14 @@ public final class AliyunFake {
                 .formatted(phone, outId.substring(0, 8), outId);
     }
 
+    /** The SmsReport push for a message the operator could not deliver (the phone stayed off, say). */
+    public static String failedReceipt(String phone, String outId) {
+        return """
+                [{"phone_number":"%s","send_time":"2026-11-27 09:15:03","report_time":"2026-11-27 09:17:08","success":false,
+                  "err_code":"MK:0013","err_msg":"用户关机","sms_size":"1","biz_id":"900412%s^0","out_id":"%s"}]"""
+                .formatted(phone, outId.substring(0, 8), outId);
+    }
+
     /** Every SendSms the fake received for this number, oldest first. */
     public static List<LoggedRequest> sendSmsTo(WireMockServer aliyun, String phone) {
         return aliyun.findAll(anyRequestedFor(anyUrl()).withHeader("x-acs-action", equalTo("SendSms"))

@@ -11,6 +11,7 @@ public final class Database {
     private Database() {
     }
 
+    /** The first column of the first row, as a number (a count, an id); fails when there is no row. */
     public static long count(Pool pool, String sql, Object... params) {
         return pool.preparedQuery(sql).execute(Tuple.from(params)).await().indefinitely().iterator().next().getLong(0);
     }

@@ -11,6 +11,7 @@ import cn.lianxin.sms.send.SendResult;
 import cn.lianxin.sms.send.SmsTemplate;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,6 +30,8 @@ import org.jboss.logging.Logger;
 public class SmsDispatcher implements ChannelDispatcher {
 
     private static final Logger LOG = Logger.getLogger(SmsDispatcher.class);
+    static final String FELL_BACK = "fell back to the mini-program";
+    private static final Set<String> MINIPROGRAM_CARRIES = Set.of(OutboundMessage.CASE_REPLY, OutboundMessage.FEEDBACK_PROMPT);
 
     private final AliyunSms aliyun;
     private final SmsLimits limits;
@@ -79,5 +82,25 @@ public class SmsDispatcher implements ChannelDispatcher {
             return Outcome.failed(rejected.permanent(), rejected.code() + ": " + rejected.message());
         }
         return Outcome.unknown("outcome unknown, reconciling before any resend: " + ((SendResult.Unknown) result).reason());
+    }
+
+    /**
+     * An SMS the operator could not deliver (its receipt said so) or that failed for good reaches the resident in
+     * the mini-program instead, when they use it and the message is one the mini-program carries (the reply and
+     * the feedback prompt). A message that is itself a fallback falls back no further.
+     */
+    @Override
+    public Uni<Void> failedForGood(OutboundMessage message) {
+        if (message.residentId == null || !MINIPROGRAM_CARRIES.contains(message.purpose)) {
+            return Uni.createFrom().voidItem();
+        }
+        return OutboundMessage.count("id", message.sourceEventId).chain(fallbacks -> fallbacks > 0 ? Uni.createFrom().voidItem()
+                : Resident.<Resident>findById(message.residentId).chain(resident -> {
+                    if (resident == null || resident.openid == null) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    message.lastError = FELL_BACK + ": " + message.lastError;
+                    return message.fallbackTo(MessageChannel.WECHAT).persist().replaceWithVoid();
+                }));
     }
 }

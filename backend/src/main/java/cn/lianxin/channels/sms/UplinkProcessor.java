@@ -21,28 +21,28 @@ import cn.lianxin.sms.keywords.Reading.FeedbackAnswer;
 import cn.lianxin.sms.keywords.Reading.OptOut;
 import cn.lianxin.sms.keywords.Reading.StatusQuery;
 import cn.lianxin.staff.Caller;
+import cn.lianxin.work.WorkQueue;
+import cn.lianxin.work.Worker;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 /**
  * Turns stored SMS from residents into what they mean: a rating for the case awaiting one, a status answer, an
- * opt-out, a follow-up to a case they wrote about a moment ago, or a new case. Rows are claimed with SKIP LOCKED,
- * so several instances share the work; each row is handled once, its answer keyed by the row.
+ * opt-out, a follow-up to a case they wrote about a moment ago, or a new case. A {@link Worker} queue: each uplink
+ * is handled in its own transaction, its answer keyed by the row, so one message that cannot be handled (its
+ * default category deactivated, say) is retried and then parked while every other resident's messages go on.
  */
-@ApplicationScoped
-public class UplinkProcessor {
+@Singleton
+public class UplinkProcessor extends WorkQueue<UplinkProcessor.Uplink> {
 
-    private static final Logger LOG = Logger.getLogger(UplinkProcessor.class);
+    private static final Stored STORED = new Stored("sms-uplink", "sms_uplink", "phone_hash, phone_cipher, phone_masked, content");
 
     /** A stored uplink, as far as processing needs it. */
     record Uplink(long id, byte[] phoneHash, byte[] phoneCipher, String phoneMasked, String content) {
@@ -59,12 +59,12 @@ public class UplinkProcessor {
     private final Outbox outbox;
     private final String defaultCategory;
     private final Duration followUpWindow;
-    private final int batchSize;
 
-    public UplinkProcessor(CaseRegistration registration, CaseLifecycle lifecycle, ResidentSms answers, Residents residents,
-            Outbox outbox, @ConfigProperty(name = "lianxin.sms.default-category") String defaultCategory,
+    public UplinkProcessor(Worker worker, CaseRegistration registration, CaseLifecycle lifecycle, ResidentSms answers,
+            Residents residents, Outbox outbox, @ConfigProperty(name = "lianxin.sms.default-category") String defaultCategory,
             @ConfigProperty(name = "lianxin.sms.follow-up-window") Duration followUpWindow,
             @ConfigProperty(name = "lianxin.sms.uplink-batch-size") int batchSize) {
+        super(worker, STORED, batchSize);
         this.registration = registration;
         this.lifecycle = lifecycle;
         this.answers = answers;
@@ -72,31 +72,24 @@ public class UplinkProcessor {
         this.outbox = outbox;
         this.defaultCategory = defaultCategory;
         this.followUpWindow = followUpWindow;
-        this.batchSize = batchSize;
     }
 
     @Scheduled(every = "${lianxin.sms.uplink-interval}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> processStored() {
-        return Panache.withTransaction(() -> claim().chain(batch -> Multi.createFrom().iterable(batch)
-                        .onItem().transformToUniAndConcatenate(this::handle).collect().asList()))
-                .replaceWithVoid()
-                .onFailure().invoke(e -> LOG.warnf("SMS processing round failed, the messages stay stored: %s", e.getMessage()))
-                .onFailure().recoverWithNull();
+        return runOnce().replaceWithVoid();
     }
 
-    @SuppressWarnings("unchecked")
-    private Uni<List<Uplink>> claim() {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                SELECT id, phone_hash, phone_cipher, phone_masked, content FROM sms_uplink WHERE processed_at IS NULL
-                ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED""", Object[].class).setParameter("limit", batchSize).getResultList())
-                .map(rows -> rows.stream().map(r -> new Uplink(((Number) r[0]).longValue(), (byte[]) r[1], (byte[]) r[2], (String) r[3],
-                        (String) r[4])).toList());
+    @Override
+    protected Uplink item(long id, Object[] row) {
+        return new Uplink(id, (byte[]) row[0], (byte[]) row[1], (String) row[2], (String) row[3]);
     }
 
-    private Uni<Void> handle(Uplink up) {
-        return residents.byPhone(new PhoneVault.Sealed(up.phoneHash(), up.phoneCipher(), up.phoneMasked())).chain(resident -> act(up, resident, KeywordGrammar.read(up.content()))
+    @Override
+    protected Uni<Void> handle(Uplink up) {
+        return residents.byPhone(new PhoneVault.Sealed(up.phoneHash(), up.phoneCipher(), up.phoneMasked()))
+                .chain(resident -> act(up, resident, KeywordGrammar.read(up.content()))
                 .chain(outcome -> Panache.getSession().chain(s -> s.createNativeQuery("""
-                        UPDATE sms_uplink SET processed_at = now(), resident_id = :resident, case_id = :case, outcome = :outcome
+                        UPDATE sms_uplink SET resident_id = :resident, case_id = :case, outcome = :outcome
                         WHERE id = :id""").setParameter("resident", resident.id).setParameter("case", outcome.caseId())
                         .setParameter("outcome", outcome.text()).setParameter("id", up.id()).executeUpdate())))
                 .replaceWithVoid();
@@ -167,7 +160,7 @@ public class UplinkProcessor {
 
     private Uni<Outcome> newCase(Uplink up, Resident resident) {
         return Category.<Category>find("code = ?1 and active = true", defaultCategory).firstResult()
-                .onItem().ifNull().failWith(() -> new IllegalStateException("the SMS default category '" + defaultCategory + "' does not exist"))
+                .onItem().ifNull().failWith(() -> new IllegalStateException("the SMS default category '" + defaultCategory + "' does not exist or is deactivated"))
                 .chain(category -> registration.register(new CaseRegistration.RegisterCase(resident.id, resident.villageId, category.id,
                         Channel.SMS, up.content()), residentActing(up, resident).username()))
                 .map(c -> new Outcome("new case", c.id));

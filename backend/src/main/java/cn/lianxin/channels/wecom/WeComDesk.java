@@ -24,7 +24,6 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import me.chanjar.weixin.cp.bean.message.WxCpXmlMessage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 /**
  * What a member's text or tap does. Taps run lifecycle commands as the member (the same authorization as the
@@ -35,7 +34,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 class WeComDesk {
 
-    private static final Logger LOG = Logger.getLogger(WeComDesk.class);
     private static final Set<CaseState> OPEN = EnumSet.of(CaseState.REGISTERED, CaseState.RECEIVED, CaseState.IN_PROGRESS);
     /** A case number's tail such as 0042 or 20261127-0042: digits and dashes only, so it is safe in LIKE. */
     private static final Pattern SUFFIX = Pattern.compile("[0-9][0-9-]{1,20}");
@@ -51,30 +49,20 @@ class WeComDesk {
 
     private final CaseLifecycle lifecycle;
     private final RepresentativeWeCom answers;
-    private final WeComClient client;
     private final WeComSettings settings;
-    private final boolean sandboxed;
     private final ZoneId townZone;
 
-    WeComDesk(CaseLifecycle lifecycle, RepresentativeWeCom answers, WeComClient client, WeComSettings settings,
-            @ConfigProperty(name = "lianxin.wecom.sandbox") boolean sandboxed,
+    WeComDesk(CaseLifecycle lifecycle, RepresentativeWeCom answers, WeComSettings settings,
             @ConfigProperty(name = "lianxin.cases.time-zone") ZoneId townZone) {
         this.lifecycle = lifecycle;
         this.answers = answers;
-        this.client = client;
         this.settings = settings;
-        this.sandboxed = sandboxed;
         this.townZone = townZone;
     }
 
-    /** Someone who is not a member: one polite refusal straight to their user id, nothing else. */
+    /** Someone who is not a member: one polite refusal to their user id, nothing else. */
     Uni<String> stranger(Inbound in, WxCpXmlMessage message) {
-        if (!reachesWeCom(in)) {
-            return Uni.createFrom().item("stranger: refused (not sent, sandbox)");
-        }
-        return client.send(Cards.text(List.of(message.getFromUserName()), WeComTexts.STRANGER))
-                .map(sent -> "stranger: refused")
-                .onFailure().recoverWithItem(e -> "stranger: refusal not delivered: " + e.getMessage());
+        return answers.answerStranger(in.key(), message.getFromUserName(), WeComTexts.STRANGER, in.sandbox()).replaceWith("stranger: refused");
     }
 
     Uni<String> text(Inbound in, WxCpXmlMessage message, Members.Member member) {
@@ -112,12 +100,12 @@ class WeComDesk {
                 .onFailure(CaseRejected.class).recoverWithNull()
                 .chain(c -> {
                     if (c == null) {
-                        return card(in, message, "诉求不可见").replaceWith("tap on a case out of scope");
+                        return card(in, message, null, "诉求不可见").replaceWith("tap on a case out of scope");
                     }
                     return switch (button.get()) {
                         case SIGN_FOR -> Transitions.allows(member.caller(), c, CommandKind.SIGN_FOR)
                                 ? execute(c, new CaseCommand.SignFor(), member)
-                                        .chain(signed -> card(in, message, "已签收")).replaceWith("signed for " + c.number)
+                                        .chain(signed -> card(in, message, c.id, "已签收")).replaceWith("signed for " + c.number)
                                 : standing(in, message, c, member);
                         case ON_THE_SPOT -> onTheSpot(in, message, c, member);
                         case ESCALATE, TRANSFER -> answer(in, member, c.id, WeComTexts.needsWorkbench(c, button.get().text,
@@ -136,24 +124,28 @@ class WeComDesk {
         CaseCommand choose = new CaseCommand.ChooseHandling(HandlingClass.ON_THE_SPOT);
         Uni<Case> signed = signFirst ? execute(c, new CaseCommand.SignFor(), member) : Uni.createFrom().item(c);
         return signed.chain(s -> execute(c, choose, member))
-                .chain(handled -> card(in, message, "已签收·当场办"))
+                .chain(handled -> card(in, message, c.id, "已签收·当场办"))
                 .replaceWith("on the spot: " + c.number);
     }
 
     /** The case moved on (signed, transferred, replied): the card shows where it stands, nothing is done. */
     private Uni<String> standing(Inbound in, WxCpXmlMessage message, Case c, Members.Member member) {
         String label = mine(c, member) ? "当前：" + c.state.label() : "已转他人办理";
-        return card(in, message, label).replaceWith("tap on a case that moved on: " + label);
+        return card(in, message, c.id, label).replaceWith("tap on a case that moved on: " + label);
     }
 
-    private Uni<Void> card(Inbound in, WxCpXmlMessage message, String outcome) {
-        if (!reachesWeCom(in) || message.getResponseCode() == null) {
+    /** The card update goes out after commit, so a tap that is rolled back leaves its card as it was. */
+    private Uni<Void> card(Inbound in, WxCpXmlMessage message, UUID caseId, String outcome) {
+        if (message.getResponseCode() == null) {
             return Uni.createFrom().voidItem();
         }
-        // The command has happened either way; a card left with live buttons only shows the state on the next tap.
-        return client.updateCard(message.getFromUserName(), message.getResponseCode(), outcome)
-                .onFailure().invoke(e -> LOG.warnf("WeCom card not updated (inbound %d): %s", in.id(), e.getMessage()))
-                .onFailure().recoverWithNull();
+        return answers.updateCard(in.key(), message.getFromUserName(), caseId, message.getResponseCode(), outcome, in.sandbox());
+    }
+
+    /** A text command failed for good: the member is told why instead of waiting for an answer that never comes. */
+    Uni<Void> failed(Inbound in, WxCpXmlMessage message, Members.Member member, int attempts, String reason) {
+        UUID key = UUID.nameUUIDFromBytes(("wecom-inbound-" + in.id() + "-parked-" + attempts).getBytes(StandardCharsets.UTF_8));
+        return answers.answer(key, member.representative().id, null, WeComTexts.failed(message.getContent(), reason));
     }
 
     private Uni<String> replyTo(Inbound in, Case c, String text, Members.Member member) {
@@ -207,8 +199,4 @@ class WeComDesk {
         return member.representative().id.equals(c.representativeId);
     }
 
-    /** Simulated messages and a sandboxed channel never call WeCom. */
-    private boolean reachesWeCom(Inbound in) {
-        return !in.sandbox() && !sandboxed && client.configured();
-    }
 }

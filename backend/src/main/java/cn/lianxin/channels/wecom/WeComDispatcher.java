@@ -57,9 +57,9 @@ public class WeComDispatcher implements ChannelDispatcher {
 
     @Override
     public Uni<Outcome> send(OutboundMessage message) {
-        if (message.status != OutboundMessage.Status.PENDING) {
-            // Carried by a digest sent for another message earlier in this round.
-            return Uni.createFrom().item(Outcome.sent(message.providerMessageId));
+        if (message.sandbox) {
+            // The answer to a message simulated in the sandbox: recorded in the outbox, never sent to WeCom.
+            return Uni.createFrom().item(Outcome.sent("sandbox-" + message.id));
         }
         if (!client.configured()) {
             // The operator can still fix the configuration: the message waits, like one for an unconfigured channel.
@@ -68,6 +68,9 @@ public class WeComDispatcher implements ChannelDispatcher {
         return recipients(message).chain(users -> {
             if (users.isEmpty()) {
                 return Uni.createFrom().item(Outcome.failed(true, unreachable(message)));
+            }
+            if (OutboundMessage.WECOM_CARD_UPDATE.equals(message.template)) {
+                return updateCard(message, users.get(0));
             }
             if (message.recipientKind != RecipientKind.REPRESENTATIVE) {
                 return deliver(build(message, users), users);
@@ -83,12 +86,25 @@ public class WeComDispatcher implements ChannelDispatcher {
     }
 
     private Uni<Outcome> deliver(Uni<WxCpMessage> built, List<String> users) {
-        return built.chain(client::send).map(result -> {
+        return refusals(built.chain(client::send).map(result -> {
             if (result.getInvalidUserList() != null && result.getInvalidUserList().containsAll(users)) {
                 return Outcome.failed(true, "WeCom does not know the recipient's user id (invaliduser)");
             }
             return Outcome.sent(result.getMsgId());
-        }).onFailure(WeComClient.WeComError.class)
+        }));
+    }
+
+    /** A card update is not a message: WeCom replaces the tapped card's buttons and answers with no msgid. */
+    private Uni<Outcome> updateCard(OutboundMessage message, String user) {
+        String responseCode = message.params == null ? null : message.params.get(OutboundMessage.RESPONSE_CODE);
+        if (responseCode == null) {
+            return Uni.createFrom().item(Outcome.failed(true, "a card update without the tap's response_code"));
+        }
+        return refusals(client.updateCard(user, responseCode, message.body).replaceWith(Outcome.sent(null)));
+    }
+
+    private static Uni<Outcome> refusals(Uni<Outcome> call) {
+        return call.onFailure(WeComClient.WeComError.class)
                 .recoverWithItem(e -> Outcome.failed(PERMANENT.contains(((WeComClient.WeComError) e).code), e.getMessage()));
     }
 
@@ -96,9 +112,9 @@ public class WeComDispatcher implements ChannelDispatcher {
     @SuppressWarnings("unchecked")
     private static Uni<List<OutboundMessage>> held(OutboundMessage message) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
-                SELECT id FROM outbound_message WHERE representative_id = :rep AND status = 'PENDING' AND channel = 'WECOM'
-                AND last_error = :held AND id <> :id ORDER BY created_at FOR UPDATE SKIP LOCKED""", UUID.class)
-                .setParameter("rep", message.representativeId).setParameter("held", HELD).setParameter("id", message.id).getResultList())
+                SELECT id FROM outbound_message WHERE representative_id = :rep AND status = 'DEFERRED' AND channel = 'WECOM'
+                AND id <> :id ORDER BY created_at FOR UPDATE SKIP LOCKED""", UUID.class)
+                .setParameter("rep", message.representativeId).setParameter("id", message.id).getResultList())
                 .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<OutboundMessage>of())
                         : OutboundMessage.<OutboundMessage>list("id in ?1 order by createdAt", ids));
     }
@@ -126,6 +142,7 @@ public class WeComDispatcher implements ChannelDispatcher {
             case REPRESENTATIVE -> Representative.<Representative>findById(message.representativeId)
                     .map(r -> r == null || r.wecomUserId == null ? List.<String>of() : List.of(r.wecomUserId));
             case TOWN_OFFICE -> Uni.createFrom().item(settings.townOfficeUserIds());
+            case WECOM_USER -> Uni.createFrom().item(message.wecomUserId == null ? List.<String>of() : List.of(message.wecomUserId));
             case RESIDENT -> Uni.createFrom().item(List.<String>of());
         };
     }
@@ -134,6 +151,7 @@ public class WeComDispatcher implements ChannelDispatcher {
         return switch (message.recipientKind) {
             case REPRESENTATIVE -> "representative " + message.representativeId + " has no WeCom user id in master data";
             case TOWN_OFFICE -> "no WeCom user ids for the town office (lianxin.wecom.town-office-user-ids)";
+            case WECOM_USER -> "no WeCom user id";
             case RESIDENT -> "WeCom reaches staff only, not residents";
         };
     }

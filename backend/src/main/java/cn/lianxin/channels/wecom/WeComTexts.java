@@ -72,6 +72,12 @@ final class WeComTexts {
         return c.number + " 的「" + action + "」需要填写说明，请在工作台办理：" + link;
     }
 
+    /** A command that failed on every attempt; the reason is the system's own, for the office if the member asks. */
+    static String failed(String command, String reason) {
+        return "您发送的「" + excerpt(command == null ? "" : command) + "」多次尝试仍未能办理，诉求未改变。原因：" + reason
+                + "。请稍后重发，或在工作台办理；如仍不行请联系镇人大办。";
+    }
+
     private static String excerpt(String text) {
         String flat = text.strip().replaceAll("\\s+", " ");
         return flat.codePointCount(0, flat.length()) <= 40 ? flat : flat.substring(0, flat.offsetByCodePoints(0, 40)) + "…";

@@ -12,14 +12,19 @@ import cn.lianxin.testing.AliyunFake;
 import cn.lianxin.testing.Api;
 import cn.lianxin.testing.Database;
 import cn.lianxin.testing.Fixtures;
+import cn.lianxin.testing.MpResident;
+import cn.lianxin.testing.WechatFake;
 import cn.lianxin.testing.ProviderFakes;
 import cn.lianxin.testing.Team;
 import cn.lianxin.testing.TestSecrets;
+import cn.lianxin.testing.Workers;
 import io.quarkus.test.junit.QuarkusTest;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +42,9 @@ class SmsJourneyTest {
 
     @Inject
     Pool pool;
+
+    @Inject
+    UplinkProcessor uplinks;
 
     @BeforeEach
     void theDefaultCategoryOfTextedConcernsExists() {
@@ -98,6 +106,41 @@ class SmsJourneyTest {
     private static void receipt(String phone, Map<String, Object> message) {
         given().contentType(ContentType.JSON).body(AliyunFake.deliveredReceipt(phone, (String) message.get("id")))
                 .post("/api/sms/aliyun/" + TestSecrets.SMS_PUSH_SECRET + "/sms-report").then().statusCode(200).body("code", equalTo(0));
+    }
+
+    /**
+     * The operator reports the reply undelivered: the case's record says so, and the resident, who also uses the
+     * mini-program, gets the reply there instead — as when a send fails for good.
+     */
+    @Test
+    void shouldRecordAFailedReceiptOnTheCaseAndFallBackToTheMiniProgram() {
+        Team team = Team.at(Fixtures.town());
+        String phone = Api.uniquePhone();
+        MpResident mp = MpResident.login();
+        String code = Api.unique("phone-code");
+        WechatFake.phone(providers.wechat, code, phone);
+        mp.api().body(Map.of("code", code)).post("/api/mp/phone").then().statusCode(200);
+        push(text(phone, "水渠堵了"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> casesOf(mp.id()).size() == 1);
+        String id = casesOf(mp.id()).get(0);
+        asOffice().body(Map.of("villageId", team.town().villageId())).post("/api/cases/" + id + "/commands/village").then().statusCode(200);
+        Team.as(team.liaison()).body(Map.of("representativeId", team.firstId())).post("/api/cases/" + id + "/commands/assign").then()
+                .statusCode(200);
+        Team.as(team.first()).post("/api/cases/" + id + "/commands/sign-for").then().statusCode(200);
+        Team.as(team.first()).body(Map.of("handlingClass", "ON_THE_SPOT")).post("/api/cases/" + id + "/commands/handling").then()
+                .statusCode(200);
+        Team.as(team.first()).body(Map.of("text", "已疏通水渠")).post("/api/cases/" + id + "/commands/reply").then().statusCode(200);
+        Map<String, Object> reply = sentSms(mp.id(), "CASE_REPLY");
+
+        given().contentType(ContentType.JSON).body(AliyunFake.failedReceipt(phone, (String) reply.get("id")))
+                .post("/api/sms/aliyun/" + TestSecrets.SMS_PUSH_SECRET + "/sms-report").then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> asOffice().queryParam("caseId", id).queryParam("channel", "WECHAT")
+                .get("/api/messages").then().extract().path("items.findAll { it.template == 'CASE_REPLY' }.size()"), equalTo(1));
+        asOffice().queryParam("caseId", id).queryParam("channel", "SMS").get("/api/messages").then()
+                .body("items.find { it.id == '" + reply.get("id") + "' }.status", equalTo("FAILED"));
+        asOffice().get("/api/cases/" + id + "/activity").then().body("action", hasItem("SMS_FAILED"))
+                .body("find { it.action == 'SMS_FAILED' }.detail", containsString("MK:0013"));
     }
 
     /** A second text soon after the first adds to the case, and its representative reads it on WeCom. */
@@ -175,6 +218,92 @@ class SmsJourneyTest {
         Map<String, Object> thanks = sentSms(resident, "FEEDBACK_RECORDED");
         assertThat(templateParam(sendSmsFor(phone, thanks))).isEqualTo("{\"number\":\"" + number + "\",\"rating\":\"满意\"}");
         assertThat((String) thanks.get("body")).contains("感谢您的评价");
+    }
+
+    /** A resident's SMS case replied to by the representative, so that the resident's next "1" rates it. */
+    private static String repliedCase(Team team, String phone) {
+        push(text(phone, "桥头的护栏断了"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> residentOf(phone) != null && casesOf(residentOf(phone)).size() == 1);
+        String id = casesOf(residentOf(phone)).get(0);
+        asOffice().body(Map.of("villageId", team.town().villageId())).post("/api/cases/" + id + "/commands/village").then().statusCode(200);
+        Team.as(team.liaison()).body(Map.of("representativeId", team.firstId())).post("/api/cases/" + id + "/commands/assign").then()
+                .statusCode(200);
+        Team.as(team.first()).post("/api/cases/" + id + "/commands/sign-for").then().statusCode(200);
+        Team.as(team.first()).body(Map.of("handlingClass", "ON_THE_SPOT")).post("/api/cases/" + id + "/commands/handling").then().statusCode(200);
+        Team.as(team.first()).body(Map.of("text", "护栏已修好")).post("/api/cases/" + id + "/commands/reply").then().statusCode(200);
+        return id;
+    }
+
+    private static Map<String, Object> parkedUplink(long id) {
+        return asOffice().queryParam("size", 200).get("/api/work/parked").then().statusCode(200).extract()
+                .path("items.find { it.queue == 'sms-uplink' && it.id == " + id + " }");
+    }
+
+    private int processUplinks() {
+        return Workers.runOnce(uplinks::runOnce);
+    }
+
+    @Test
+    void shouldParkATextItCannotHandleWhileTheNextResidentsRatingIsStillRecorded() {
+        Team team = Team.at(Fixtures.town());
+        String rater = Api.uniquePhone();
+        String rated = repliedCase(team, rater);
+        String writer = Api.uniquePhone();
+        String concern = "自来水管爆了" + ThreadLocalRandom.current().nextInt();
+        try {
+            // The town office deactivates the category every texted concern is filed under.
+            Database.update(pool, "UPDATE category SET active = false WHERE code = 'other'");
+            push(text(writer, concern));
+            long uplink = Database.count(pool, "SELECT id FROM sms_uplink WHERE content = $1", concern);
+            await().atMost(Duration.ofSeconds(30)).until(() -> processUplinks() >= 0 && parkedUplink(uplink) != null);
+            assertThat(parkedUplink(uplink)).containsEntry("attempts", 3)
+                    .hasEntrySatisfying("reason", reason -> assertThat((String) reason).contains("'other'"))
+                    .hasEntrySatisfying("parkedAt", at -> assertThat(at).isNotNull());
+
+            // Another resident's rating goes through all the same.
+            push(text(rater, "1"));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                processUplinks();
+                asOffice().get("/api/cases/" + rated).then().body("state", equalTo("FEEDBACK_GIVEN")).body("feedback", equalTo("SATISFIED"));
+            });
+
+            // Once the category is back, a retry files the parked text as a case.
+            Database.update(pool, "UPDATE category SET active = true WHERE code = 'other'");
+            asOffice().post("/api/work/parked/sms-uplink/" + uplink + "/retry").then().statusCode(200).body("id", equalTo((int) uplink));
+            await().atMost(Duration.ofSeconds(30)).until(() -> processUplinks() >= 0 && residentOf(writer) != null
+                    && casesOf(residentOf(writer)).size() == 1);
+            assertThat(parkedUplink(uplink)).isNull();
+            asOffice().post("/api/work/parked/sms-uplink/" + uplink + "/retry").then().statusCode(404);
+        } finally {
+            Database.update(pool, "UPDATE category SET active = true WHERE code = 'other'");
+        }
+    }
+
+    @Test
+    void shouldStoreAndProcessEveryMessageOfABatchWhenSomeCarryNulBytesOrInvalidUtf8() {
+        Fixtures.town();
+        String escaped = Api.uniquePhone();
+        String raw = Api.uniquePhone();
+        String clean = Api.uniquePhone();
+        long sequence = ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_000_000_000L);
+        String item = """
+                {"phone_number":"%s","content":"%s","send_time":"2026-11-27 09:15:02","dest_code":"","sequence_id":%d}""";
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("[" + item.formatted(escaped, "路灯\\u0000坏了", sequence) + ",").getBytes(StandardCharsets.UTF_8));
+        // A NUL byte as it is, and a byte that is no UTF-8 at all.
+        String[] around = item.formatted(raw, "|", sequence + 1).split("\\|");
+        body.writeBytes((around[0] + "水沟").getBytes(StandardCharsets.UTF_8));
+        body.write(0x00);
+        body.write(0xFF);
+        body.writeBytes(("堵了" + around[1]).getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(("," + item.formatted(clean, "井盖丢了", sequence + 2) + "]").getBytes(StandardCharsets.UTF_8));
+        given().contentType(ContentType.JSON).body(body.toByteArray()).post(PUSH).then().statusCode(200).body("code", equalTo(0));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> processUplinks() >= 0
+                && List.of(escaped, raw, clean).stream().allMatch(phone -> residentOf(phone) != null && casesOf(residentOf(phone)).size() == 1));
+        asOffice().get("/api/cases/" + casesOf(residentOf(escaped)).get(0)).then().body("text", equalTo("路灯坏了"));
+        asOffice().get("/api/cases/" + casesOf(residentOf(raw)).get(0)).then().body("text", equalTo("水沟\uFFFD堵了"));
+        asOffice().get("/api/cases/" + casesOf(residentOf(clean)).get(0)).then().body("text", equalTo("井盖丢了"));
     }
 
     @Test

@@ -164,7 +164,7 @@ class SmsSendingTest {
         // Five per window (20 s in tests): the sixth waits for the window to reopen, unattempted.
         await().atMost(PIPELINE).until(() -> smsTo(phone).stream().filter(m -> "SENT".equals(m.get("status"))).count() == 5
                 && smsTo(phone).size() == 6);
-        Map<String, Object> held = smsTo(phone).stream().filter(m -> "PENDING".equals(m.get("status"))).findFirst().orElseThrow();
+        Map<String, Object> held = smsTo(phone).stream().filter(m -> "DEFERRED".equals(m.get("status"))).findFirst().orElseThrow();
         assertThat((String) held.get("lastError")).startsWith("per-number limit");
         assertThat(held).containsEntry("attempts", 0);
         assertThat(sendSmsTo(phone)).isEqualTo(5);

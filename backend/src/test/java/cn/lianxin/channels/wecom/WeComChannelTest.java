@@ -23,6 +23,7 @@ import cn.lianxin.testing.ProviderFakes;
 import cn.lianxin.testing.Team;
 import cn.lianxin.testing.TestSecrets;
 import cn.lianxin.testing.WeComCallbacks;
+import cn.lianxin.testing.Workers;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -38,6 +39,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -61,6 +63,9 @@ class WeComChannelTest {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    WeComProcessor processor;
 
     /** A representative on WeCom with a staff account, at the town's workstation. */
     private record Member(long id, String userId, String username) {
@@ -151,6 +156,79 @@ class WeComChannelTest {
         assertThat(state(caseId)).isEqualTo("RECEIVED");
     }
 
+    /** Until closed, the database refuses every change to the case when it commits, as it would a conflict or a lost connection. */
+    private AutoCloseable refuseChangesTo(String caseId) {
+        String refusal = "refuse_" + caseId.replace("-", "");
+        Database.update(pool, "CREATE FUNCTION " + refusal + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                + " RAISE EXCEPTION 'change refused by the test'; END $$");
+        Database.update(pool, "CREATE CONSTRAINT TRIGGER " + refusal + " AFTER UPDATE ON cases DEFERRABLE INITIALLY DEFERRED"
+                + " FOR EACH ROW WHEN (NEW.id = '" + caseId + "'::uuid) EXECUTE FUNCTION " + refusal + "()");
+        return () -> {
+            Database.update(pool, "DROP TRIGGER " + refusal + " ON cases");
+            Database.update(pool, "DROP FUNCTION " + refusal + "()");
+        };
+    }
+
+    /** The callback's row once it is parked, driving the WeCom worker as the scheduler would. */
+    private Map<String, Object> parkedAfterItsAttempts(String dedupeKey) {
+        long id = Database.count(pool, "SELECT id FROM wecom_inbound WHERE dedupe_key = $1", dedupeKey);
+        return await().atMost(PIPELINE).until(() -> Workers.runOnce(processor::runOnce) >= 0 ? parked(id) : null, Objects::nonNull);
+    }
+
+    @Test
+    void shouldLeaveTheCardAsItWasWhenTheTapIsRolledBackAndSignForOnRetry() throws Exception {
+        Fixtures town = Fixtures.town();
+        Member member = member(town, town.workstationId());
+        String caseId = assignedCase(town, member);
+        String taskId = cardFor(member, caseId).getString("template_card.task_id");
+        long createTime = MSG_IDS.incrementAndGet();
+        Map<String, Object> tap;
+        try (AutoCloseable refusal = refuseChangesTo(caseId)) {
+            WeComCallbacks.message(WeComCallbacks.tap(member.userId(), taskId, "SIGN_FOR", createTime)).post().statusCode(200);
+            tap = parkedAfterItsAttempts("event:" + member.userId() + ":" + createTime);
+        }
+        assertThat(tap).containsEntry("attempts", 3)
+                .hasEntrySatisfying("reason", reason -> assertThat((String) reason).contains("change refused by the test"));
+        assertThat(state(caseId)).isEqualTo("REGISTERED");
+        assertThat(updates(member)).isEmpty();
+        assertThat(asOffice().queryParam("caseId", caseId).queryParam("representativeId", member.id()).get("/api/messages").then()
+                .extract().jsonPath().<String>getList("items.template")).doesNotContain("WECOM_CARD_UPDATE");
+
+        asOffice().post("/api/work/parked/wecom-inbound/" + tap.get("id") + "/retry").then().statusCode(200);
+        await().atMost(PIPELINE).until(() -> Workers.runOnce(processor::runOnce) >= 0 && "RECEIVED".equals(state(caseId)));
+        await().atMost(PIPELINE).untilAsserted(() -> assertThat(updates(member)).singleElement()
+                .satisfies(u -> assertThat(JsonPath.from(u.getBodyAsString()).getString("button.replace_name")).isEqualTo("已签收")));
+        assertThat(asOffice().queryParam("caseId", caseId).get("/api/messages").then().extract().jsonPath()
+                .<Map<String, Object>>getList("items.findAll { it.template == 'WECOM_CARD_UPDATE' }")).singleElement()
+                .satisfies(m -> assertThat(m).containsEntry("status", "SENT").containsEntry("body", "已签收")
+                        .containsEntry("recipientKind", "WECOM_USER").containsEntry("wecomUserId", member.userId()));
+    }
+
+    @Test
+    void shouldTellTheMemberWhyTheirReplyFailedOnEveryAttempt() throws Exception {
+        Fixtures town = Fixtures.town();
+        Member member = member(town, town.workstationId());
+        String caseId = inProgressOnTheSpot(town, member);
+        String number = asOffice().get("/api/cases/" + caseId).then().extract().path("number");
+        long msgId = MSG_IDS.incrementAndGet();
+
+        try (AutoCloseable refusal = refuseChangesTo(caseId)) {
+            WeComCallbacks.message(WeComCallbacks.text(member.userId(), "回复 " + number + " 路灯已修好", msgId)).post().statusCode(200);
+            assertThat(parkedAfterItsAttempts("msg:" + msgId)).containsEntry("attempts", 3);
+        }
+
+        assertThat(state(caseId)).isEqualTo("IN_PROGRESS");
+        await().atMost(PIPELINE).untilAsserted(() -> assertThat(messagesTo(member)).anySatisfy(m -> assertThat(m)
+                .containsEntry("status", "SENT").containsEntry("template", "WECOM_ANSWER")
+                .satisfies(x -> assertThat((String) x.get("body")).contains("「回复 " + number + " 路灯已修好」", "未能办理",
+                        "change refused by the test"))));
+    }
+
+    private static Map<String, Object> parked(long id) {
+        return asOffice().queryParam("size", 200).get("/api/work/parked").then().statusCode(200).extract()
+                .path("items.find { it.queue == 'wecom-inbound' && it.id == " + id + " }");
+    }
+
     private List<LoggedRequest> updates(Member member) {
         return providers.wecom.findAll(postRequestedFor(urlPathEqualTo("/cgi-bin/message/update_template_card"))
                 .withRequestBody(matchingJsonPath("$.userids[0]", equalTo(member.userId()))));
@@ -176,14 +254,20 @@ class WeComChannelTest {
                 }));
     }
 
-    @Test
-    void shouldCarryATextReplyToTheResidentsChannel() {
-        Fixtures town = Fixtures.town();
-        Member member = member(town, town.workstationId());
+    /** A case the member took on with 当场办结 on its card: in 处理, waiting for the reply. */
+    private String inProgressOnTheSpot(Fixtures town, Member member) {
         String caseId = assignedCase(town, member);
         String taskId = cardFor(member, caseId).getString("template_card.task_id");
         WeComCallbacks.message(WeComCallbacks.tap(member.userId(), taskId, "ON_THE_SPOT", MSG_IDS.incrementAndGet())).post().statusCode(200);
         await().atMost(PIPELINE).until(() -> "IN_PROGRESS".equals(state(caseId)));
+        return caseId;
+    }
+
+    @Test
+    void shouldCarryATextReplyToTheResidentsChannel() {
+        Fixtures town = Fixtures.town();
+        Member member = member(town, town.workstationId());
+        String caseId = inProgressOnTheSpot(town, member);
 
         String number = asOffice().get("/api/cases/" + caseId).then().extract().path("number");
         String suffix = number.substring(number.lastIndexOf('-') + 1);
@@ -344,7 +428,7 @@ class WeComChannelTest {
         String second = assignedCase(town, member);
 
         await().atMost(PIPELINE).untilAsserted(() -> assertThat(messagesTo(member)).hasSizeGreaterThanOrEqualTo(2)
-                .allSatisfy(m -> assertThat(m).containsEntry("status", "PENDING").containsEntry("lastError", WeComDispatcher.HELD)
+                .allSatisfy(m -> assertThat(m).containsEntry("status", "DEFERRED").containsEntry("lastError", WeComDispatcher.HELD)
                         // Held by our limit, not attempted: waiting does not use up the message's attempts.
                         .containsEntry("attempts", 0)));
         assertThat(sendsTo(member)).isEmpty();

@@ -2,6 +2,7 @@ package cn.lianxin.sms.inbound;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +21,12 @@ import java.util.function.Function;
 public final class AliyunPushes {
 
     // A body with something after its array is not one Aliyun wrote: refuse it rather than read half of it.
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+    /**
+     * A control character (a NUL, say) left unescaped in one resident's text is read as it is rather than refusing
+     * the whole batch: the receiver cleans text before storing it, and a refused batch would be every resident's.
+     */
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS).build();
 
     private AliyunPushes() {
     }

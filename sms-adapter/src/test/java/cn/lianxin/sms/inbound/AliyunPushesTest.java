@@ -107,6 +107,15 @@ class AliyunPushesTest {
     }
 
     @Test
+    void shouldReadAControlCharacterLeftUnescapedInOneTextRatherThanRefuseTheBatch() {
+        String body = """
+                [{"phone_number": "13912345678", "content": "路灯\0坏了", "send_time": "2026-11-27 09:15:02",
+                  "dest_code": "", "sequence_id": 8}]""";
+
+        assertThat(AliyunPushes.smsUp(body)).singleElement().satisfies(up -> assertThat(up.content()).isEqualTo("路灯\0坏了"));
+    }
+
+    @Test
     void shouldRefuseAnEmptyBody() {
         assertThatThrownBy(() -> AliyunPushes.smsReport("")).isInstanceOf(MalformedPushException.class)
                 .hasMessage("SmsReport push: empty body");
