@@ -57,7 +57,7 @@ public class MiniProgramDispatcher implements ChannelDispatcher {
 
     @Override
     public boolean handles(MessageChannel channel) {
-        return channel == MessageChannel.WECHAT && !settings.sandbox();
+        return channel == MessageChannel.MINIPROGRAM && !settings.sandbox();
     }
 
     @Override

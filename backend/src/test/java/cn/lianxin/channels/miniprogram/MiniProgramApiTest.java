@@ -251,7 +251,7 @@ class MiniProgramApiTest {
         assertThat(thing).startsWith("已协调交警部门").endsWith("…");
         assertThat(notice.at("/data/time3/value").asText()).matches("\\d{4}年\\d{1,2}月\\d{1,2}日 \\d{2}:\\d{2}");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(messagesOf(r.id()))
-                .filteredOn(m -> "WECHAT".equals(m.get("channel"))).extracting(m -> m.get("status")).containsOnly("SENT").hasSize(2));
+                .filteredOn(m -> "MINIPROGRAM".equals(m.get("channel"))).extracting(m -> m.get("status")).containsOnly("SENT").hasSize(2));
         r.api().get("/api/mp/subscriptions").then().body("templates.remaining", equalTo(List.of(0, 0)));
 
         r.api().get("/api/mp/cases/" + id).then().statusCode(200).body("state", equalTo("REPLIED")).body("canRate", equalTo(true))
@@ -286,7 +286,7 @@ class MiniProgramApiTest {
         reply(id, "已通知保洁队清理，并在河边设立警示牌");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             List<Map<String, Object>> messages = messagesOf(r.id());
-            assertThat(messages).filteredOn(m -> "WECHAT".equals(m.get("channel")))
+            assertThat(messages).filteredOn(m -> "MINIPROGRAM".equals(m.get("channel")))
                     .extracting(m -> m.get("status") + " " + m.get("lastError"))
                     .hasSize(2).allMatch(s -> s.startsWith("FAILED fell back to SMS"));
             assertThat(messages).filteredOn(m -> "SMS".equals(m.get("channel")) && "SENT".equals(m.get("status")))
@@ -306,7 +306,7 @@ class MiniProgramApiTest {
 
         reply(id, "已报公交公司维修");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(messagesOf(r.id()))
-                .filteredOn(m -> "WECHAT".equals(m.get("channel"))).extracting(m -> m.get("status") + " " + m.get("lastError"))
+                .filteredOn(m -> "MINIPROGRAM".equals(m.get("channel"))).extracting(m -> m.get("status") + " " + m.get("lastError"))
                 .containsExactlyInAnyOrder(
                         "FAILED WeChat errcode 47003: argument invalid! data.thing2.value is too long; no bound phone to fall back to",
                         "FAILED no subscribe consent left; no bound phone to fall back to"));
@@ -328,7 +328,7 @@ class MiniProgramApiTest {
         reply(id, "已安排施工队加装无障碍坡道");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             List<Map<String, Object>> messages = messagesOf(r.id());
-            assertThat(messages).filteredOn(m -> "WECHAT".equals(m.get("channel")))
+            assertThat(messages).filteredOn(m -> "MINIPROGRAM".equals(m.get("channel")))
                     .extracting(m -> m.get("status") + " " + m.get("lastError"))
                     .containsOnly("FAILED fell back to SMS: WeChat errcode 40003: invalid openid").hasSize(2);
             // Each failed WeChat message became exactly one SMS, and the Aliyun fake took both.
