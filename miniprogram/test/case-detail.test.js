@@ -4,7 +4,7 @@ const { openPage, tapButton, typeInto, textOf } = require('./support/pages')
 let wx
 let backend
 
-// The backend's MpCases.Detail: reply, repliedBy, feedback and feedbackComment are plain strings; each timeline entry is
+// The backend's MiniProgramCases.Detail: reply, repliedBy, feedback and feedbackComment are plain strings; each timeline entry is
 // {at, step, label (the step's name), detail (what happened, in the resident's words)}.
 function aCase(changes = {}) {
   return Object.assign({

@@ -144,15 +144,15 @@ public class CaseEventNotifications {
 
     /** The channel the resident used, when it can carry a message back; otherwise the other one they have. */
     static Optional<MessageChannel> replyChannel(Resident resident, Channel used) {
-        boolean wechat = resident.openid != null;
+        boolean miniProgram = resident.openid != null;
         boolean sms = resident.phoneCipher != null;
-        boolean prefersWechat = used == Channel.MINIPROGRAM || used == Channel.VIDEO;
-        if (prefersWechat && wechat) {
-            return Optional.of(MessageChannel.WECHAT);
+        boolean prefersMiniProgram = used == Channel.MINIPROGRAM || used == Channel.VIDEO;
+        if (prefersMiniProgram && miniProgram) {
+            return Optional.of(MessageChannel.MINIPROGRAM);
         }
         if (sms) {
             return Optional.of(MessageChannel.SMS);
         }
-        return wechat ? Optional.of(MessageChannel.WECHAT) : Optional.empty();
+        return miniProgram ? Optional.of(MessageChannel.MINIPROGRAM) : Optional.empty();
     }
 }

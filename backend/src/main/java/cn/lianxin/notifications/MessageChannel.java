@@ -1,8 +1,8 @@
 package cn.lianxin.notifications;
 
-/** Where an outbound message goes: an SMS, a WeChat subscribe message, a WeCom app message. */
+/** Where an outbound message goes: an SMS, a mini-program (WeChat subscribe) message, a WeCom app message. */
 public enum MessageChannel {
     SMS,
-    WECHAT,
+    MINIPROGRAM,
     WECOM
 }

@@ -18,13 +18,13 @@ public class SandboxDispatcher implements ChannelDispatcher {
     private final Set<MessageChannel> sandboxed = EnumSet.noneOf(MessageChannel.class);
 
     public SandboxDispatcher(@ConfigProperty(name = "lianxin.sms.sandbox") boolean sms,
-            @ConfigProperty(name = "lianxin.wechat.miniapp.sandbox") boolean wechat,
+            @ConfigProperty(name = "lianxin.wechat.miniapp.sandbox") boolean miniProgram,
             @ConfigProperty(name = "lianxin.wecom.sandbox") boolean wecom) {
         if (sms) {
             sandboxed.add(MessageChannel.SMS);
         }
-        if (wechat) {
-            sandboxed.add(MessageChannel.WECHAT);
+        if (miniProgram) {
+            sandboxed.add(MessageChannel.MINIPROGRAM);
         }
         if (wecom) {
             sandboxed.add(MessageChannel.WECOM);

@@ -1,15 +1,15 @@
 package cn.lianxin.api;
 
 import static cn.lianxin.testing.Api.asOffice;
-import static cn.lianxin.testing.MpResident.login;
-import static cn.lianxin.testing.MpResident.submit;
+import static cn.lianxin.testing.MiniProgramResident.login;
+import static cn.lianxin.testing.MiniProgramResident.submit;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import cn.lianxin.testing.Api;
 import cn.lianxin.testing.Fixtures;
-import cn.lianxin.testing.MpResident;
+import cn.lianxin.testing.MiniProgramResident;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +24,7 @@ class EdgeLimitsTest {
     @Test
     void shouldRefuseATwoMegabyteRatingCommentNamingTheField() {
         Fixtures town = Fixtures.town();
-        MpResident r = login();
+        MiniProgramResident r = login();
         String id = submit(r, town, "comment-limit", "路灯坏了", List.of(), 201);
         replied(id);
 
@@ -40,7 +40,7 @@ class EdgeLimitsTest {
     @Test
     void shouldRefuseNulInAnyTextNamingTheFieldInsteadOfFailingInTheDatabase() {
         Fixtures town = Fixtures.town();
-        MpResident r = login();
+        MiniProgramResident r = login();
         r.api().header("Idempotency-Key", Api.unique("nul")).body(Map.of("text", "水管\u0000破了", "categoryId", town.categoryId()))
                 .post("/api/mp/cases").then().statusCode(422).body("errors[0].field", equalTo("text"))
                 .body("errors[0].message", containsString("NUL"));

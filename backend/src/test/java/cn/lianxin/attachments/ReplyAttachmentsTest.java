@@ -1,8 +1,8 @@
 package cn.lianxin.attachments;
 
 import static cn.lianxin.testing.Api.asOffice;
-import static cn.lianxin.testing.MpResident.login;
-import static cn.lianxin.testing.MpResident.submit;
+import static cn.lianxin.testing.MiniProgramResident.login;
+import static cn.lianxin.testing.MiniProgramResident.submit;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -16,7 +16,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import cn.lianxin.testing.Api;
 import cn.lianxin.testing.Database;
 import cn.lianxin.testing.Fixtures;
-import cn.lianxin.testing.MpResident;
+import cn.lianxin.testing.MiniProgramResident;
 import cn.lianxin.testing.Team;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -45,7 +45,7 @@ class ReplyAttachmentsTest {
     }
 
     /** A resident's case, with the team's first representative and in progress. */
-    private static String inProgress(Team team, MpResident resident) {
+    private static String inProgress(Team team, MiniProgramResident resident) {
         String id = submit(resident, team.town(), "k", "村口的路灯坏了一个月，晚上看不见路", List.of(), 201);
         asOffice().body(Map.of("representativeId", team.firstId())).post(commands(id, "assign")).then().statusCode(200);
         Team.as(team.first()).post(commands(id, "sign-for")).then().statusCode(200);
@@ -77,7 +77,7 @@ class ReplyAttachmentsTest {
     void shouldShowTheReplysAttachmentsToTheResidentAndToStaffInScopeOnly() {
         Fixtures town = Fixtures.town();
         Team team = Team.at(town);
-        MpResident resident = login();
+        MiniProgramResident resident = login();
         String id = inProgress(team, resident);
         String photo = upload(team.first(), PNG, "repaired.png", "image/png", 201);
         String notice = upload(team.first(), PDF, "notice.pdf", "application/pdf", 201);

@@ -95,16 +95,16 @@ public class MiniProgramResource {
     /** WeChat's codes are 32 characters and our refresh tokens 43; generous, but far from megabytes. */
     static final int MAX_CODE = 256;
 
-    private final MiniAppClient wechat;
-    private final MpResidents residents;
+    private final MiniProgramClient wechat;
+    private final MiniProgramResidents residents;
     private final ResidentTokens tokens;
     private final Uploads uploads;
-    private final MpCases cases;
+    private final MiniProgramCases cases;
     private final Subscriptions subscriptions;
     private final JsonWebToken jwt;
 
-    public MiniProgramResource(MiniAppClient wechat, MpResidents residents, ResidentTokens tokens, Uploads uploads, MpCases cases,
-            Subscriptions subscriptions, JsonWebToken jwt) {
+    public MiniProgramResource(MiniProgramClient wechat, MiniProgramResidents residents, ResidentTokens tokens, Uploads uploads,
+            MiniProgramCases cases, Subscriptions subscriptions, JsonWebToken jwt) {
         this.wechat = wechat;
         this.residents = residents;
         this.tokens = tokens;
@@ -185,7 +185,7 @@ public class MiniProgramResource {
     @POST
     @Path("cases")
     @Operation(summary = "Submit a concern; the Idempotency-Key header makes a retry return the first case (200) instead of a second")
-    public Uni<Response> submit(@HeaderParam("Idempotency-Key") String idempotencyKey, MpCases.Submit submit) {
+    public Uni<Response> submit(@HeaderParam("Idempotency-Key") String idempotencyKey, MiniProgramCases.Submit submit) {
         return residents.current(residentId()).chain(r -> cases.submit(r, submit, idempotencyKey))
                 .map(s -> Response.status(s.first() ? 201 : 200).location(URI.create("/api/mp/cases/" + s.id()))
                         .entity(new SubmitView(s.id(), s.number(), s.state().name(), s.flagged())).build());
@@ -193,26 +193,26 @@ public class MiniProgramResource {
 
     @GET
     @Path("cases")
-    public Uni<Page<MpCases.Item>> list(@Valid @BeanParam PageRequest page) {
+    public Uni<Page<MiniProgramCases.Item>> list(@Valid @BeanParam PageRequest page) {
         return cases.list(residentId(), page);
     }
 
     @GET
     @Path("cases/{id}")
-    public Uni<MpCases.Detail> detail(@PathParam("id") UUID id) {
+    public Uni<MiniProgramCases.Detail> detail(@PathParam("id") UUID id) {
         return residents.current(residentId()).chain(r -> cases.detail(id, r));
     }
 
     @POST
     @Path("cases/{id}/feedback")
-    public Uni<MpCases.Detail> feedback(@PathParam("id") UUID id, @Valid FeedbackRequest request) {
+    public Uni<MiniProgramCases.Detail> feedback(@PathParam("id") UUID id, @Valid FeedbackRequest request) {
         return residents.current(residentId()).chain(r -> cases.rate(id, r, request == null ? null : request.rating(),
                 request == null ? null : request.comment()));
     }
 
     @POST
     @Path("cases/{id}/reopen")
-    public Uni<MpCases.Detail> reopen(@PathParam("id") UUID id, @Valid ReopenRequest request) {
+    public Uni<MiniProgramCases.Detail> reopen(@PathParam("id") UUID id, @Valid ReopenRequest request) {
         return residents.current(residentId()).chain(r -> cases.reopen(id, r, request == null ? null : request.reason()));
     }
 

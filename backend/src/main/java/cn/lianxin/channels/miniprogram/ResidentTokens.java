@@ -32,10 +32,10 @@ public class ResidentTokens {
 
     private final SecureRandom random = new SecureRandom();
     private final ReactiveValueCommands<String, String> values;
-    private final MiniAppSettings settings;
+    private final MiniProgramSettings settings;
     private final String issuer;
 
-    public ResidentTokens(ReactiveRedisDataSource redis, MiniAppSettings settings,
+    public ResidentTokens(ReactiveRedisDataSource redis, MiniProgramSettings settings,
             @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer) {
         this.values = redis.value(String.class);
         this.settings = settings;
@@ -75,6 +75,6 @@ public class ResidentTokens {
     }
 
     private static String key(String refreshToken) {
-        return KEY + MiniAppClient.sha256(refreshToken);
+        return KEY + MiniProgramClient.sha256(refreshToken);
     }
 }

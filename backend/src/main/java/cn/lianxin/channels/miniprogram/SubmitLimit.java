@@ -30,9 +30,9 @@ public class SubmitLimit {
     }
 
     private final ReactiveRedisDataSource redis;
-    private final MiniAppSettings settings;
+    private final MiniProgramSettings settings;
 
-    public SubmitLimit(ReactiveRedisDataSource redis, MiniAppSettings settings) {
+    public SubmitLimit(ReactiveRedisDataSource redis, MiniProgramSettings settings) {
         this.redis = redis;
         this.settings = settings;
     }

@@ -29,7 +29,7 @@ public class Subscriptions {
 
     private final Map<String, Purpose> templates = new LinkedHashMap<>();
 
-    public Subscriptions(MiniAppSettings settings) {
+    public Subscriptions(MiniProgramSettings settings) {
         templates.put(settings.templates().reply(), Purpose.REPLY);
         templates.put(settings.templates().feedbackPrompt(), Purpose.FEEDBACK_PROMPT);
     }

@@ -2,8 +2,8 @@ package cn.lianxin.channels.miniprogram;
 
 import cn.lianxin.channels.tencent.RedisWxOps;
 import static cn.lianxin.testing.Api.asOffice;
-import static cn.lianxin.testing.MpResident.login;
-import static cn.lianxin.testing.MpResident.submit;
+import static cn.lianxin.testing.MiniProgramResident.login;
+import static cn.lianxin.testing.MiniProgramResident.submit;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -24,7 +24,7 @@ import cn.binarywang.wx.miniapp.api.WxMaService;
 import cn.lianxin.testing.Api;
 import cn.lianxin.testing.Database;
 import cn.lianxin.testing.Fixtures;
-import cn.lianxin.testing.MpResident;
+import cn.lianxin.testing.MiniProgramResident;
 import cn.lianxin.testing.ProviderFakes;
 import cn.lianxin.testing.TestSecrets;
 import cn.lianxin.testing.WechatFake;
@@ -63,7 +63,7 @@ class MiniProgramApiTest {
     @Inject
     Pool pool;
 
-    private static String upload(MpResident r, byte[] bytes, String name) {
+    private static String upload(MiniProgramResident r, byte[] bytes, String name) {
         return given().auth().oauth2(r.token()).multiPart("file", name, bytes, "image/png").post("/api/mp/uploads")
                 .then().statusCode(201).body("contentType", equalTo("image/png")).body("size", equalTo(bytes.length))
                 .body("sha256", notNullValue()).extract().path("id");
@@ -82,7 +82,7 @@ class MiniProgramApiTest {
                 .extract().path("items");
     }
 
-    private static String bindPhone(MpResident r, ProviderFakes providers, String phone) {
+    private static String bindPhone(MiniProgramResident r, ProviderFakes providers, String phone) {
         String code = Api.unique("phone-code");
         WechatFake.phone(providers.wechat, code, phone);
         return r.api().body(Map.of("code", code)).post("/api/mp/phone").then().statusCode(200)
@@ -91,7 +91,7 @@ class MiniProgramApiTest {
 
     @Test
     void shouldSignInWithAWechatCodeAndRefuseABadOne() {
-        MpResident r = login();
+        MiniProgramResident r = login();
         r.api().get("/api/mp/me").then().statusCode(200).body("id", equalTo(r.id())).body("maskedPhone", nullValue());
         // The same WeChat user signing in again is the same resident.
         assertThat(given().contentType(ContentType.JSON).body(Map.of("code", r.openid().substring(2))).post("/api/mp/login")
@@ -109,7 +109,7 @@ class MiniProgramApiTest {
 
     @Test
     void shouldRefreshOnceAndRevokeOnLogout() {
-        MpResident r = login();
+        MiniProgramResident r = login();
         String next = given().contentType(ContentType.JSON).body(Map.of("refreshToken", r.refreshToken())).post("/api/mp/session/refresh")
                 .then().statusCode(200).body("resident.id", equalTo(r.id())).extract().path("refreshToken");
         given().contentType(ContentType.JSON).body(Map.of("refreshToken", r.refreshToken())).post("/api/mp/session/refresh")
@@ -126,14 +126,14 @@ class MiniProgramApiTest {
                 .then().statusCode(201).extract().path("id");
         String earlier = asOffice().body(Map.of("residentId", walkIn, "villageId", town.villageId(), "categoryId", town.categoryId(),
                 "channel", "WALK_IN", "text", "去年反映的水渠堵塞")).post("/api/cases").then().statusCode(201).extract().path("id");
-        MpResident r = login();
+        MiniProgramResident r = login();
         String mine = submit(r, town, "k1", "村口路灯不亮", List.of(), 201);
 
         String bound = bindPhone(r, providers, phone);
         JsonNode answer = json(bound);
         assertThat(answer.get("merged").asBoolean()).isTrue();
         assertThat(answer.get("resident").get("id").asText()).isEqualTo(walkIn);
-        MpResident merged = new MpResident(r.openid(), answer.get("token").asText(), answer.get("refreshToken").asText(), walkIn);
+        MiniProgramResident merged = new MiniProgramResident(r.openid(), answer.get("token").asText(), answer.get("refreshToken").asText(), walkIn);
 
         // One resident with both histories; the mini-program-only row is gone from sign-in.
         merged.api().get("/api/mp/cases").then().statusCode(200).body("total", equalTo(2)).body("items.id", hasItem(earlier))
@@ -154,7 +154,7 @@ class MiniProgramApiTest {
     @Test
     void shouldSubmitWithPhotosOnceForRetriesAndLimitTheRate() throws Exception {
         Fixtures town = Fixtures.town();
-        MpResident r = login();
+        MiniProgramResident r = login();
         byte[] first = Arrays.copyOf(PNG, 64);
         byte[] second = Arrays.copyOf(PNG, 80);
         String p1 = upload(r, first, "a.png");
@@ -207,7 +207,7 @@ class MiniProgramApiTest {
     @Test
     void shouldRefuseRiskyTextAndFlagTextForReview() {
         Fixtures town = Fixtures.town();
-        MpResident r = login();
+        MiniProgramResident r = login();
         String risky = Api.unique("风险内容");
         String review = Api.unique("待复核内容");
         WechatFake.verdict(providers.wechat, risky, "risky", 20001);
@@ -233,7 +233,7 @@ class MiniProgramApiTest {
     void shouldSendTheReplyAsSubscribeMessagesThenTakeTheRatingAndReopen() {
         Fixtures town = Fixtures.town();
         town.representative("王秀兰", List.of("GENERAL"), List.of(), List.of(town.villageId()), null);
-        MpResident r = login();
+        MiniProgramResident r = login();
         r.api().body(Map.of("results", Map.of("tmpl-reply", "accept", "tmpl-feedback", "accept"))).post("/api/mp/subscriptions")
                 .then().statusCode(200).body("templates.find { it.templateId == 'tmpl-reply' }.remaining", equalTo(1))
                 .body("templates.find { it.templateId == 'tmpl-feedback' }.purpose", equalTo("FEEDBACK_PROMPT"));
@@ -251,7 +251,7 @@ class MiniProgramApiTest {
         assertThat(thing).startsWith("已协调交警部门").endsWith("…");
         assertThat(notice.at("/data/time3/value").asText()).matches("\\d{4}年\\d{1,2}月\\d{1,2}日 \\d{2}:\\d{2}");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(messagesOf(r.id()))
-                .filteredOn(m -> "WECHAT".equals(m.get("channel"))).extracting(m -> m.get("status")).containsOnly("SENT").hasSize(2));
+                .filteredOn(m -> "MINIPROGRAM".equals(m.get("channel"))).extracting(m -> m.get("status")).containsOnly("SENT").hasSize(2));
         r.api().get("/api/mp/subscriptions").then().body("templates.remaining", equalTo(List.of(0, 0)));
 
         r.api().get("/api/mp/cases/" + id).then().statusCode(200).body("state", equalTo("REPLIED")).body("canRate", equalTo(true))
@@ -272,7 +272,7 @@ class MiniProgramApiTest {
     @Test
     void shouldFallBackToSmsWhenWechatRefusesTheSubscribeMessage() {
         Fixtures town = Fixtures.town();
-        MpResident r = login();
+        MiniProgramResident r = login();
         assertThat(json(bindPhone(r, providers, Api.uniquePhone())).get("merged").asBoolean()).isFalse();
         r.api().body(Map.of("villageId", town.villageId())).put("/api/mp/me").then().statusCode(200)
                 .body("villageId", equalTo((int) town.villageId())).body("phoneBound", equalTo(true));
@@ -286,7 +286,7 @@ class MiniProgramApiTest {
         reply(id, "已通知保洁队清理，并在河边设立警示牌");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             List<Map<String, Object>> messages = messagesOf(r.id());
-            assertThat(messages).filteredOn(m -> "WECHAT".equals(m.get("channel")))
+            assertThat(messages).filteredOn(m -> "MINIPROGRAM".equals(m.get("channel")))
                     .extracting(m -> m.get("status") + " " + m.get("lastError"))
                     .hasSize(2).allMatch(s -> s.startsWith("FAILED fell back to SMS"));
             assertThat(messages).filteredOn(m -> "SMS".equals(m.get("channel")) && "SENT".equals(m.get("status")))
@@ -299,14 +299,14 @@ class MiniProgramApiTest {
     @Test
     void shouldFailAMessageWechatCallsInvalidForGoodAndKeepTheConsent() {
         Fixtures town = Fixtures.town();
-        MpResident r = login();
+        MiniProgramResident r = login();
         WechatFake.refuseSubscribe(providers.wechat, r.openid(), 47003, "argument invalid! data.thing2.value is too long");
         r.api().body(Map.of("results", Map.of("tmpl-reply", "accept"))).post("/api/mp/subscriptions").then().statusCode(200);
         String id = submit(r, town, "k", "公交站的雨棚塌了", List.of(), 201);
 
         reply(id, "已报公交公司维修");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(messagesOf(r.id()))
-                .filteredOn(m -> "WECHAT".equals(m.get("channel"))).extracting(m -> m.get("status") + " " + m.get("lastError"))
+                .filteredOn(m -> "MINIPROGRAM".equals(m.get("channel"))).extracting(m -> m.get("status") + " " + m.get("lastError"))
                 .containsExactlyInAnyOrder(
                         "FAILED WeChat errcode 47003: argument invalid! data.thing2.value is too long; no bound phone to fall back to",
                         "FAILED no subscribe consent left; no bound phone to fall back to"));
@@ -318,7 +318,7 @@ class MiniProgramApiTest {
     @Test
     void shouldFallBackToSmsWhenWechatRefusesTheMessageForGoodForAnotherReason() {
         Fixtures town = Fixtures.town();
-        MpResident r = login();
+        MiniProgramResident r = login();
         bindPhone(r, providers, Api.uniquePhone());
         WechatFake.refuseSubscribe(providers.wechat, r.openid(), 40003, "invalid openid");
         r.api().body(Map.of("results", Map.of("tmpl-reply", "accept", "tmpl-feedback", "accept"))).post("/api/mp/subscriptions")
@@ -328,7 +328,7 @@ class MiniProgramApiTest {
         reply(id, "已安排施工队加装无障碍坡道");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             List<Map<String, Object>> messages = messagesOf(r.id());
-            assertThat(messages).filteredOn(m -> "WECHAT".equals(m.get("channel")))
+            assertThat(messages).filteredOn(m -> "MINIPROGRAM".equals(m.get("channel")))
                     .extracting(m -> m.get("status") + " " + m.get("lastError"))
                     .containsOnly("FAILED fell back to SMS: WeChat errcode 40003: invalid openid").hasSize(2);
             // Each failed WeChat message became exactly one SMS, and the Aliyun fake took both.
@@ -343,7 +343,7 @@ class MiniProgramApiTest {
     @Test
     void shouldShowStaffWhoAnAnonymousResidentIsAndThatTheyAskedNotToBeNamed() {
         Fixtures town = Fixtures.town();
-        MpResident r = login();
+        MiniProgramResident r = login();
         String id = r.api().header("Idempotency-Key", "k").body(Map.of("text", "村里的账目一直不公开", "categoryId", town.categoryId(),
                 "villageId", town.villageId(), "anonymous", true)).post("/api/mp/cases").then().statusCode(201).extract().path("id");
         String open = submit(r, town, "k2", "路边的垃圾桶满了", List.of(), 201);
@@ -355,8 +355,8 @@ class MiniProgramApiTest {
     @Test
     void shouldHideAnotherResidentsCaseAndPhotos() {
         Fixtures town = Fixtures.town();
-        MpResident owner = login();
-        MpResident other = login();
+        MiniProgramResident owner = login();
+        MiniProgramResident other = login();
         String photo = upload(owner, Arrays.copyOf(PNG, 40), "p.png");
         String id = submit(owner, town, "k", "邻居家的狗晚上一直叫", List.of(photo), 201);
 
@@ -369,7 +369,7 @@ class MiniProgramApiTest {
 
     @Test
     void shouldRefuseUploadsThatAreNotImagesOrTooLarge() {
-        MpResident r = login();
+        MiniProgramResident r = login();
         given().auth().oauth2(r.token()).multiPart("file", "a.png", "not really a picture".getBytes(), "image/png").post("/api/mp/uploads")
                 .then().statusCode(415).body("errors[0].field", equalTo("file"));
         given().auth().oauth2(r.token()).multiPart("file", "big.png", Arrays.copyOf(PNG, 70_000), "image/png").post("/api/mp/uploads")
@@ -397,8 +397,8 @@ class MiniProgramApiTest {
     @Test
     void shouldShareOneAccessTokenBetweenTwoInstances() throws Exception {
         String appId = Api.unique("wx-shared");
-        WxMaService one = MiniAppClient.service(appId, TestSecrets.WECHAT_SECRET, providers.wechat.baseUrl(), redisOps);
-        WxMaService two = MiniAppClient.service(appId, TestSecrets.WECHAT_SECRET, providers.wechat.baseUrl(), redisOps);
+        WxMaService one = MiniProgramClient.service(appId, TestSecrets.WECHAT_SECRET, providers.wechat.baseUrl(), redisOps);
+        WxMaService two = MiniProgramClient.service(appId, TestSecrets.WECHAT_SECRET, providers.wechat.baseUrl(), redisOps);
         ExecutorService threads = Executors.newFixedThreadPool(4);
         try {
             List<Callable<String>> calls = new ArrayList<>();

@@ -8,7 +8,7 @@ import cn.lianxin.residents.Resident;
 import cn.lianxin.testing.Api;
 import cn.lianxin.testing.Database;
 import cn.lianxin.testing.Fixtures;
-import cn.lianxin.testing.MpResident;
+import cn.lianxin.testing.MiniProgramResident;
 import cn.lianxin.testing.ProviderFakes;
 import cn.lianxin.testing.WechatFake;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,7 +26,7 @@ class SandboxSignInTest {
     ProviderFakes providers;
 
     @Inject
-    MpResidents residents;
+    MiniProgramResidents residents;
 
     @Inject
     ResidentTokens tokens;
@@ -41,10 +41,10 @@ class SandboxSignInTest {
         String walkIn = town.resident(phone);
         String theirCase = town.walkInCase(walkIn, "低保申请材料");
 
-        // What the sandboxed client answers for the code "sandbox-mallory" (MiniAppSandboxTest).
-        Resident mallory = VertxContextSupport.subscribeAndAwait(() -> residents.signIn(new MiniAppClient.Session("sandbox-mallory", null)));
+        // What the sandboxed client answers for the code "sandbox-mallory" (MiniProgramSandboxTest).
+        Resident mallory = VertxContextSupport.subscribeAndAwait(() -> residents.signIn(new MiniProgramClient.Session("sandbox-mallory", null)));
         ResidentTokens.Issued issued = VertxContextSupport.subscribeAndAwait(() -> tokens.issue(mallory.id));
-        MpResident r = new MpResident(mallory.openid, issued.token(), issued.refreshToken(), mallory.id.toString());
+        MiniProgramResident r = new MiniProgramResident(mallory.openid, issued.token(), issued.refreshToken(), mallory.id.toString());
 
         String code = Api.unique("phone-code");
         WechatFake.phone(providers.wechat, code, phone);

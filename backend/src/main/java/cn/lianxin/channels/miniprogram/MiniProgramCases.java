@@ -38,7 +38,7 @@ import java.util.stream.Collectors;
  * (another resident's case does not exist: 404); commands go through {@link CaseLifecycle} as the resident.
  */
 @ApplicationScoped
-public class MpCases {
+public class MiniProgramCases {
 
     public record Submit(String text, Long categoryId, Long villageId, List<UUID> photoIds, boolean anonymous) {
     }
@@ -85,11 +85,12 @@ public class MpCases {
 
     private final CaseRegistration registration;
     private final CaseLifecycle lifecycle;
-    private final MiniAppClient wechat;
+    private final MiniProgramClient wechat;
     private final SubmitLimit limit;
     private final Uploads uploads;
 
-    public MpCases(CaseRegistration registration, CaseLifecycle lifecycle, MiniAppClient wechat, SubmitLimit limit, Uploads uploads) {
+    public MiniProgramCases(CaseRegistration registration, CaseLifecycle lifecycle, MiniProgramClient wechat, SubmitLimit limit,
+            Uploads uploads) {
         this.uploads = uploads;
         this.registration = registration;
         this.lifecycle = lifecycle;

@@ -35,7 +35,7 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 @Startup // a missing AppSecret stops the start, not the first resident's sign-in
-public class MiniAppClient {
+public class MiniProgramClient {
 
     /** Who signed in; the session_key WeChat also returns is dropped here, as nothing we do needs it. */
     public record Session(String openid, String unionid) {
@@ -55,7 +55,7 @@ public class MiniAppClient {
     }
 
     static final String KEY_PREFIX = "lianxin:wechat";
-    private static final Logger LOG = Logger.getLogger(MiniAppClient.class);
+    private static final Logger LOG = Logger.getLogger(MiniProgramClient.class);
     /** 论坛 (forum): a concern is a post others may come to read. */
     private static final int SCENE_FORUM = 3;
     private static final String PHONE_API = "getuserphonenumber";
@@ -65,12 +65,12 @@ public class MiniAppClient {
     /** A login code naming its sandbox resident; anything else is DevTools' (or a phone's) real code. */
     private static final Pattern SANDBOX_NAMED = Pattern.compile(SANDBOX_PREFIX + "[A-Za-z0-9_-]{1,40}");
 
-    private final MiniAppSettings settings;
+    private final MiniProgramSettings settings;
     private final WorkerExecutor worker;
     private final WxMaService service;
     private final boolean sandboxSignIn;
 
-    public MiniAppClient(MiniAppSettings settings, Vertx vertx, RedisWxOps redis, SandboxGuard sandbox) {
+    public MiniProgramClient(MiniProgramSettings settings, Vertx vertx, RedisWxOps redis, SandboxGuard sandbox) {
         this.settings = settings;
         this.worker = vertx.createSharedWorkerExecutor("wechat-miniapp", settings.workerThreads());
         this.sandboxSignIn = sandbox.simulationsAllowed();

@@ -14,18 +14,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Local mode without a WeChat account: sign-in, phone binding and content security still answer, offline. */
-class MiniAppSandboxTest {
+class MiniProgramSandboxTest {
 
     private static final String SANDBOX_OPENID = "sandbox-devtools";
     private static final String SANDBOX_PHONE = "13800138000";
     private static Vertx vertx;
-    private static MiniAppClient client;
+    private static MiniProgramClient client;
 
     @BeforeAll
     static void aSandboxedClient() {
         vertx = Vertx.vertx();
         // No Redis and no secret: a sandboxed client needs neither.
-        client = new MiniAppClient(new Sandboxed(), vertx, null, new SandboxGuard(List.of("local"), List.of("lianxin.wechat.miniapp.sandbox"), false));
+        client = new MiniProgramClient(new Sandboxed(), vertx, null, new SandboxGuard(List.of("local"), List.of("lianxin.wechat.miniapp.sandbox"), false));
     }
 
     @AfterAll
@@ -37,17 +37,17 @@ class MiniAppSandboxTest {
     @Test
     void shouldSignEveryDevToolsCodeInAsTheOneSandboxResident() {
         // DevTools' wx.login gives a fresh code each time; the resident (and their cases) must stay the same.
-        MiniAppClient.Session first = client.session("0a3Xk2ll2yN0Ae4Tz1ml2Kf7Ck3Xk2lO").await().indefinitely();
-        MiniAppClient.Session next = client.session("0b1Qz7000dqbjR1Ph9200cE2Lx0Qz70t").await().indefinitely();
+        MiniProgramClient.Session first = client.session("0a3Xk2ll2yN0Ae4Tz1ml2Kf7Ck3Xk2lO").await().indefinitely();
+        MiniProgramClient.Session next = client.session("0b1Qz7000dqbjR1Ph9200cE2Lx0Qz70t").await().indefinitely();
         assertThat(first.openid()).isEqualTo(SANDBOX_OPENID).isEqualTo(next.openid());
         assertThat(first.unionid()).isNull();
     }
 
     @Test
     void shouldSignANamedSandboxCodeInAsThatResident() {
-        MiniAppClient.Session wang = client.session("sandbox-wang").await().indefinitely();
-        MiniAppClient.Session wangAgain = client.session("sandbox-wang").await().indefinitely();
-        MiniAppClient.Session li = client.session("sandbox-li").await().indefinitely();
+        MiniProgramClient.Session wang = client.session("sandbox-wang").await().indefinitely();
+        MiniProgramClient.Session wangAgain = client.session("sandbox-wang").await().indefinitely();
+        MiniProgramClient.Session li = client.session("sandbox-li").await().indefinitely();
         assertThat(wang.openid()).isEqualTo("sandbox-wang").isEqualTo(wangAgain.openid());
         assertThat(li.openid()).isEqualTo("sandbox-li");
         // Not a name: spaces or an over-long name are DevTools-like codes, the one resident.
@@ -69,7 +69,7 @@ class MiniAppSandboxTest {
 
     @Test
     void shouldRefuseSandboxSignInOutsideTheLocalAndTestProfilesEvenWhenAcknowledged() {
-        MiniAppClient acknowledged = new MiniAppClient(new Sandboxed(), vertx, null,
+        MiniProgramClient acknowledged = new MiniProgramClient(new Sandboxed(), vertx, null,
                 new SandboxGuard(List.of("prod"), List.of("lianxin.wechat.miniapp.sandbox"), true));
         try {
             assertThatThrownBy(() -> acknowledged.session("sandbox-mallory").await().indefinitely())
@@ -82,10 +82,10 @@ class MiniAppSandboxTest {
 
     @Test
     void shouldPassEveryTextInTheSandbox() {
-        assertThat(client.checkText("sandbox-x", "任何内容").await().indefinitely().suggest()).isEqualTo(MiniAppClient.Suggest.PASS);
+        assertThat(client.checkText("sandbox-x", "任何内容").await().indefinitely().suggest()).isEqualTo(MiniProgramClient.Suggest.PASS);
     }
 
-    private static final class Sandboxed implements MiniAppSettings {
+    private static final class Sandboxed implements MiniProgramSettings {
         public boolean sandbox() { return true; }
         public String appId() { return "sandbox"; }
         public String sandboxOpenid() { return SANDBOX_OPENID; }

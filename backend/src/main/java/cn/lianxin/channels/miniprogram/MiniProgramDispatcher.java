@@ -24,7 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * shows which channel delivered. Runs inside the dispatcher's transaction.
  */
 @ApplicationScoped
-public class WechatDispatcher implements ChannelDispatcher {
+public class MiniProgramDispatcher implements ChannelDispatcher {
 
     /** The data keys our templates have (chosen in the mini-program console; see the package README). */
     static final String NUMBER_KEY = "character_string1";
@@ -40,13 +40,13 @@ public class WechatDispatcher implements ChannelDispatcher {
     private static final Set<Integer> PERMANENT = Set.of(40003, 40037, 41030, 47003);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
-    private final MiniAppClient client;
+    private final MiniProgramClient client;
     private final Subscriptions subscriptions;
-    private final MiniAppSettings settings;
+    private final MiniProgramSettings settings;
     private final ZoneId zone;
     private final SmsTexts sms;
 
-    public WechatDispatcher(MiniAppClient client, Subscriptions subscriptions, MiniAppSettings settings,
+    public MiniProgramDispatcher(MiniProgramClient client, Subscriptions subscriptions, MiniProgramSettings settings,
             @ConfigProperty(name = "lianxin.cases.time-zone") ZoneId zone, SmsTexts sms) {
         this.client = client;
         this.sms = sms;
@@ -57,7 +57,7 @@ public class WechatDispatcher implements ChannelDispatcher {
 
     @Override
     public boolean handles(MessageChannel channel) {
-        return channel == MessageChannel.WECHAT && !settings.sandbox();
+        return channel == MessageChannel.MINIPROGRAM && !settings.sandbox();
     }
 
     @Override
@@ -84,7 +84,7 @@ public class WechatDispatcher implements ChannelDispatcher {
         });
     }
 
-    private Uni<Outcome> outcome(Resident resident, String template, MiniAppClient.SendResult result) {
+    private Uni<Outcome> outcome(Resident resident, String template, MiniProgramClient.SendResult result) {
         if (result.sent()) {
             return Uni.createFrom().item(Outcome.sent(null));
         }

@@ -20,7 +20,7 @@ import java.util.UUID;
  * already known by phone (SMS, walk-in) when they bind that number, so that one person keeps one case history.
  */
 @ApplicationScoped
-public class MpResidents {
+public class MiniProgramResidents {
 
     /** After binding: the resident the session now belongs to, and whether that took a merge. */
     public record Bound(Resident resident, boolean merged) {
@@ -30,7 +30,7 @@ public class MpResidents {
     private final Lookups lookups;
     private final Residents residents;
 
-    public MpResidents(PhoneVault phones, Lookups lookups, Residents residents) {
+    public MiniProgramResidents(PhoneVault phones, Lookups lookups, Residents residents) {
         this.phones = phones;
         this.lookups = lookups;
         this.residents = residents;
@@ -38,7 +38,7 @@ public class MpResidents {
 
     /** The resident with this openid, created on first sign-in; two racing first sign-ins make one row. */
     @WithTransaction
-    public Uni<Resident> signIn(MiniAppClient.Session session) {
+    public Uni<Resident> signIn(MiniProgramClient.Session session) {
         return byOpenid(session.openid()).chain(found -> found != null ? Uni.createFrom().item(found)
                 : Panache.getSession().chain(s -> s.createNativeQuery("""
                         INSERT INTO resident (id, openid, unionid, created_at, updated_at)
@@ -91,7 +91,7 @@ public class MpResidents {
                         me.phoneMasked = sealed.masked();
                         return Uni.createFrom().item(new Bound(me, false));
                     }
-                    if (MiniAppClient.isSandboxIdentity(me.openid)) {
+                    if (MiniProgramClient.isSandboxIdentity(me.openid)) {
                         // Nobody vouched for a sandbox resident's number: merging would hand them a stranger's cases.
                         throw new ApiException(Problem.of(403, "Forbidden",
                                 "沙箱身份不能绑定已登记居民的手机号 (a sandbox sign-in cannot take over a resident known by this number)."));
@@ -99,7 +99,7 @@ public class MpResidents {
                     if (known.openid != null) {
                         throw ApiException.conflict("此手机号已绑定其他微信账号 (this number is bound to another WeChat account).");
                     }
-                    return residents.merge(me, known, MpCases.label(me)).replaceWith(new Bound(known, true));
+                    return residents.merge(me, known, MiniProgramCases.label(me)).replaceWith(new Bound(known, true));
                 }));
     }
 

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /** {@code lianxin.wechat.miniapp.*}: the mini-program's WeChat account, its sessions and its limits. */
 @ConfigMapping(prefix = "lianxin.wechat.miniapp")
-public interface MiniAppSettings {
+public interface MiniProgramSettings {
 
     /** Local mode without a WeChat account: codes map to sandbox identities, messages go to the sandbox outbox. */
     boolean sandbox();
