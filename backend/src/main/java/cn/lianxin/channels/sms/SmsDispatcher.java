@@ -100,7 +100,7 @@ public class SmsDispatcher implements ChannelDispatcher {
                         return Uni.createFrom().voidItem();
                     }
                     message.lastError = FELL_BACK + ": " + message.lastError;
-                    return message.fallbackTo(MessageChannel.WECHAT).persist().replaceWithVoid();
+                    return message.fallbackTo(MessageChannel.MINIPROGRAM).persist().replaceWithVoid();
                 }));
     }
 }

@@ -12,7 +12,7 @@ import cn.lianxin.testing.AliyunFake;
 import cn.lianxin.testing.Api;
 import cn.lianxin.testing.Database;
 import cn.lianxin.testing.Fixtures;
-import cn.lianxin.testing.MpResident;
+import cn.lianxin.testing.MiniProgramResident;
 import cn.lianxin.testing.WechatFake;
 import cn.lianxin.testing.ProviderFakes;
 import cn.lianxin.testing.Team;
@@ -116,7 +116,7 @@ class SmsJourneyTest {
     void shouldRecordAFailedReceiptOnTheCaseAndFallBackToTheMiniProgram() {
         Team team = Team.at(Fixtures.town());
         String phone = Api.uniquePhone();
-        MpResident mp = MpResident.login();
+        MiniProgramResident mp = MiniProgramResident.login();
         String code = Api.unique("phone-code");
         WechatFake.phone(providers.wechat, code, phone);
         mp.api().body(Map.of("code", code)).post("/api/mp/phone").then().statusCode(200);
@@ -135,7 +135,7 @@ class SmsJourneyTest {
         given().contentType(ContentType.JSON).body(AliyunFake.failedReceipt(phone, (String) reply.get("id")))
                 .post("/api/sms/aliyun/" + TestSecrets.SMS_PUSH_SECRET + "/sms-report").then().statusCode(200);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> asOffice().queryParam("caseId", id).queryParam("channel", "WECHAT")
+        await().atMost(Duration.ofSeconds(30)).until(() -> asOffice().queryParam("caseId", id).queryParam("channel", "MINIPROGRAM")
                 .get("/api/messages").then().extract().path("items.findAll { it.template == 'CASE_REPLY' }.size()"), equalTo(1));
         asOffice().queryParam("caseId", id).queryParam("channel", "SMS").get("/api/messages").then()
                 .body("items.find { it.id == '" + reply.get("id") + "' }.status", equalTo("FAILED"));
