@@ -36,12 +36,12 @@ public class CaseEventNotifications {
 
     private final ObjectMapper json;
     private final StaffNotices staff;
-    private final SmsTexts sms;
+    private final Wordings wordings;
 
-    public CaseEventNotifications(ObjectMapper json, StaffNotices staff, SmsTexts sms) {
+    public CaseEventNotifications(ObjectMapper json, StaffNotices staff, Wordings wordings) {
         this.json = json;
         this.staff = staff;
-        this.sms = sms;
+        this.wordings = wordings;
     }
 
     @Incoming("case-events")
@@ -138,7 +138,7 @@ public class CaseEventNotifications {
     private Uni<Notices> toResident(UUID residentId, Channel used, List<OutboundMessage> messages) {
         return Resident.<Resident>findById(residentId).map(resident -> replyChannel(resident, used)
                 .map(to -> Notices.of(messages.stream().map(m -> m.toResident(residentId, to))
-                        .map(m -> to == MessageChannel.SMS ? sms.shape(m) : m).toList()))
+                        .map(wordings::word).toList()))
                 .orElseGet(() -> Notices.unreached("resident has no reachable channel")));
     }
 

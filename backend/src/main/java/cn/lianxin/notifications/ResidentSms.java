@@ -17,10 +17,10 @@ public class ResidentSms {
     public record CaseStep(String number, String step) {
     }
 
-    private final SmsTexts texts;
+    private final Wordings wordings;
 
-    public ResidentSms(SmsTexts texts) {
-        this.texts = texts;
+    public ResidentSms(Wordings wordings) {
+        this.wordings = wordings;
     }
 
     public Uni<Void> feedbackRecorded(UUID incoming, UUID residentId, UUID caseId, String number, Feedback feedback) {
@@ -49,7 +49,7 @@ public class ResidentSms {
     }
 
     private Uni<Void> queue(UUID incoming, UUID residentId, OutboundMessage answer) {
-        OutboundMessage m = texts.shape(answer.toResident(residentId, MessageChannel.SMS));
+        OutboundMessage m = wordings.word(answer.toResident(residentId, MessageChannel.SMS));
         m.sourceEventId = incoming;
         return m.persist().replaceWithVoid();
     }

@@ -119,7 +119,7 @@ final class Templates {
     }
 
     // Answers to what a resident texted in (keywords, follow-ups): one per incoming SMS, purpose SMS_ANSWER. They
-    // only ever go by SMS, so their template is the approved SMS template and their body its rendering (SmsTexts).
+    // only ever go by SMS, so their template is the approved SMS template and their body its rendering (channels.sms.SmsTexts).
 
     static OutboundMessage feedbackRecorded(UUID caseId, String number, String rating) {
         return smsAnswer(caseId, SmsTemplate.FEEDBACK_RECORDED, Map.of("number", number, "rating", rating));
@@ -166,7 +166,7 @@ final class Templates {
     /**
      * A message to a resident: {@code params} are the named parameters of the SMS template of the same name, so
      * that the message can go by SMS as an approved template; {@code body} is the text for the other channels
-     * (an SMS's body is replaced by its template's rendering when it is addressed, see {@link SmsTexts}).
+     * (an SMS's body is replaced by its template's rendering when it is addressed, see {@code channels.sms.SmsTexts}).
      */
     private static OutboundMessage message(UUID caseId, String purpose, String template, String body, Map<String, String> params) {
         OutboundMessage m = new OutboundMessage();

@@ -3,6 +3,7 @@ package cn.lianxin.notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.lianxin.cases.domain.CaseState;
+import cn.lianxin.channels.sms.SmsTexts;
 import cn.lianxin.cases.domain.CaseStep;
 import cn.lianxin.cases.domain.Channel;
 import cn.lianxin.cases.domain.StepEvent;
@@ -27,7 +28,7 @@ class SmsTextsTest {
 
     @Test
     void rendersTheApprovedTemplateUnderTheSignature() {
-        OutboundMessage ack = texts.shape(Templates.registered(UUID.randomUUID(), "SG-20261127-0042"));
+        OutboundMessage ack = texts.word(Templates.registered(UUID.randomUUID(), "SG-20261127-0042"));
 
         assertThat(ack.params).isEqualTo(Map.of("number", "SG-20261127-0042"));
         assertThat(ack.body).isEqualTo("【连心桥】您反映的问题已登记，编号SG-20261127-0042。有答复会短信告诉您，回复“查”可查询办理情况。");
@@ -36,7 +37,7 @@ class SmsTextsTest {
     @Test
     void shortensALongReplyToTheMaximumWithThePointerAndSendsWhatItShows() {
         String reply = "已联系供电所。".repeat(40);
-        OutboundMessage sms = texts.shape(Templates.replied(replied(reply)).get(0));
+        OutboundMessage sms = texts.word(Templates.replied(replied(reply)).get(0));
 
         assertThat(Segments.count(sms.body)).isEqualTo(2);
         assertThat(sms.body).endsWith(POINTER).startsWith("【连心桥】您反映的问题（编号SG-20261127-0042）答复如下：已联系供电所。");
@@ -46,7 +47,7 @@ class SmsTextsTest {
 
     @Test
     void leavesAShortReplyWhole() {
-        OutboundMessage sms = texts.shape(Templates.replied(replied("路灯本周修好")).get(0));
+        OutboundMessage sms = texts.word(Templates.replied(replied("路灯本周修好")).get(0));
 
         assertThat(sms.params).isEqualTo(Map.of("number", "SG-20261127-0042", "reply", "路灯本周修好"));
     }

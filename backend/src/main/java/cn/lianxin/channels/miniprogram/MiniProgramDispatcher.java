@@ -5,7 +5,7 @@ import cn.lianxin.cases.Case;
 import cn.lianxin.notifications.ChannelDispatcher;
 import cn.lianxin.notifications.MessageChannel;
 import cn.lianxin.notifications.OutboundMessage;
-import cn.lianxin.notifications.SmsTexts;
+import cn.lianxin.notifications.Wordings;
 import cn.lianxin.residents.Resident;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,12 +44,12 @@ public class MiniProgramDispatcher implements ChannelDispatcher {
     private final Subscriptions subscriptions;
     private final MiniProgramSettings settings;
     private final ZoneId zone;
-    private final SmsTexts sms;
+    private final Wordings wordings;
 
     public MiniProgramDispatcher(MiniProgramClient client, Subscriptions subscriptions, MiniProgramSettings settings,
-            @ConfigProperty(name = "lianxin.cases.time-zone") ZoneId zone, SmsTexts sms) {
+            @ConfigProperty(name = "lianxin.cases.time-zone") ZoneId zone, Wordings wordings) {
         this.client = client;
-        this.sms = sms;
+        this.wordings = wordings;
         this.subscriptions = subscriptions;
         this.settings = settings;
         this.zone = zone;
@@ -114,8 +114,8 @@ public class MiniProgramDispatcher implements ChannelDispatcher {
                 return Uni.createFrom().voidItem();
             }
             message.lastError = FELL_BACK + ": " + message.lastError;
-            // Shaped as the approved SMS template, like any message addressed to SMS from the start.
-            return sms.shape(message.fallbackTo(MessageChannel.SMS)).persist().replaceWithVoid();
+            // Worded as the SMS channel words it (its approved template), like any message addressed to SMS from the start.
+            return wordings.word(message.fallbackTo(MessageChannel.SMS)).persist().replaceWithVoid();
         });
     }
 

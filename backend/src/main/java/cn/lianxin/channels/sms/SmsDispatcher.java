@@ -3,7 +3,6 @@ package cn.lianxin.channels.sms;
 import cn.lianxin.notifications.ChannelDispatcher;
 import cn.lianxin.notifications.MessageChannel;
 import cn.lianxin.notifications.OutboundMessage;
-import cn.lianxin.notifications.SmsTexts;
 import cn.lianxin.privacy.PhoneVault;
 import cn.lianxin.residents.Resident;
 import cn.lianxin.sms.PhoneNumber;

@@ -1,5 +1,8 @@
-package cn.lianxin.notifications;
+package cn.lianxin.channels.sms;
 
+import cn.lianxin.notifications.ChannelWording;
+import cn.lianxin.notifications.MessageChannel;
+import cn.lianxin.notifications.OutboundMessage;
 import cn.lianxin.sms.segments.Segments;
 import cn.lianxin.sms.send.SmsTemplate;
 import cn.lianxin.sms.send.SmsTemplates;
@@ -15,7 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * these parameters, so the log shows what went out.
  */
 @ApplicationScoped
-public class SmsTexts {
+public class SmsTexts implements ChannelWording {
 
     /** The one parameter written by staff and of any length; every other one is a number, a step or a rating. */
     private static final String REPLY = "reply";
@@ -38,7 +41,13 @@ public class SmsTexts {
         return SmsTemplate.valueOf(message.template);
     }
 
-    public OutboundMessage shape(OutboundMessage message) {
+    @Override
+    public MessageChannel channel() {
+        return MessageChannel.SMS;
+    }
+
+    @Override
+    public OutboundMessage word(OutboundMessage message) {
         SmsTemplate template = templateOf(message);
         Map<String, String> params = new HashMap<>(message.params);
         String full = signature + CATALOGUE.render(template, params);
