@@ -76,6 +76,9 @@ public class OutboundMessage extends PanacheEntityBase {
     /** Set when an UNKNOWN outcome was not found at the provider and the message went out once more. */
     @Column(name = "resent_after_unknown")
     public boolean resentAfterUnknown;
+    /** Lookups of an UNKNOWN outcome that failed (not the answers "not found yet"); see SmsReconciler. */
+    @Column(name = "reconcile_attempts")
+    public int reconcileAttempts;
 
     OutboundMessage toResident(UUID resident, MessageChannel on) {
         return addressed(RecipientKind.RESIDENT, resident, null, on);

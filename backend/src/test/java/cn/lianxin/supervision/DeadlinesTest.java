@@ -2,6 +2,8 @@ package cn.lianxin.supervision;
 
 import static cn.lianxin.testing.Api.asOffice;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -9,10 +11,12 @@ import cn.lianxin.testing.Database;
 import cn.lianxin.testing.Fixtures;
 import cn.lianxin.testing.Team;
 import cn.lianxin.testing.TestClock;
+import cn.lianxin.testing.Workers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -155,5 +159,47 @@ class DeadlinesTest {
                 .containsExactly("RESOLUTION");
         asOffice().queryParam("workstationId", team.workstationId()).queryParam("size", 100).get("/api/stats/overdue").then()
                 .statusCode(200).body("items.caseId", hasItem(id));
+    }
+
+    private static Map<String, Object> parkedNotice(long id) {
+        return asOffice().queryParam("size", 200).get("/api/work/parked").then().statusCode(200).extract()
+                .path("items.find { it.queue == 'deadline-notice' && it.id == " + id + " }");
+    }
+
+    /** A case whose record cannot be written (a trigger refusing its lines stands in for the cause) is parked, not in the way. */
+    @Test
+    void shouldParkANoticeThatCannotBeGivenWhileTheNextCaseIsSupervised() throws Throwable {
+        Team team = Team.at(Fixtures.town());
+        UUID poisoned = UUID.fromString(registerFor(team));
+        UUID next = UUID.fromString(registerFor(team));
+        Database.update(pool, "UPDATE cases SET sign_for_due_at = now() - interval '2 hours' WHERE id = $1", poisoned);
+        Database.update(pool, "UPDATE cases SET sign_for_due_at = now() - interval '1 hour' WHERE id = $1", next);
+        Database.update(pool, """
+                CREATE OR REPLACE FUNCTION test_refuse_case_line() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF NEW.case_id = '%s' THEN RAISE EXCEPTION 'this case''s record refuses new lines'; END IF;
+                    RETURN NEW;
+                END $$""".formatted(poisoned));
+        Database.update(pool, "CREATE TRIGGER test_refuse_case_line BEFORE INSERT ON case_activity FOR EACH ROW EXECUTE FUNCTION test_refuse_case_line()");
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> Workers.runOnce(watch::runOnce) >= 0
+                    && Database.count(pool, "SELECT count(*) FROM case_deadline_notice WHERE case_id = $1 AND parked_at IS NOT NULL", poisoned) == 1);
+            long notice = Database.count(pool, "SELECT id FROM case_deadline_notice WHERE case_id = $1", poisoned);
+            assertThat(parkedNotice(notice)).containsEntry("attempts", 3)
+                    .hasEntrySatisfying("reason", reason -> assertThat((String) reason).contains("refuses new lines"));
+            // The case due after it was supervised all the same; the poisoned one not (yet).
+            assertThat(events(next.toString(), "case.deadline-missed")).isEqualTo(1);
+            assertThat(events(poisoned.toString(), "case.deadline-missed")).isZero();
+
+            // Once the cause is gone, a retry gives the notice, once.
+            Database.update(pool, "DROP TRIGGER test_refuse_case_line ON case_activity");
+            asOffice().post("/api/work/parked/deadline-notice/" + notice + "/retry").then().statusCode(200).body("id", equalTo((int) notice));
+            await().atMost(Duration.ofSeconds(30)).until(() -> Workers.runOnce(watch::runOnce) >= 0 && events(poisoned.toString(), "case.deadline-missed") == 1);
+            watchOnce();
+            assertThat(events(poisoned.toString(), "case.deadline-missed")).isEqualTo(1);
+            assertThat(parkedNotice(notice)).isNull();
+        } finally {
+            Database.update(pool, "DROP TRIGGER IF EXISTS test_refuse_case_line ON case_activity");
+        }
     }
 }

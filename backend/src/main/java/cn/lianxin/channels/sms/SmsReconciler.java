@@ -5,6 +5,7 @@ import cn.lianxin.privacy.PhoneVault;
 import cn.lianxin.residents.Resident;
 import cn.lianxin.sms.PhoneNumber;
 import cn.lianxin.sms.send.SentDetail;
+import cn.lianxin.work.Worker;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -16,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -34,25 +36,33 @@ import org.jboss.logging.Logger;
  * either → FAILED, for a person to look at, rather than a loop of maybe-duplicates;</li>
  * <li>the query itself unanswered → asked again next round.</li>
  * </ul>
+ * It runs on the {@link Worker}'s round loop: one message per transaction, each at most once a round. A lookup that
+ * fails (the resident's number cannot be read, a bug) is the worker's failed attempt, counted in
+ * {@code reconcile_attempts} apart from the sends; after the last one the message ends FAILED with the reason. A
+ * message that ends FAILED here falls back as one that failed for good when sent ({@link SmsDispatcher#failedForGood}).
  */
 @ApplicationScoped
-public class SmsReconciler {
+public class SmsReconciler implements Worker.Items<OutboundMessage> {
 
     private static final Logger LOG = Logger.getLogger(SmsReconciler.class);
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     private final AliyunSms aliyun;
     private final PhoneVault vault;
+    private final SmsDispatcher sms;
+    private final Worker worker;
     private final Duration after;
     private final Duration giveUpAfter;
     private final int batchSize;
 
-    public SmsReconciler(AliyunSms aliyun, PhoneVault vault,
+    public SmsReconciler(AliyunSms aliyun, PhoneVault vault, SmsDispatcher sms, Worker worker,
             @ConfigProperty(name = "lianxin.sms.reconcile.after") Duration after,
             @ConfigProperty(name = "lianxin.sms.reconcile.give-up-after") Duration giveUpAfter,
             @ConfigProperty(name = "lianxin.sms.reconcile.batch-size") int batchSize) {
         this.aliyun = aliyun;
         this.vault = vault;
+        this.sms = sms;
+        this.worker = worker;
         this.after = after;
         this.giveUpAfter = giveUpAfter;
         this.batchSize = batchSize;
@@ -60,21 +70,64 @@ public class SmsReconciler {
 
     @Scheduled(every = "${lianxin.sms.reconcile.interval}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> reconcileUnknown() {
-        if (!aliyun.live()) {
-            return Uni.createFrom().voidItem();
-        }
-        return Panache.withTransaction(() -> claim().chain(unknown -> Multi.createFrom().iterable(unknown)
-                        .onItem().transformToUniAndConcatenate(this::reconcile).collect().last()))
-                .onFailure().invoke(e -> LOG.warnf("Reconciliation round failed, the messages stay unknown: %s", e.getMessage()))
-                .onFailure().recoverWithNull().replaceWithVoid();
+        return runOnce().replaceWithVoid();
     }
 
-    @SuppressWarnings("unchecked")
-    private Uni<List<OutboundMessage>> claim() {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
+    /** Up to a batch of unknown outcomes old enough to look up; @return how many were looked up or failed an attempt */
+    public Uni<Integer> runOnce() {
+        return aliyun.live() ? worker.runOnce(this, batchSize) : Uni.createFrom().item(0);
+    }
+
+    @Override
+    public String name() {
+        return "sms-reconcile";
+    }
+
+    /** An UNKNOWN message's next_attempt_at is when it is next looked up: the dispatcher claims no UNKNOWN message. */
+    @Override
+    public Uni<OutboundMessage> claim(OffsetDateTime round) {
+        return Worker.claimOne(OutboundMessage.class, """
                 SELECT * FROM outbound_message WHERE status = 'UNKNOWN' AND channel = 'SMS' AND sent_at <= :before
-                ORDER BY sent_at LIMIT :limit FOR UPDATE SKIP LOCKED""", OutboundMessage.class)
-                .setParameter("before", OffsetDateTime.now().minus(after)).setParameter("limit", batchSize).getResultList());
+                  AND next_attempt_at <= :round
+                ORDER BY next_attempt_at""", Map.of("before", round.minus(after), "round", round));
+    }
+
+    @Override
+    public Object id(OutboundMessage message) {
+        return message.id;
+    }
+
+    @Override
+    public int attempts(OutboundMessage message) {
+        return message.reconcileAttempts;
+    }
+
+    @Override
+    public Uni<Void> handle(OutboundMessage message) {
+        return reconcile(message).chain(() -> {
+            if (message.status == OutboundMessage.Status.UNKNOWN) {
+                // Asked again next round, not again in this one.
+                message.nextAttemptAt = OffsetDateTime.now();
+            }
+            return message.status == OutboundMessage.Status.FAILED ? sms.failedForGood(message) : Uni.createFrom().voidItem();
+        });
+    }
+
+    @Override
+    public Uni<Void> failed(OutboundMessage claimed, Worker.Attempt attempt) {
+        return Panache.withTransaction(() -> OutboundMessage.<OutboundMessage>findById(claimed.id).chain(message -> {
+            if (message == null || message.status != OutboundMessage.Status.UNKNOWN) {
+                return Uni.createFrom().voidItem();
+            }
+            message.reconcileAttempts = attempt.number();
+            message.nextAttemptAt = attempt.due();
+            message.lastError = "looking up the unknown outcome failed: " + attempt.reason();
+            if (!attempt.last()) {
+                return Uni.createFrom().voidItem();
+            }
+            message.status = OutboundMessage.Status.FAILED;
+            return sms.failedForGood(message);
+        }));
     }
 
     private Uni<Void> reconcile(OutboundMessage message) {
