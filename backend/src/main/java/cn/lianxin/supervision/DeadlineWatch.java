@@ -73,11 +73,6 @@ public class DeadlineWatch extends WorkQueue<DeadlineWatch.Notice> {
                 .onFailure().recoverWithNull().chain(super::runOnce);
     }
 
-    /** The same as {@link #runOnce()}. */
-    public Uni<Integer> watchOnce() {
-        return runOnce();
-    }
-
     /**
      * Claims the notices now due, as the one instance holding the watch's lock: a reminder when an open clock (V20's
      * {@code case_open_clock}) runs out within the reminder window, a supervision once it has run out. Notices

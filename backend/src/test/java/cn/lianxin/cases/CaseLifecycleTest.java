@@ -1,8 +1,6 @@
 package cn.lianxin.cases;
 
 import cn.lianxin.cases.domain.CommandKind;
-import cn.lianxin.cases.domain.Transitions;
-import cn.lianxin.cases.domain.CaseState;
 import static cn.lianxin.testing.Api.asOffice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -20,8 +18,10 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -154,13 +154,24 @@ class CaseLifecycleTest {
         return commands;
     }
 
+    /** The six steps' table as PRODUCT.md describes it, written out here rather than read from {@code Transitions}. */
+    private static final Map<String, Set<CommandKind>> STEP_ACCEPTS = Map.of(
+            "REGISTERED", EnumSet.of(CommandKind.SET_VILLAGE, CommandKind.ASSIGN, CommandKind.SIGN_FOR, CommandKind.TRANSFER,
+                    CommandKind.RETURN_TO_DISPATCH),
+            "RECEIVED", EnumSet.of(CommandKind.CHOOSE_HANDLING, CommandKind.ADD_NOTE, CommandKind.TRANSFER, CommandKind.RETURN_TO_DISPATCH),
+            "IN_PROGRESS", EnumSet.of(CommandKind.ADD_NOTE, CommandKind.ESCALATE, CommandKind.RECORD_INSTRUCTION, CommandKind.TRANSFER,
+                    CommandKind.RETURN_TO_DISPATCH, CommandKind.REPLY),
+            "REPLIED", EnumSet.of(CommandKind.RECORD_FEEDBACK, CommandKind.REVISIT, CommandKind.ARCHIVE),
+            "FEEDBACK_GIVEN", EnumSet.of(CommandKind.REOPEN, CommandKind.REVISIT, CommandKind.ARCHIVE),
+            "ARCHIVED", EnumSet.noneOf(CommandKind.class));
+
     /** In the case's current step, every command the table does not allow is refused with 409 and changes nothing. */
     private void assertEveryForbiddenCommandRefused(String id, Team team) {
         String state = asOffice().get("/api/cases/" + id).then().extract().path("state");
         int version = asOffice().get("/api/cases/" + id).then().extract().path("version");
         long lines = Database.count(pool, "SELECT count(*) FROM case_activity WHERE case_id = $1", UUID.fromString(id));
         everyCommand(team).forEach((command, request) -> {
-            if (!Transitions.stepAccepts(CaseState.valueOf(state), command)) {
+            if (!STEP_ACCEPTS.get(state).contains(command)) {
                 asOffice().body(request.getValue()).post(commands(id, request.getKey())).then()
                         .statusCode(409).body("state", equalTo(state));
             }

@@ -56,7 +56,7 @@ class DeadlinesTest {
     }
 
     private int watchOnce() throws Throwable {
-        return VertxContextSupport.subscribeAndAwait(() -> watch.watchOnce());
+        return VertxContextSupport.subscribeAndAwait(() -> watch.runOnce());
     }
 
     private long events(String id, String type) {

@@ -107,9 +107,4 @@ public final class Transitions {
     public static CaseState target(CaseState state, CommandKind kind) {
         return RULES.get(kind).to().orElse(state);
     }
-
-    /** Whether the step accepts the command at all, whatever the rules and the caller: for tests of the table. */
-    public static boolean stepAccepts(CaseState state, CommandKind kind) {
-        return RULES.get(kind).from().contains(state);
-    }
 }

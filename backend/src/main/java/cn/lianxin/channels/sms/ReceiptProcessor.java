@@ -73,8 +73,9 @@ public class ReceiptProcessor extends WorkQueue<ReceiptProcessor.Receipt> {
      * falls back exactly as a send that failed for good does.
      */
     private Uni<Void> settled(UUID messageId, Receipt receipt) {
-        return OutboundMessage.<OutboundMessage>findById(messageId).chain(message -> Panache.getSession().chain(s -> s.refresh(message))
-                .chain(() -> message.caseId == null ? Uni.createFrom().voidItem() : recordOnCase(message, receipt))
+        // Read after the UPDATE, in this item's own session: the message as the receipt left it.
+        return OutboundMessage.<OutboundMessage>findById(messageId).chain(message -> (message.caseId == null
+                ? Uni.createFrom().voidItem() : recordOnCase(message, receipt))
                 .chain(() -> receipt.success() ? Uni.createFrom().voidItem() : sms.failedForGood(message)));
     }
 
