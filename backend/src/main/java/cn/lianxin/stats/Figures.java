@@ -1,10 +1,14 @@
 package cn.lianxin.stats;
 
+import cn.lianxin.api.ApiException;
 import cn.lianxin.api.Page;
 import cn.lianxin.api.PageRequest;
+import cn.lianxin.api.Problem;
 import cn.lianxin.calendar.WorkingDays;
 import cn.lianxin.cases.domain.CaseState;
 import cn.lianxin.cases.domain.DeadlineKind;
+import cn.lianxin.staff.Caller;
+import cn.lianxin.staff.StaffRole;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -32,7 +36,7 @@ import java.util.Map;
 public class Figures {
 
     /** A result of the rates query: the groups, and the total over all of them. */
-    record Rates(List<RateRow> rows, RateRow total) {
+    public record Rates(List<RateRow> rows, RateRow total) {
     }
 
     private final Pool pool;
@@ -106,5 +110,16 @@ public class Figures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The workstation whose figures the caller reads; null is every workstation (the town office only). */
+    public static Long workstationFor(Caller caller, Long requested) {
+        if (caller.is(StaffRole.TOWN_OFFICE)) {
+            return requested;
+        }
+        if (requested != null && !requested.equals(caller.workstationId())) {
+            throw new ApiException(Problem.of(403, "Forbidden", "You may read only your own workstation's figures."));
+        }
+        return caller.workstationId();
     }
 }

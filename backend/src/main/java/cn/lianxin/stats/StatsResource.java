@@ -1,13 +1,10 @@
 package cn.lianxin.stats;
 
-import cn.lianxin.api.ApiException;
 import cn.lianxin.api.Page;
 import cn.lianxin.api.PageRequest;
-import cn.lianxin.api.Problem;
 import cn.lianxin.api.Roles;
 import cn.lianxin.calendar.WorkingCalendar;
 import cn.lianxin.staff.Caller;
-import cn.lianxin.staff.StaffRole;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -87,7 +84,7 @@ public class StatsResource {
             @QueryParam("workstationId") Long workstationId) {
         Dimension dimension = Dimension.parse(by);
         Period period = Period.parse(from, to);
-        Long workstation = workstationOf(Caller.of(identity), workstationId);
+        Long workstation = Figures.workstationFor(Caller.of(identity), workstationId);
         return figures.rates(dimension, period.start(townZone), period.end(townZone), OffsetDateTime.now(clock), workstation)
                 .map(r -> new RatesView(period.from(), period.to(), dimension.parameter(), workstation, r.rows(), r.total()));
     }
@@ -102,18 +99,7 @@ public class StatsResource {
                     ordered by; `missed` names all of them. overdueMinutes is the time since that deadline, \
                     overdueWorkingDays the working days from its day to today.""")
     public Uni<Page<OverdueCase>> overdue(@Valid @BeanParam PageRequest page, @QueryParam("workstationId") Long workstationId) {
-        Long workstation = workstationOf(Caller.of(identity), workstationId);
+        Long workstation = Figures.workstationFor(Caller.of(identity), workstationId);
         return figures.overdue(OffsetDateTime.now(clock), workstation, page, calendar.current());
-    }
-
-    /** The workstation whose figures the caller reads; null is every workstation (the town office only). */
-    private static Long workstationOf(Caller caller, Long requested) {
-        if (caller.is(StaffRole.TOWN_OFFICE)) {
-            return requested;
-        }
-        if (requested != null && !requested.equals(caller.workstationId())) {
-            throw new ApiException(Problem.of(403, "Forbidden", "You may read only your own workstation's figures."));
-        }
-        return caller.workstationId();
     }
 }

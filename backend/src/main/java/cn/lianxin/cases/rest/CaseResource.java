@@ -12,7 +12,6 @@ import cn.lianxin.cases.CaseLifecycle;
 import cn.lianxin.cases.CaseRegistration;
 import cn.lianxin.cases.CaseScope;
 import cn.lianxin.api.Created;
-import cn.lianxin.api.Dates;
 import cn.lianxin.api.Filters;
 import cn.lianxin.api.Page;
 import cn.lianxin.api.PageRequest;
@@ -32,14 +31,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
-import java.time.LocalDate;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -94,9 +91,11 @@ public class CaseResource {
     private final CaseLifecycle lifecycle;
     private final SecurityIdentity identity;
     private final ZoneId townZone;
+    private final Clock clock;
 
-    public CaseResource(CaseRegistration registration, CaseLifecycle lifecycle, SecurityIdentity identity,
+    public CaseResource(CaseRegistration registration, CaseLifecycle lifecycle, SecurityIdentity identity, Clock clock,
             @ConfigProperty(name = "lianxin.cases.time-zone") ZoneId townZone) {
+        this.clock = clock;
         this.registration = registration;
         this.lifecycle = lifecycle;
         this.identity = identity;
@@ -158,33 +157,8 @@ public class CaseResource {
     @WithSession
     @Operation(summary = "Cases the caller may see, newest first; every filter is optional, dates are the town's calendar"
             + " days (inclusive); unassigned=true is the dispatch queue")
-    public Uni<Page<CaseView>> list(@Valid @BeanParam PageRequest page,
-            @QueryParam("number") @Size(max = 40) String number,
-            @QueryParam("state") CaseState state,
-            @QueryParam("channel") Channel channel,
-            @QueryParam("villageId") Long villageId,
-            @QueryParam("categoryId") Long categoryId,
-            @QueryParam("workstationId") Long workstationId,
-            @QueryParam("representativeId") Long representativeId,
-            @QueryParam("unassigned") Boolean unassigned,
-            @QueryParam("residentId") UUID residentId,
-            @QueryParam("from") LocalDate from,
-            @QueryParam("to") LocalDate to) {
+    public Uni<Page<CaseView>> list(@Valid @BeanParam PageRequest page, @Valid @BeanParam CaseFilters filters) {
         Caller caller = Caller.of(identity);
-        Filters filters = CaseScope.visibleTo(caller)
-                .with("number = :number", "number", number)
-                .with("state = :state", "state", state)
-                .with("channel = :channel", "channel", channel)
-                .with("villageId = :villageId", "villageId", villageId)
-                .with("categoryId = :categoryId", "categoryId", categoryId)
-                .with("workstationId = :workstationId", "workstationId", workstationId)
-                .with("representativeId = :representativeId", "representativeId", representativeId)
-                .with("residentId = :residentId", "residentId", residentId)
-                .with("registeredAt >= :from", "from", from == null ? null : Dates.startOf(from, townZone))
-                .with("registeredAt < :to", "to", to == null ? null : Dates.endOf(to, townZone));
-        if (unassigned != null) {
-            filters.always(unassigned ? "representativeId is null" : "representativeId is not null", Map.of());
-        }
-        return Filters.page(Case.<Case>find(filters.where("registeredAt desc, id"), filters.parameters()), page, c -> CaseView.of(c, caller));
+        return filters.toSearch().page(caller, townZone, OffsetDateTime.now(clock), page).map(p -> p.map(c -> CaseView.of(c, caller)));
     }
 }

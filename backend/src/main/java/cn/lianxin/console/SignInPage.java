@@ -1,0 +1,91 @@
+package cn.lianxin.console;
+
+import cn.lianxin.api.ApiException;
+import cn.lianxin.staff.StaffLogin;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+
+/**
+ * Sign-in and sign-out. The same accounts, password check and lockout as {@code POST /api/auth/login}; the token
+ * goes into the session cookie instead of the answer. The form is protected by a double-submitted random token.
+ */
+@Path("/console")
+@PermitAll
+@Produces(MediaType.TEXT_HTML)
+public class SignInPage {
+
+    static final String PATH = "/console/login";
+    private static final String HOME = "/console/";
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance signIn(String formToken, String next, String error, String username);
+    }
+
+    private final StaffLogin login;
+    private final ConsoleSession session;
+
+    public SignInPage(StaffLogin login, ConsoleSession session) {
+        this.login = login;
+        this.session = session;
+    }
+
+    @GET
+    @Path("login")
+    public Response form(@QueryParam("next") String next) {
+        String token = ConsoleSession.randomToken();
+        return Response.ok(Templates.signIn(token, safeNext(next), null, "")).cookie(session.signInCookie(token)).build();
+    }
+
+    @POST
+    @Path("login")
+    @Produces(MediaType.TEXT_HTML)
+    public Uni<Response> signIn(@FormParam("username") String username, @FormParam("password") String password,
+            @FormParam("_csrf") String formToken, @FormParam("next") String next,
+            @CookieParam(ConsoleSession.SIGN_IN_COOKIE) String cookieToken) {
+        if (!ConsoleSession.sameToken(formToken, cookieToken)) {
+            return Uni.createFrom().item(again(403, next, "页面已过期，请重新登录 (the form expired: sign in again).", username));
+        }
+        if (blank(username) || blank(password)) {
+            return Uni.createFrom().item(again(400, next, "请输入用户名和密码。", username));
+        }
+        return login.login(username.strip(), password)
+                .map(token -> token == null
+                        ? again(401, next, "用户名或密码错误，或账号已被临时锁定。", username)
+                        : Response.seeOther(URI.create(safeNext(next))).cookie(session.open(token), session.clearSignInCookie()).build())
+                .onFailure(ApiException.class).recoverWithItem(e -> again(401, next, "用户名或密码错误，或账号已被临时锁定。", username));
+    }
+
+    @POST
+    @Path("logout")
+    public Response signOut() {
+        return Response.seeOther(URI.create(PATH)).header("HX-Redirect", PATH).cookie(session.close()).build();
+    }
+
+    private Response again(int status, String next, String error, String username) {
+        String token = ConsoleSession.randomToken();
+        return Response.status(status).entity(Templates.signIn(token, safeNext(next), error, username == null ? "" : username))
+                .type(MediaType.TEXT_HTML_TYPE).cookie(session.signInCookie(token)).build();
+    }
+
+    /** Only a page of the console itself: never an open redirect to another site. */
+    static String safeNext(String next) {
+        return next != null && next.startsWith("/console/") && !next.startsWith("/console//") && !next.contains("\\") ? next : HOME;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}
