@@ -68,10 +68,11 @@ public class SignInPage {
                 .onFailure(ApiException.class).recoverWithItem(e -> again(401, next, "用户名或密码错误，或账号已被临时锁定。", username));
     }
 
+    /** Asked by htmx (it carries the CSRF header), which follows HX-Redirect; a redirect it would follow unseen. */
     @POST
     @Path("logout")
     public Response signOut() {
-        return Response.seeOther(URI.create(PATH)).header("HX-Redirect", PATH).cookie(session.close()).build();
+        return Response.ok().header("HX-Redirect", PATH).cookie(session.close()).build();
     }
 
     private Response again(int status, String next, String error, String username) {
