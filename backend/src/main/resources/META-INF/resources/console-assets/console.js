@@ -24,6 +24,8 @@
   function optionsOf(chart) {
     const line = chart.kind === 'LINES';
     return {
+      // No animation: figures are read, not watched, and a drawn chart is at once what it shows.
+      animation: false,
       color: COLORS,
       textStyle: { fontSize: 14 },
       tooltip: { trigger: line ? 'axis' : 'item', formatter: tooltip(chart) },
