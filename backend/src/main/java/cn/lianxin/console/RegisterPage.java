@@ -95,7 +95,7 @@ public class RegisterPage {
 
         static native TemplateInstance form(Choices choices, Form form, Map<String, String> errors);
 
-        static native TemplateInstance matches(String q, List<Match> matches, String problem);
+        static native TemplateInstance matches(List<Match> matches, String problem);
 
         static native TemplateInstance done(Registered registered);
     }
@@ -126,7 +126,7 @@ public class RegisterPage {
     public Uni<TemplateInstance> matches(@QueryParam("q") String q) {
         String typed = q == null ? "" : q.strip();
         if (typed.isEmpty() || typed.length() > 50) {
-            return Uni.createFrom().item(Templates.matches(typed, List.of(), "请输入居民的姓名或完整手机号"));
+            return Uni.createFrom().item(Templates.matches(List.of(), "请输入居民的姓名或完整手机号"));
         }
         Caller caller = frames.caller();
         boolean phone = PhoneNumber.parse(typed).isPresent();
@@ -136,7 +136,7 @@ public class RegisterPage {
                 .chain(found -> villageNames(caller).map(names -> found.items().stream()
                         .map(r -> new Match(r.id, r.name, r.phoneMasked, r.villageId == null ? null : names.get(r.villageId), r.openid != null))
                         .toList()))
-                .map(list -> Templates.matches(typed, list, null));
+                .map(list -> Templates.matches(list, null));
     }
 
     @POST
