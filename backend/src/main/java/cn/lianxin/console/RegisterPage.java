@@ -9,6 +9,7 @@ import cn.lianxin.cases.CaseRegistration;
 import cn.lianxin.cases.domain.Channel;
 import cn.lianxin.cases.rest.CaseResource.CaseRequest;
 import cn.lianxin.masterdata.Category;
+import cn.lianxin.masterdata.Representative;
 import cn.lianxin.masterdata.Village;
 import cn.lianxin.masterdata.Workstation;
 import cn.lianxin.residents.ResidentDirectory;
@@ -154,7 +155,8 @@ public class RegisterPage {
                             .chain(residentId -> registration.register(CaseRegistration.RegisterCase.byStaff(caller, residentId,
                                     Long.valueOf(form.villageId), Long.parseLong(form.categoryId), Channel.valueOf(form.channel), form.text),
                                     caller.username())))
-                    .map(c -> Response.ok(Templates.done(registered(c))).build())
+                    .chain(RegisterPage::registered)
+                    .map(done -> Response.ok(Templates.done(done)).build())
                     .onFailure(RegisterPage::atAField).recoverWithItem(e -> invalid(choices, form, fieldErrors((ApiException) e)));
         });
     }
@@ -237,10 +239,14 @@ public class RegisterPage {
         return Response.status(422).entity(Templates.form(choices, form, errors)).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }
 
-    private static Registered registered(Case c) {
-        String placement = c.representativeId != null ? "已自动分派给党代表"
-                : "待派单：" + String.join("；", c.routingReasons == null ? new String[0] : c.routingReasons);
-        return new Registered(c.id, c.number, placement);
+    /** Where routing placed the case: with whom, or why it waits in the dispatch queue. */
+    private static Uni<Registered> registered(Case c) {
+        if (c.representativeId == null) {
+            String reasons = String.join("；", c.routingReasons == null ? new String[0] : c.routingReasons);
+            return Uni.createFrom().item(new Registered(c.id, c.number, "待派单：" + reasons));
+        }
+        return Representative.<Representative>findById(c.representativeId)
+                .map(r -> new Registered(c.id, c.number, "已自动分派给党代表 " + (r == null ? "" : r.name)));
     }
 
     /** A liaison registers for the villages their workstation covers; the town office for every active village. */

@@ -83,6 +83,7 @@ class RegisterPageTest {
         String caseId = submitAndRegistered(browser);
         String number = browser.findElement(By.cssSelector(".registered a.case-number")).getText();
         assertThat(number).startsWith(town.townCode() + "-");
+        assertThat(browser.findElement(By.cssSelector(".registered")).getText()).containsPattern("已自动分派给党代表 (组长|代表甲|代表乙)");
         Browser.screenshot(browser, "41-register-done");
 
         Team.as(team.liaison()).get("/api/cases/" + caseId).then().statusCode(200)
