@@ -12,8 +12,11 @@ import cn.lianxin.masterdata.Village;
 import cn.lianxin.masterdata.Workstation;
 import cn.lianxin.routing.Router;
 import cn.lianxin.routing.RoutingDecision;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Parameters;
 import cn.lianxin.residents.Resident;
+import cn.lianxin.staff.Caller;
+import cn.lianxin.staff.StaffRole;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,9 +28,26 @@ import java.util.UUID;
 @ApplicationScoped
 public class CaseRegistration {
 
-    /** What registering a case needs, whichever channel it came from. */
-    public record RegisterCase(UUID residentId, Long villageId, long categoryId, Channel channel, String text) {
+    /**
+     * What registering a case needs, whichever channel it came from. {@code workstationId} is set when staff of a
+     * workstation register it: the case is theirs, so the village must be one their workstation covers and routing
+     * places it only among their representatives (or in their dispatch queue).
+     */
+    public record RegisterCase(UUID residentId, Long villageId, long categoryId, Channel channel, String text, Long workstationId) {
+        /** A case routed wherever its village leads: the channels' and the town office's. */
+        public RegisterCase(UUID residentId, Long villageId, long categoryId, Channel channel, String text) {
+            this(residentId, villageId, categoryId, channel, text, null);
+        }
+
+        /** Registered by staff: a workstation's staff (a liaison's walk-ins) register for it, the town office anywhere. */
+        public static RegisterCase byStaff(Caller caller, UUID residentId, Long villageId, long categoryId, Channel channel, String text) {
+            return new RegisterCase(residentId, villageId, categoryId, channel, text,
+                    caller.is(StaffRole.TOWN_OFFICE) ? null : caller.workstationId());
+        }
     }
+
+    private static final String COVERS =
+            "select count(*) from Workstation w join w.villageIds v where w.id = :workstation and v = :village";
 
     static final String VILLAGE_UNKNOWN = "村庄未知，待联络员补登村庄后分派";
 
@@ -53,8 +73,9 @@ public class CaseRegistration {
                 .onItem().ifNull().failWith(() -> ApiException.invalidField("residentId", "no resident with id " + command.residentId()))
                 .chain(() -> lookups.reference(Category.class, command.categoryId(), "categoryId"))
                 .chain(() -> townOf(command.villageId()))
+                .call(() -> covered(command.workstationId(), command.villageId()))
                 .chain(town -> numbers.next(town.id, town.code).map(number -> newCase(command, town.id, number, actor, OffsetDateTime.now(clock))))
-                .call(this::route)
+                .call(c -> route(c, command.workstationId()))
                 .invoke(c -> deadlines.awaitSignature(c, c.registeredAt))
                 .call(c -> c.persist())
                 .call(c -> record(c, actor).persist())
@@ -74,17 +95,39 @@ public class CaseRegistration {
         return lookups.reference(Village.class, villageId, "villageId").chain(village -> lookups.existing(Town.class, village.townId));
     }
 
+    /** A workstation's staff register concerns from the villages it covers; the others are another workstation's. */
+    private static Uni<Void> covered(Long workstationId, Long villageId) {
+        if (workstationId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        if (villageId == null) {
+            return Uni.createFrom().failure(ApiException.invalidField("villageId", "must be given"));
+        }
+        return Panache.getSession().chain(s -> s.createSelectionQuery(COVERS, Long.class).setParameter("workstation", workstationId)
+                        .setParameter("village", villageId).getSingleResult())
+                .invoke(count -> {
+                    if (count == 0) {
+                        throw ApiException.invalidField("villageId", "is not a village your workstation covers");
+                    }
+                }).replaceWithVoid();
+    }
+
+    Uni<Void> route(Case c) {
+        return route(c, null);
+    }
+
     /**
      * Places the case with a representative, keeping the reasons on the case. What cannot be placed waits in the
-     * dispatch queue of the workstation covering the village, or in the town's when none covers it.
+     * dispatch queue of the workstation covering the village (or of {@code confinedTo}), or in the town's when none
+     * covers it.
      */
-    Uni<Void> route(Case c) {
+    private Uni<Void> route(Case c, Long confinedTo) {
         if (c.villageId == null) {
             c.workstationId = null;
             c.routingReasons = new String[] {VILLAGE_UNKNOWN};
             return Uni.createFrom().voidItem();
         }
-        return router.route(c.villageId, c.categoryId).chain(decision -> {
+        return router.route(c.villageId, c.categoryId, confinedTo).chain(decision -> {
             if (decision instanceof RoutingDecision.Placed placed) {
                 c.workstationId = placed.workstationId();
                 c.representativeId = placed.representativeId();
@@ -93,6 +136,10 @@ public class CaseRegistration {
                 return Uni.createFrom().voidItem();
             }
             c.routingReasons = new String[] {((RoutingDecision.Unplaced) decision).reason()};
+            if (confinedTo != null) {
+                c.workstationId = confinedTo;
+                return Uni.createFrom().voidItem();
+            }
             return Workstation.<Workstation>find(":village member of villageIds and active = true order by id",
                     Parameters.with("village", c.villageId)).firstResult()
                     .invoke(w -> c.workstationId = w == null ? null : w.id).replaceWithVoid();

@@ -129,9 +129,10 @@ public class DashboardPage {
                             }
                             List<Tile> tiles = new ArrayList<>(List.of(
                                     new Tile("登记件数", ws.total().registered(), base.toString()),
-                                    new Tile("超期未办", t.getItem5(), "/console/overdue" + (workstation == null ? "" : "?workstationId=" + workstation)),
-                                    new Tile("发送失败的消息", failed, "/console/messages?status=FAILED&from=" + from + "&to=" + to)));
+                                    new Tile("超期未办", t.getItem5(), "/console/overdue" + (workstation == null ? "" : "?workstationId=" + workstation))));
+                            // The message log and the parked work are the town office's, as in the API.
                             if (frame.office()) {
+                                tiles.add(new Tile("发送失败的消息", failed, "/console/messages?status=FAILED&from=" + from + "&to=" + to));
                                 tiles.add(new Tile("停滞的待办", t.getItem6(), "/console/messages#parked"));
                             }
                             return Templates.dashboard(frame, month, recentMonths(thisMonth), workstation, list,

@@ -1,6 +1,5 @@
 package cn.lianxin.notifications;
 
-import cn.lianxin.api.Filters;
 import cn.lianxin.api.Page;
 import cn.lianxin.api.PageRequest;
 import cn.lianxin.api.Roles;
@@ -11,9 +10,10 @@ import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.QueryParam;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -36,29 +36,26 @@ public class MessageLogResource {
         }
     }
 
+    private final ZoneId townZone;
+
+    public MessageLogResource(@ConfigProperty(name = "lianxin.cases.time-zone") ZoneId townZone) {
+        this.townZone = townZone;
+    }
+
     @GET
     @Path("/messages")
     @WithSession
-    @Operation(summary = "Outbound messages with their delivery status, newest first")
-    public Uni<Page<MessageView>> log(@Valid @BeanParam PageRequest page, @QueryParam("caseId") UUID caseId,
-            @QueryParam("representativeId") Long representativeId, @QueryParam("residentId") UUID residentId,
-            @QueryParam("channel") MessageChannel channel, @QueryParam("status") OutboundMessage.Status status) {
-        Filters filters = new Filters().with("channel = :channel", "channel", channel).with("status = :status", "status", status);
-        return list(filters, page, caseId, representativeId, residentId);
+    @Operation(summary = "Outbound messages with their delivery status, newest first; from/to are the town's calendar days"
+            + " the message was created on (both included)")
+    public Uni<Page<MessageView>> log(@Valid @BeanParam PageRequest page, @BeanParam MessageFilters filters) {
+        return filters.toSearch().page(townZone, page).map(p -> p.map(MessageView::of));
     }
 
     @GET
     @Path("/sandbox/messages")
     @WithSession
     @Operation(summary = "Messages sent in sandbox mode, newest first")
-    public Uni<Page<MessageView>> sandbox(@Valid @BeanParam PageRequest page, @QueryParam("caseId") UUID caseId,
-            @QueryParam("representativeId") Long representativeId, @QueryParam("residentId") UUID residentId) {
-        return list(new Filters().with("sandbox = :sandbox", "sandbox", true), page, caseId, representativeId, residentId);
-    }
-
-    private static Uni<Page<MessageView>> list(Filters filters, PageRequest page, UUID caseId, Long representativeId, UUID residentId) {
-        filters.with("caseId = :caseId", "caseId", caseId).with("representativeId = :representativeId", "representativeId", representativeId)
-                .with("residentId = :residentId", "residentId", residentId);
-        return Filters.page(OutboundMessage.find(filters.where("createdAt desc, id"), filters.parameters()), page, MessageView::of);
+    public Uni<Page<MessageView>> sandbox(@Valid @BeanParam PageRequest page, @BeanParam MessageFilters filters) {
+        return filters.sandboxed().page(townZone, page).map(p -> p.map(MessageView::of));
     }
 }

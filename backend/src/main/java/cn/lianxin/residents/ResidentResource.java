@@ -2,16 +2,13 @@ package cn.lianxin.residents;
 
 import cn.lianxin.api.ApiException;
 import cn.lianxin.api.Created;
-import cn.lianxin.api.Filters;
 import cn.lianxin.api.Page;
 import cn.lianxin.api.PageRequest;
 import cn.lianxin.api.Roles;
-import cn.lianxin.masterdata.Lookups;
-import cn.lianxin.masterdata.Village;
-import cn.lianxin.privacy.PhoneVault;
-import cn.lianxin.sms.PhoneNumber;
+import cn.lianxin.staff.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -29,9 +26,12 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Residents registered by the town office (walk-ins, phone calls); channels add their own identities later. */
+/**
+ * Residents registered by staff at the desk (walk-ins, phone calls); channels add their own identities later. The
+ * town office and liaisons register and find them ({@link ResidentDirectory} says which a liaison may find).
+ */
 @Path("/api/residents")
-@RolesAllowed(Roles.TOWN_OFFICE)
+@RolesAllowed({Roles.TOWN_OFFICE, Roles.LIAISON})
 @Tag(name = "Residents")
 public class ResidentResource {
 
@@ -45,56 +45,40 @@ public class ResidentResource {
         }
     }
 
-    private final Lookups lookups;
-    private final PhoneVault phones;
+    private final ResidentDirectory directory;
+    private final SecurityIdentity identity;
 
-    public ResidentResource(Lookups lookups, PhoneVault phones) {
-        this.lookups = lookups;
-        this.phones = phones;
+    public ResidentResource(ResidentDirectory directory, SecurityIdentity identity) {
+        this.directory = directory;
+        this.identity = identity;
     }
 
     @POST
     @WithTransaction
-    @Operation(summary = "Register a resident by phone number; a number already known returns that resident (200), not a second one")
+    @Operation(summary = "Register a resident by phone number; a number already known returns that resident (200), not a second one;"
+            + " a liaison registers residents of their own town's villages")
     public Uni<Response> register(@Valid @NotNull ResidentRequest request) {
-        PhoneNumber phone = parsePhone(request.phone());
-        PhoneVault.Sealed sealed = phones.seal(phone);
-        return lookups.reference(Village.class, request.villageId(), "villageId")
-                .chain(() -> Resident.<Resident>find("phoneHash", (Object) sealed.hash()).<Resident>firstResult())
-                .chain(existing -> existing != null
-                        ? Uni.createFrom().item(Response.ok(ResidentView.of(existing)).build())
-                        : create(request, sealed));
+        return directory.register(Caller.of(identity), request.name(), request.phone(), request.villageId())
+                .map(r -> r.created() ? Created.at("/api/residents", r.resident().id, ResidentView.of(r.resident()))
+                        : Response.ok(ResidentView.of(r.resident())).build());
     }
 
     @GET
     @WithSession
+    @Operation(summary = "Residents, newest first; name matches from its start. A liaison must give the exact phone number (anyone)"
+            + " or a name (residents of their own town's villages)")
     public Uni<Page<ResidentView>> list(@Valid @BeanParam PageRequest page, @QueryParam("villageId") Long villageId,
-            @QueryParam("phone") @Size(max = 32) String phone) {
-        byte[] phoneHash = phone == null ? null : phones.hash(parsePhone(phone));
-        Filters filters = new Filters().with("villageId = :villageId", "villageId", villageId)
-                .with("phoneHash = :phoneHash", "phoneHash", phoneHash);
-        return Filters.page(Resident.find(filters.where("createdAt desc, id"), filters.parameters()), page, ResidentView::of);
+            @QueryParam("phone") @Size(max = 32) String phone, @QueryParam("name") @Size(max = 50) String name) {
+        return directory.find(Caller.of(identity), new ResidentDirectory.Query(phone, name, villageId), page)
+                .map(p -> p.map(ResidentView::of));
     }
 
     @GET
     @Path("{id}")
+    @RolesAllowed(Roles.TOWN_OFFICE)
     @WithSession
     public Uni<ResidentView> get(@PathParam("id") UUID id) {
         return Resident.<Resident>findById(id).onItem().ifNull().failWith(() -> ApiException.notFound("Resident " + id))
                 .map(ResidentView::of);
-    }
-
-    private Uni<Response> create(ResidentRequest request, PhoneVault.Sealed sealed) {
-        Resident resident = new Resident();
-        resident.name = request.name().strip();
-        resident.villageId = request.villageId();
-        resident.phoneHash = sealed.hash();
-        resident.phoneCipher = sealed.cipher();
-        resident.phoneMasked = sealed.masked();
-        return resident.<Resident>persist().map(r -> Created.at("/api/residents", r.id, ResidentView.of(r)));
-    }
-
-    private static PhoneNumber parsePhone(String raw) {
-        return PhoneNumber.parse(raw).orElseThrow(() -> ApiException.invalidField("phone", "must be a mainland China mobile number"));
     }
 }

@@ -45,12 +45,19 @@ public class Router {
     }
 
     public Uni<RoutingDecision> route(long villageId, long categoryId) {
+        return route(villageId, categoryId, null);
+    }
+
+    /** Routes among the representatives of {@code confinedTo} alone when it is given (a workstation's own registration). */
+    public Uni<RoutingDecision> route(long villageId, long categoryId, Long confinedTo) {
         return lookups.existing(Village.class, villageId).chain(village -> lookups.existing(Category.class, categoryId)
-                .chain(category -> coveringWorkstations(villageId).chain(workstations -> {
-                    CaseFacts facts = new CaseFacts(village.id, village.name, village.constituencyId, new HashSet<>(workstations),
-                            category.workField, category.name);
-                    return candidates(workstations).map(candidates -> policy.decide(facts, candidates));
-                })));
+                .chain(category -> coveringWorkstations(villageId)
+                        .map(covering -> confinedTo == null ? covering : covering.stream().filter(confinedTo::equals).toList())
+                        .chain(workstations -> {
+                            CaseFacts facts = new CaseFacts(village.id, village.name, village.constituencyId, new HashSet<>(workstations),
+                                    category.workField, category.name);
+                            return candidates(workstations).map(candidates -> policy.decide(facts, candidates));
+                        })));
     }
 
     private static Uni<List<Long>> coveringWorkstations(long villageId) {

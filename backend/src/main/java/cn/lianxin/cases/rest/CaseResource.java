@@ -103,11 +103,12 @@ public class CaseResource {
     }
 
     @POST
-    @Operation(summary = "Register a case (登记) on behalf of a resident: walk-in, phone call, visit")
+    @Operation(summary = "Register a case (登记) on behalf of a resident: walk-in, phone call, visit; staff of a workstation"
+            + " register for it (the village must be one it covers)")
     public Uni<Response> register(@Valid @NotNull CaseRequest request) {
-        var command = new CaseRegistration.RegisterCase(request.residentId(), request.villageId(), request.categoryId(),
-                request.channel(), request.text());
         Caller caller = Caller.of(identity);
+        var command = CaseRegistration.RegisterCase.byStaff(caller, request.residentId(), request.villageId(), request.categoryId(),
+                request.channel(), request.text());
         return registration.register(command, caller.username())
                 .map(c -> Created.at("/api/cases", c.id, CaseView.of(c, caller)));
     }
