@@ -57,6 +57,10 @@
       signOut();
       throw new Error('登录已过期，请重新打开工作台。');
     }
+    if (response.status === 404) {
+      // The API's answer for a case that does not exist and for one outside the caller's scope alike.
+      throw new Error('没有找到这件诉求：它不存在，或不在您可查看的范围内。');
+    }
     if (!response.ok) {
       throw await problem(response);
     }
@@ -185,6 +189,7 @@
       api('/cases/' + id + '/resident-history'), api('/cases/' + id + '/attachments')]);
     show(el('p', {}, el('a', { href: '#/' }, '← 我的诉求')),
       el('section', { class: 'card', id: 'case' }, el('span', { class: 'state' }, c.stateLabel), el('b', {}, c.number), el('p', { class: 'text' }, c.text),
+        c.awaitingInstruction ? el('p', { class: 'notice' }, '已请示，等待批复：批复记录后才能答复居民。') : '',
         c.reply ? el('p', { class: 'muted' }, '已答复：' + c.reply + (files.length ? '（附件 ' + files.length + ' 个）' : '')) : ''),
       el('section', { class: 'card' }, el('b', {}, '居民'), ' ', history.name || '', ' ', el('span', { class: 'muted' }, history.phone || ''),
         el('ol', { class: 'record' }, history.cases.map(h => el('li', {}, h.number + '（' + h.stateLabel + '）' + h.text)))),

@@ -123,7 +123,8 @@ class WorkbenchTest {
         // Another workstation's case, typed in: the API's 404, and nothing of the case shown.
         browser.get(base + "workbench/#/cases/" + theirs);
         WebElement error = Browser.waiting(browser).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#view p.error")));
-        assertThat(error.getText()).isEqualTo("Case " + theirs + " does not exist");
+        assertThat(error.getText()).isEqualTo("没有找到这件诉求：它不存在，或不在您可查看的范围内。");
+        Team.as(me.username()).get("/api/cases/" + theirs).then().statusCode(404);
         assertThat(browser.findElements(By.id("case"))).isEmpty();
         assertThat(browser.getPageSource()).doesNotContain("别的工作室的诉求");
         Browser.screenshot(browser, "71-workbench-other-workstation-refused");
@@ -175,6 +176,7 @@ class WorkbenchTest {
         Browser.waiting(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#act button[data-command=notes]")));
         assertThat(commandsOffered(browser)).containsExactly("notes", "escalate", "transfer");
         assertThat(browser.findElements(By.id("files"))).isEmpty();
+        assertThat(browser.findElement(By.cssSelector("#case .notice")).getText()).isEqualTo("已请示，等待批复：批复记录后才能答复居民。");
         Browser.screenshot(browser, "74-workbench-awaiting-instruction");
     }
 
