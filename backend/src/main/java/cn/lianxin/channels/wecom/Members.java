@@ -23,12 +23,20 @@ class Members {
         if (userId == null || userId.isBlank()) {
             return Uni.createFrom().nullItem();
         }
-        return Representative.<Representative>find("wecomUserId = ?1 and active = true", userId).firstResult()
-                .chain(rep -> rep == null ? Uni.createFrom().nullItem()
-                        : StaffAccount.<StaffAccount>find("representativeId = ?1 and active = true", rep.id).firstResult()
-                                .chain(account -> account == null ? Uni.createFrom().<Member>nullItem()
-                                        : Workstation.<Workstation>findById(account.workstationId).map(ws -> new Member(rep, account,
-                                                new Caller(account.username, account.role, ws == null ? null : ws.townId,
-                                                        account.workstationId, account.representativeId, null)))));
+        return Representative.<Representative>find("wecomUserId = ?1 and active = true", userId).firstResult().chain(Members::of);
+    }
+
+    /** The same for a representative named by id (the workbench's sandbox sign-in): null unless active with an active account. */
+    Uni<Member> byRepresentativeId(long representativeId) {
+        return Representative.<Representative>find("id = ?1 and active = true", representativeId).firstResult().chain(Members::of);
+    }
+
+    private static Uni<Member> of(Representative rep) {
+        return rep == null ? Uni.createFrom().nullItem()
+                : StaffAccount.<StaffAccount>find("representativeId = ?1 and active = true", rep.id).firstResult()
+                        .chain(account -> account == null ? Uni.createFrom().<Member>nullItem()
+                                : Workstation.<Workstation>findById(account.workstationId).map(ws -> new Member(rep, account,
+                                        new Caller(account.username, account.role, ws == null ? null : ws.townId,
+                                                account.workstationId, account.representativeId, null))));
     }
 }

@@ -23,6 +23,7 @@ import cn.lianxin.testing.ProviderFakes;
 import cn.lianxin.testing.Team;
 import cn.lianxin.testing.TestSecrets;
 import cn.lianxin.testing.WeComCallbacks;
+import cn.lianxin.testing.WeComMember;
 import cn.lianxin.testing.Workers;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -36,7 +37,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -67,24 +67,8 @@ class WeComChannelTest {
     @Inject
     WeComProcessor processor;
 
-    /** A representative on WeCom with a staff account, at the town's workstation. */
-    private record Member(long id, String userId, String username) {
-    }
-
-    private static Member member(Fixtures town, long workstationId) {
-        String userId = Api.unique("rep").toLowerCase();
-        Map<String, Object> rep = new HashMap<>(Map.of("name", "企微代表", "workstationId", workstationId, "constituencyId", town.constituencyId(),
-                "workFields", List.of("GENERAL"), "specialties", List.of(), "contactVillageIds", List.of(), "groupLeader", false,
-                "wecomUserId", userId));
-        long id = Fixtures.create("/api/representatives", rep);
-        String username = Api.unique("wx").toLowerCase();
-        asOffice().body(Map.of("username", username, "displayName", "企微代表", "password", Team.PASSWORD, "role", "REPRESENTATIVE",
-                "workstationId", workstationId, "representativeId", id)).post("/api/staff").then().statusCode(201);
-        return new Member(id, userId, username);
-    }
-
     /** A case registered at the office and assigned to the member by the office. */
-    private static String assignedCase(Fixtures town, Member member) {
+    private static String assignedCase(Fixtures town, WeComMember member) {
         String id = asOffice().body(Map.of("residentId", town.resident(), "villageId", town.villageId(), "categoryId", town.categoryId(),
                 "channel", "WALK_IN", "text", "村口的路灯坏了三个月了")).post("/api/cases").then().statusCode(201).extract().path("id");
         asOffice().body(Map.of("representativeId", member.id())).post("/api/cases/" + id + "/commands/assign").then().statusCode(200);
@@ -92,7 +76,7 @@ class WeComChannelTest {
     }
 
     /** The card WeCom received for the member about the case. */
-    private JsonPath cardFor(Member member, String caseId) {
+    private JsonPath cardFor(WeComMember member, String caseId) {
         String hex = caseId.replace("-", "");
         return await().atMost(PIPELINE).until(() -> providers.wecom.findAll(postRequestedFor(urlPathEqualTo("/cgi-bin/message/send"))
                         .withRequestBody(matchingJsonPath("$.touser", equalTo(member.userId())))).stream()
@@ -125,7 +109,7 @@ class WeComChannelTest {
     @Test
     void shouldSendACaseCardAndSignForTheCaseOnceWhenTheTapArrivesThreeTimes() {
         Fixtures town = Fixtures.town();
-        Member member = member(town, town.workstationId());
+        WeComMember member = WeComMember.at(town, town.workstationId());
         String caseId = assignedCase(town, member);
 
         JsonPath card = cardFor(member, caseId);
@@ -178,7 +162,7 @@ class WeComChannelTest {
     @Test
     void shouldLeaveTheCardAsItWasWhenTheTapIsRolledBackAndSignForOnRetry() throws Exception {
         Fixtures town = Fixtures.town();
-        Member member = member(town, town.workstationId());
+        WeComMember member = WeComMember.at(town, town.workstationId());
         String caseId = assignedCase(town, member);
         String taskId = cardFor(member, caseId).getString("template_card.task_id");
         long createTime = MSG_IDS.incrementAndGet();
@@ -207,7 +191,7 @@ class WeComChannelTest {
     @Test
     void shouldTellTheMemberWhyTheirReplyFailedOnEveryAttempt() throws Exception {
         Fixtures town = Fixtures.town();
-        Member member = member(town, town.workstationId());
+        WeComMember member = WeComMember.at(town, town.workstationId());
         String caseId = inProgressOnTheSpot(town, member);
         String number = asOffice().get("/api/cases/" + caseId).then().extract().path("number");
         long msgId = MSG_IDS.incrementAndGet();
@@ -229,7 +213,7 @@ class WeComChannelTest {
                 .path("items.find { it.queue == 'wecom-inbound' && it.id == " + id + " }");
     }
 
-    private List<LoggedRequest> updates(Member member) {
+    private List<LoggedRequest> updates(WeComMember member) {
         return providers.wecom.findAll(postRequestedFor(urlPathEqualTo("/cgi-bin/message/update_template_card"))
                 .withRequestBody(matchingJsonPath("$.userids[0]", equalTo(member.userId()))));
     }
@@ -237,7 +221,7 @@ class WeComChannelTest {
     @Test
     void shouldRemindTheRepresentativeWithACaseCard() throws Throwable {
         Fixtures town = Fixtures.town();
-        Member member = member(town, town.workstationId());
+        WeComMember member = WeComMember.at(town, town.workstationId());
         String caseId = assignedCase(town, member);
         String number = asOffice().get("/api/cases/" + caseId).then().extract().path("number");
         OffsetDateTime due = OffsetDateTime.of(2026, 11, 30, 10, 0, 0, 0, ZoneOffset.UTC);
@@ -255,7 +239,7 @@ class WeComChannelTest {
     }
 
     /** A case the member took on with 当场办结 on its card: in 处理, waiting for the reply. */
-    private String inProgressOnTheSpot(Fixtures town, Member member) {
+    private String inProgressOnTheSpot(Fixtures town, WeComMember member) {
         String caseId = assignedCase(town, member);
         String taskId = cardFor(member, caseId).getString("template_card.task_id");
         WeComCallbacks.message(WeComCallbacks.tap(member.userId(), taskId, "ON_THE_SPOT", MSG_IDS.incrementAndGet())).post().statusCode(200);
@@ -266,7 +250,7 @@ class WeComChannelTest {
     @Test
     void shouldCarryATextReplyToTheResidentsChannel() {
         Fixtures town = Fixtures.town();
-        Member member = member(town, town.workstationId());
+        WeComMember member = WeComMember.at(town, town.workstationId());
         String caseId = inProgressOnTheSpot(town, member);
 
         String number = asOffice().get("/api/cases/" + caseId).then().extract().path("number");
@@ -289,7 +273,7 @@ class WeComChannelTest {
     @Test
     void shouldAnswerStatusQueriesAndGiveHelpForAnythingElse() {
         Fixtures town = Fixtures.town();
-        Member member = member(town, town.workstationId());
+        WeComMember member = WeComMember.at(town, town.workstationId());
         String caseId = assignedCase(town, member);
         String number = asOffice().get("/api/cases/" + caseId).then().extract().path("number");
 
@@ -309,8 +293,8 @@ class WeComChannelTest {
     @Test
     void shouldAnswerATapOnACaseTransferredAwayWithoutActing() {
         Fixtures town = Fixtures.town();
-        Member member = member(town, town.workstationId());
-        Member colleague = member(town, town.workstationId());
+        WeComMember member = WeComMember.at(town, town.workstationId());
+        WeComMember colleague = WeComMember.at(town, town.workstationId());
         String caseId = assignedCase(town, member);
         String taskId = cardFor(member, caseId).getString("template_card.task_id");
         asOffice().body(Map.of("representativeId", colleague.id(), "reason", "同事更熟悉")).post("/api/cases/" + caseId + "/commands/transfer")
@@ -353,7 +337,7 @@ class WeComChannelTest {
     @Test
     void shouldSimulateARepresentativesTextAndTapInTheSandbox() {
         Fixtures town = Fixtures.town();
-        Member member = member(town, town.workstationId());
+        WeComMember member = WeComMember.at(town, town.workstationId());
         String caseId = assignedCase(town, member);
         String number = asOffice().get("/api/cases/" + caseId).then().extract().path("number");
 
@@ -372,18 +356,15 @@ class WeComChannelTest {
     @Test
     void shouldGiveAValidCodeATokenForThatRepresentativeOnly() {
         Fixtures town = Fixtures.town();
-        Member member = member(town, town.workstationId());
+        WeComMember member = WeComMember.at(town, town.workstationId());
         String ownCase = assignedCase(town, member);
         long otherWorkstation = Team.secondWorkstation(town);
-        Member other = member(town, otherWorkstation);
+        WeComMember other = WeComMember.at(town, otherWorkstation);
         String othersCase = asOffice().body(Map.of("residentId", town.resident(), "villageId", town.villageId(), "categoryId", town.categoryId(),
                 "channel", "WALK_IN", "text", "别处的诉求")).post("/api/cases").then().statusCode(201).extract().path("id");
         asOffice().body(Map.of("representativeId", other.id())).post("/api/cases/" + othersCase + "/commands/assign").then().statusCode(200);
 
-        String code = Api.unique("code");
-        providers.wecom.stubFor(get(urlPathEqualTo("/cgi-bin/auth/getuserinfo")).withQueryParam("code", equalTo(code))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json")
-                        .withBody("{\"errcode\":0,\"errmsg\":\"ok\",\"userid\":\"" + member.userId() + "\",\"user_ticket\":\"t\",\"expires_in\":1800}")));
+        String code = member.signInCode(providers.wecom);
         String token = given().queryParam("code", code).get("/api/wecom/oauth").then().statusCode(200).extract().path("token");
 
         given().auth().oauth2(token).get("/api/cases/" + ownCase).then().statusCode(200);
@@ -418,7 +399,7 @@ class WeComChannelTest {
     @Test
     void shouldHoldMessagesOverTheMembersLimitAndSendThemAsOneDigest() {
         Fixtures town = Fixtures.town();
-        Member member = member(town, town.workstationId());
+        WeComMember member = WeComMember.at(town, town.workstationId());
         // The member has had their hour's worth (this hour and the next, should the test cross the hour).
         Instant now = Instant.now();
         for (String key : List.of(MemberLimits.hourKey(member.userId(), now), MemberLimits.hourKey(member.userId(), now.plusSeconds(3600)))) {
@@ -458,12 +439,12 @@ class WeComChannelTest {
         });
     }
 
-    private static List<Map<String, Object>> messagesTo(Member member) {
+    private static List<Map<String, Object>> messagesTo(WeComMember member) {
         return asOffice().queryParam("representativeId", member.id()).queryParam("size", 100).get("/api/messages").then().statusCode(200)
                 .extract().jsonPath().getList("items");
     }
 
-    private List<LoggedRequest> sendsTo(Member member) {
+    private List<LoggedRequest> sendsTo(WeComMember member) {
         return providers.wecom.findAll(postRequestedFor(urlPathEqualTo("/cgi-bin/message/send"))
                 .withRequestBody(matchingJsonPath("$.touser", equalTo(member.userId()))));
     }
