@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -84,7 +85,8 @@ public class CaseCards {
     private static <E extends PanacheEntityBase> Uni<Map<Long, String>> names(Class<E> type,
             List<Long> ids, Function<E, Long> id, Function<E, String> name) {
         if (ids.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
+            // A HashMap, not Map.of(): the cards look up null ids (no village, no representative yet).
+            return Uni.createFrom().item(new HashMap<>());
         }
         return Panache.getSession()
                 .chain(s -> s.createSelectionQuery("from " + type.getSimpleName() + " e where e.id in :ids", type).setParameter("ids", ids)
