@@ -23,7 +23,7 @@ public final class AwaitingInstruction {
 
     private static final List<String> ASKING = List.of(CommandKind.ESCALATE.name(), CommandKind.CHOOSE_HANDLING.name());
 
-    /** A waiting case, the record's line that asked (null if the record has none) and how many wait in all. */
+    /** A waiting case and the record's line that asked (null if the record has none). */
     public record Waiting(Case c, CaseActivity asked) {
         /** The escalation's own words; null when the case was put on 请示办 without any. */
         public String request() {
@@ -35,6 +35,7 @@ public final class AwaitingInstruction {
         }
     }
 
+    /** The cases shown and how many wait in all. */
     public record Slice(List<Waiting> cases, long total) {
     }
 

@@ -76,6 +76,16 @@ class ConsoleDispatchTest {
         // Out of the queue for good: a fresh page no longer lists it.
         browser.get(base + "console/dispatch");
         assertThat(browser.findElements(By.id("case-" + caseId))).isEmpty();
+
+        // Another town's liaison who types the still unplaced case's id finds nothing, as the API answers them.
+        Team stranger = Team.at(Fixtures.town());
+        Team.as(stranger.liaison()).get("/api/cases/" + earlier + "/candidates").then().statusCode(404);
+        ChromeDriver other = Browser.fresh();
+        Browser.signIn(other, base.toString(), stranger.liaison(), Team.PASSWORD);
+        other.get(base + "console/dispatch");
+        assertThat(other.findElements(By.id("case-" + earlier))).isEmpty();
+        other.get(base + "console/dispatch/" + earlier + "/candidates");
+        assertThat(other.findElement(By.tagName("h1")).getText()).isEqualTo("没有找到");
     }
 
     private static String unplaced(Fixtures town, long village, String text) {
