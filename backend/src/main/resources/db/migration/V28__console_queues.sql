@@ -5,3 +5,5 @@
 -- Both are small partial indexes: few cases are in either queue at a time.
 CREATE INDEX case_unassigned_idx ON cases (registered_at, id) WHERE representative_id IS NULL;
 CREATE INDEX case_awaiting_instruction_idx ON cases (registered_at, id) WHERE awaiting_instruction;
+-- The town office's candidates for a case are the representatives of the town's active workstations.
+CREATE INDEX workstation_town_idx ON workstation (town_id) WHERE active;
