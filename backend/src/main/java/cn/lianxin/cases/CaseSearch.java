@@ -37,6 +37,12 @@ public record CaseSearch(String number, CaseState state, Channel channel, Long v
     }
 
     public PanacheQuery<Case> query(Caller caller, ZoneId townZone, OffsetDateTime now) {
+        Filters filters = filters(caller, townZone, now);
+        return Case.find(filters.where("registeredAt desc, id"), filters.parameters());
+    }
+
+    /** The search's conditions, scoped to the caller, for a list in another order (the dispatch queue, oldest first). */
+    public Filters filters(Caller caller, ZoneId townZone, OffsetDateTime now) {
         Filters filters = CaseScope.visibleTo(caller)
                 .with("number = :number", "number", number)
                 .with("state = :state", "state", state)
@@ -57,7 +63,7 @@ public record CaseSearch(String number, CaseState state, Channel channel, Long v
         if (figure != null) {
             filters.always(figure.condition(), figure.usesNow() ? Map.of("now", now) : Map.of());
         }
-        return Case.find(filters.where("registeredAt desc, id"), filters.parameters());
+        return filters;
     }
 
     public Uni<Page<Case>> page(Caller caller, ZoneId townZone, OffsetDateTime now, PageRequest page) {

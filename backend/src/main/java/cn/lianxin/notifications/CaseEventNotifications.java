@@ -83,6 +83,9 @@ public class CaseEventNotifications {
             CaseStep step = replied.step();
             return () -> toResident(step.residentId(), step.channel(), Templates.replied(replied));
         }
+        if (event instanceof StepEvent.Escalated escalated) {
+            return () -> staff.escalation(escalated);
+        }
         if (event instanceof StepEvent handedOver && StaffNotices.handsOver(handedOver)) {
             return () -> staff.handedOver(handedOver);
         }

@@ -1,12 +1,14 @@
 package cn.lianxin.notifications;
 
 import cn.lianxin.cases.domain.CaseRegistered;
+import cn.lianxin.cases.domain.CaseStep;
 import cn.lianxin.cases.domain.DeadlineApproaching;
 import cn.lianxin.cases.domain.DeadlineMissed;
 import cn.lianxin.cases.domain.FollowUpReceived;
 import cn.lianxin.cases.domain.StepEvent;
 import cn.lianxin.masterdata.Representative;
 import cn.lianxin.masterdata.Workstation;
+import cn.lianxin.staff.StaffAccount;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -88,6 +90,34 @@ class StaffNotices {
                     Notices notices = Notices.of(messages);
                     return leaders.isEmpty() ? notices.and(Notices.unreached("no active group leader to supervise")) : notices;
                 })));
+    }
+
+    /**
+     * 请示: the case's workstation's active group leaders and the town office hear which case, who asked and what, from
+     * whichever channel it was escalated (API, console, WeCom). The town office is told even without a group leader.
+     */
+    Uni<Notices> escalation(StepEvent.Escalated escalated) {
+        UUID caseId = escalated.caseId();
+        CaseStep step = escalated.step();
+        return summary(caseId).chain(c -> askedBy(step.actor()).chain(who -> groupLeaders(step.workstationId()).map(leaders -> {
+            Templates.Escalation escalation = new Templates.Escalation(c, who, escalated.request());
+            List<OutboundMessage> messages = new ArrayList<>();
+            leaders.forEach(leader -> messages.add(Templates.escalationForLeader(caseId, leader.id, escalation).toRepresentative(leader.id)));
+            messages.add(Templates.escalationForTownOffice(caseId, escalation).toTownOffice());
+            Notices notices = Notices.of(messages);
+            return leaders.isEmpty() ? notices.and(Notices.unreached("no active group leader to ask")) : notices;
+        })));
+    }
+
+    /** Who gave a command, as colleagues know them: the representative's name, else the account's name, else the login. */
+    private static Uni<String> askedBy(String username) {
+        return StaffAccount.<StaffAccount>find("username", username).firstResult().chain(account -> {
+            if (account == null) {
+                return Uni.createFrom().item(username);
+            }
+            String named = account.displayName == null || account.displayName.isBlank() ? username : account.displayName;
+            return find(Representative.class, account.representativeId).map(r -> r == null ? named : r.name);
+        });
     }
 
     private Uni<Templates.CaseSummary> summary(UUID caseId) {

@@ -23,10 +23,17 @@ final class Templates {
     static final String REP_ASSIGNED = "REP_ASSIGNED";
     static final String REP_FOLLOW_UP = "REP_FOLLOW_UP";
     static final String SUPERVISION_TOWN_OFFICE = "SUPERVISION_TOWN_OFFICE";
+    static final String ESCALATION = "ESCALATION";
+    static final String ESCALATION_TOWN_OFFICE = "ESCALATION_TOWN_OFFICE";
     static final String SMS_ANSWER = "SMS_ANSWER";
 
     /** How much of the resident's own words a representative sees in a notice; the rest is in the case. */
     private static final int EXCERPT_LENGTH = 60;
+    /**
+     * How much of an escalation's question a notice carries: the whole of most, and at most ~1,500 bytes with the rest
+     * of the text, within WeCom's 2,048 for a text message; the rest is on the case's record.
+     */
+    private static final int REQUEST_LENGTH = 400;
     private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("M月d日 HH:mm");
 
     /** What a representative needs to see of a case at a glance: where, about what, in the resident's words. */
@@ -99,6 +106,24 @@ final class Templates {
         return message(caseId, SUPERVISION_TOWN_OFFICE, "SUPERVISION", supervision(o) + "请督办。");
     }
 
+    /** An escalation as the group leader and the town office read it: the case, who asked, and the question. */
+    record Escalation(CaseSummary c, String askedBy, String request) {
+    }
+
+    /** 请示 to one group leader of the case's workstation; each leader has a purpose of their own. */
+    static OutboundMessage escalationForLeader(UUID caseId, long leaderId, Escalation e) {
+        return message(caseId, "ESCALATION_LEADER_" + leaderId, ESCALATION, escalation(e));
+    }
+
+    static OutboundMessage escalationForTownOffice(UUID caseId, Escalation e) {
+        return message(caseId, ESCALATION_TOWN_OFFICE, ESCALATION, escalation(e));
+    }
+
+    private static String escalation(Escalation e) {
+        return "【连心桥】请示：诉求 " + e.c().number() + about(e.c()) + "，" + e.askedBy() + " 请示：“"
+                + excerpt(e.request(), REQUEST_LENGTH) + "”。请批示后在连心桥管理台「请示」中记录。";
+    }
+
     private static String supervision(Overdue o) {
         String where = (o.workstation() == null ? "未分派工作室" : o.workstation()) + "，"
                 + (o.representative() == null ? "尚未分派代表" : "承办代表 " + o.representative());
@@ -111,11 +136,15 @@ final class Templates {
 
     /** The first characters of the text, counted in code points so that no character is cut in half. */
     private static String excerpt(String text) {
+        return excerpt(text, EXCERPT_LENGTH);
+    }
+
+    private static String excerpt(String text, int length) {
         String flat = text.strip().replaceAll("\\s+", " ");
-        if (flat.codePointCount(0, flat.length()) <= EXCERPT_LENGTH) {
+        if (flat.codePointCount(0, flat.length()) <= length) {
             return flat;
         }
-        return flat.substring(0, flat.offsetByCodePoints(0, EXCERPT_LENGTH)) + "…";
+        return flat.substring(0, flat.offsetByCodePoints(0, length)) + "…";
     }
 
     // Answers to what a resident texted in (keywords, follow-ups): one per incoming SMS, purpose SMS_ANSWER. They

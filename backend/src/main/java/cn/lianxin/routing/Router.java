@@ -30,6 +30,7 @@ public class Router {
 
     private static final String COVERING_WORKSTATIONS =
             "select w.id from Workstation w join w.villageIds v where v = :village and w.active";
+    private static final String TOWN_WORKSTATIONS = "select w.id from Workstation w where w.townId = :town and w.active";
     private static final String ACTIVE_REPRESENTATIVES =
             "select r from Representative r left join fetch r.contactVillageIds where r.workstationId in :workstations and r.active";
     private static final String OPEN_CASES =
@@ -50,14 +51,29 @@ public class Router {
 
     /** Routes among the representatives of {@code confinedTo} alone when it is given (a workstation's own registration). */
     public Uni<RoutingDecision> route(long villageId, long categoryId, Long confinedTo) {
+        return facts(villageId, categoryId, confinedTo).chain(facts -> candidates(List.copyOf(facts.coveringWorkstationIds()))
+                .map(candidates -> policy.decide(facts, candidates)));
+    }
+
+    /**
+     * The active representatives a case could be assigned to by hand, weighed as routing weighs them, best first:
+     * those of {@code workstationId}, or of every active workstation of the town when it is null (the town office
+     * may assign anyone). One more query than {@link #route}: the town's workstations.
+     */
+    public Uni<List<RoutingPolicy.Scored>> propose(long villageId, long categoryId, Long workstationId, long townId) {
+        Uni<List<Long>> pool = workstationId != null ? Uni.createFrom().item(List.of(workstationId))
+                : Panache.getSession().chain(s -> s.createSelectionQuery(TOWN_WORKSTATIONS, Long.class)
+                        .setParameter("town", townId).getResultList());
+        return facts(villageId, categoryId, null).chain(facts -> pool.chain(Router::candidates)
+                .map(candidates -> policy.rank(facts, candidates)));
+    }
+
+    private Uni<CaseFacts> facts(long villageId, long categoryId, Long confinedTo) {
         return lookups.existing(Village.class, villageId).chain(village -> lookups.existing(Category.class, categoryId)
                 .chain(category -> coveringWorkstations(villageId)
                         .map(covering -> confinedTo == null ? covering : covering.stream().filter(confinedTo::equals).toList())
-                        .chain(workstations -> {
-                            CaseFacts facts = new CaseFacts(village.id, village.name, village.constituencyId, new HashSet<>(workstations),
-                                    category.workField, category.name);
-                            return candidates(workstations).map(candidates -> policy.decide(facts, candidates));
-                        })));
+                        .map(workstations -> new CaseFacts(village.id, village.name, village.constituencyId, new HashSet<>(workstations),
+                                category.workField, category.name))));
     }
 
     private static Uni<List<Long>> coveringWorkstations(long villageId) {

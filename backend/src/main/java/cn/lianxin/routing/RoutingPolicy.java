@@ -30,7 +30,11 @@ public final class RoutingPolicy {
     public static final String NO_WORKSTATION = "该村暂无工作室覆盖，转联络员分派";
     public static final String NO_REPRESENTATIVE = "覆盖该村的工作室暂无在岗党代表，转联络员分派";
 
-    private record Scored(Candidate candidate, BigDecimal score, List<String> reasons) {
+    /** One candidate weighed for a case: the points and the line for each, as the town office reads them. */
+    public record Scored(Candidate candidate, BigDecimal score, List<String> reasons) {
+        public Scored {
+            reasons = List.copyOf(reasons);
+        }
     }
 
     // Highest score first; between equals the less loaded, then the lower id, so the same facts always give the same answer.
@@ -48,11 +52,8 @@ public final class RoutingPolicy {
         if (facts.coveringWorkstationIds().isEmpty()) {
             return new RoutingDecision.Unplaced(NO_WORKSTATION);
         }
-        List<Scored> ranked = candidates.stream()
-                .filter(c -> facts.coveringWorkstationIds().contains(c.workstationId()))
-                .map(c -> score(facts, c))
-                .sorted(BEST_FIRST)
-                .toList();
+        List<Scored> ranked = rank(facts, candidates.stream()
+                .filter(c -> facts.coveringWorkstationIds().contains(c.workstationId())).toList());
         if (ranked.isEmpty()) {
             return new RoutingDecision.Unplaced(NO_REPRESENTATIVE);
         }
@@ -63,6 +64,15 @@ public final class RoutingPolicy {
         }
         return new RoutingDecision.Placed(best.candidate().workstationId(), best.candidate().representativeId(),
                 best.score().setScale(2, RoundingMode.HALF_UP), reasons);
+    }
+
+    /**
+     * Every candidate given, best first, by the same points and order as {@link #decide}: what the liaison is shown
+     * when they place a case by hand. Unlike {@code decide} it takes whoever it is given — the people the liaison
+     * may assign to — not only those of the workstations covering the village, which may have nobody on duty.
+     */
+    public List<Scored> rank(CaseFacts facts, List<Candidate> candidates) {
+        return candidates.stream().map(c -> score(facts, c)).sorted(BEST_FIRST).toList();
     }
 
     private Scored score(CaseFacts facts, Candidate candidate) {

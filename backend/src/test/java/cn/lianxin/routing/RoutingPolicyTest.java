@@ -117,6 +117,18 @@ class RoutingPolicyTest {
         assertThat(policy.decide(facts(village, category), reversed)).as("the order of candidates must not matter").isEqualTo(expected);
     }
 
+    @Test
+    void shouldRankEveryoneOfferedForAssignmentByTheSamePointsEvenWhereNoWorkstationCoversTheVillage() {
+        List<RoutingPolicy.Scored> ranked = new RoutingPolicy(DEFAULTS).rank(facts(SHIQIAO, LIVING_ENVIRONMENT), ROSTER);
+
+        // 石桥村 is in constituency 20: 张国强 and 刘桂兰 earn its points; 孙丽 her specialty; 陈明 nothing.
+        assertThat(ranked).extracting(s -> s.candidate().name()).containsExactly("孙丽", "张国强", "刘桂兰", "陈明");
+        assertThat(ranked.get(0).score()).isEqualByComparingTo("10");
+        assertThat(ranked.get(0).reasons()).containsExactly("优势特长匹配：人居环境整治 (+10)", "当前无在办件");
+        assertThat(ranked.get(1).reasons()).containsExactly("本村所在选区的代表 (+5)", "当前无在办件");
+        assertThat(ranked.get(3).score()).isEqualByComparingTo("0");
+    }
+
     @ParameterizedTest(name = "{0} per open case, {1} open → {2}")
     @CsvSource({
             "5,   0, 35.00, 当前无在办件",

@@ -1,10 +1,9 @@
 package cn.lianxin.cases.rest;
 
 import cn.lianxin.cases.domain.CaseCommand;
-import cn.lianxin.cases.domain.Channel;
 import cn.lianxin.cases.domain.Feedback;
 import cn.lianxin.cases.domain.HandlingClass;
-import cn.lianxin.cases.CaseLifecycle;
+import cn.lianxin.cases.CaseCommands;
 import cn.lianxin.api.Roles;
 import cn.lianxin.staff.Caller;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -60,11 +59,11 @@ public class CaseCommandResource {
     public record FeedbackRequest(@NotNull Feedback feedback, @Size(max = 500) String comment) {
     }
 
-    private final CaseLifecycle lifecycle;
+    private final CaseCommands commands;
     private final SecurityIdentity identity;
 
-    public CaseCommandResource(CaseLifecycle lifecycle, SecurityIdentity identity) {
-        this.lifecycle = lifecycle;
+    public CaseCommandResource(CaseCommands commands, SecurityIdentity identity) {
+        this.commands = commands;
         this.identity = identity;
     }
 
@@ -168,6 +167,6 @@ public class CaseCommandResource {
 
     private Uni<CaseResource.CaseView> run(UUID id, CaseCommand command) {
         Caller caller = Caller.of(identity);
-        return lifecycle.execute(id, command, caller, Channel.CONSOLE).map(c -> CaseResource.CaseView.of(c, caller));
+        return commands.give(id, command, caller).map(c -> CaseResource.CaseView.of(c, caller));
     }
 }
