@@ -8,6 +8,7 @@ import cn.lianxin.masterdata.Lookups;
 import cn.lianxin.masterdata.Representative;
 import cn.lianxin.masterdata.Workstation;
 import cn.lianxin.staff.StaffResource.StaffRequest;
+import cn.lianxin.staff.StaffResource.StaffUpdate;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,37 +37,51 @@ public class StaffAccounts {
     }
 
     public Uni<StaffAccount> create(StaffRequest request) {
-        return placement(request)
-                .chain(account -> vertx.executeBlocking(Uni.createFrom().item(() -> hasher.hash(request.password())))
-                        .chain(hash -> {
+        StaffAccount account = new StaffAccount();
+        account.username = request.username();
+        return place(account, request.displayName(), request.role(), request.workstationId(), request.representativeId())
+                .chain(placed -> hash(request.password()).chain(hash -> {
+                    placed.passwordHash = hash;
+                    return placed.<StaffAccount>persist();
+                }));
+    }
+
+    /** Changes who an account is and where it works; the username stays, the password changes only when one is given. */
+    public Uni<StaffAccount> update(long id, StaffUpdate request) {
+        return lookups.existing(StaffAccount.class, id)
+                .chain(account -> place(account, request.displayName(), request.role(), request.workstationId(), request.representativeId()))
+                .chain(account -> request.password() == null ? Uni.createFrom().item(account)
+                        : hash(request.password()).map(hash -> {
                             account.passwordHash = hash;
-                            return account.<StaffAccount>persist();
+                            return account;
                         }));
     }
 
+    private Uni<String> hash(String password) {
+        return vertx.executeBlocking(Uni.createFrom().item(() -> hasher.hash(password)));
+    }
+
     /** Checks that the role has the workstation and representative it needs, and that they belong together. */
-    private Uni<StaffAccount> placement(StaffRequest request) {
-        boolean needsWorkstation = request.role() != StaffRole.TOWN_OFFICE;
-        boolean needsRepresentative = request.role() == StaffRole.GROUP_LEADER || request.role() == StaffRole.REPRESENTATIVE;
-        if (needsWorkstation && request.workstationId() == null) {
-            return Uni.createFrom().failure(ApiException.invalidField("workstationId", "is required for the role " + request.role()));
+    private Uni<StaffAccount> place(StaffAccount account, String displayName, StaffRole role, Long workstationId, Long representativeId) {
+        boolean needsWorkstation = role != StaffRole.TOWN_OFFICE;
+        boolean needsRepresentative = role == StaffRole.GROUP_LEADER || role == StaffRole.REPRESENTATIVE;
+        if (needsWorkstation && workstationId == null) {
+            return Uni.createFrom().failure(ApiException.invalidField("workstationId", "is required for the role " + role));
         }
-        if (needsRepresentative != (request.representativeId() != null)) {
+        if (needsRepresentative != (representativeId != null)) {
             return Uni.createFrom().failure(ApiException.invalidField("representativeId", needsRepresentative
-                    ? "is required for the role " + request.role() : "must be empty for the role " + request.role()));
+                    ? "is required for the role " + role : "must be empty for the role " + role));
         }
-        return lookups.reference(Workstation.class, needsWorkstation ? request.workstationId() : null, "workstationId")
-                .chain(() -> lookups.reference(Representative.class, request.representativeId(), "representativeId"))
+        return lookups.reference(Workstation.class, needsWorkstation ? workstationId : null, "workstationId")
+                .chain(() -> lookups.reference(Representative.class, representativeId, "representativeId"))
                 .map(representative -> {
-                    if (representative != null && !representative.workstationId.equals(request.workstationId())) {
+                    if (representative != null && !representative.workstationId.equals(workstationId)) {
                         throw ApiException.invalidField("representativeId", "belongs to another workstation");
                     }
-                    StaffAccount account = new StaffAccount();
-                    account.username = request.username();
-                    account.displayName = request.displayName().strip();
-                    account.role = request.role();
-                    account.workstationId = needsWorkstation ? request.workstationId() : null;
-                    account.representativeId = request.representativeId();
+                    account.displayName = displayName.strip();
+                    account.role = role;
+                    account.workstationId = needsWorkstation ? workstationId : null;
+                    account.representativeId = representativeId;
                     return account;
                 });
     }

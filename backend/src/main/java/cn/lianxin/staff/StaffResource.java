@@ -17,6 +17,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -33,6 +34,15 @@ public class StaffResource {
             @NotNull @Pattern(regexp = "[a-z0-9_.-]{3,40}", message = "must be 3 to 40 lower-case letters, digits, '_', '.' or '-'") String username,
             @NotBlank @Size(max = 50) String displayName,
             @NotNull @Size(min = 10, max = 200, message = "must have at least 10 characters") String password,
+            @NotNull StaffRole role,
+            Long workstationId,
+            Long representativeId) {
+    }
+
+    /** A change to an account: the username stays; a password given replaces the old one, none keeps it. */
+    public record StaffUpdate(
+            @NotBlank @Size(max = 50) String displayName,
+            @Size(min = 10, max = 200, message = "must have at least 10 characters") String password,
             @NotNull StaffRole role,
             Long workstationId,
             Long representativeId) {
@@ -64,6 +74,13 @@ public class StaffResource {
     @WithTransaction
     public Uni<Response> create(@Valid @NotNull StaffRequest request) {
         return accounts.create(request).map(a -> Created.at("/api/staff", a.id, StaffView.of(a)));
+    }
+
+    @PUT
+    @Path("{id}")
+    @WithTransaction
+    public Uni<StaffView> update(@PathParam("id") long id, @Valid @NotNull StaffUpdate request) {
+        return accounts.update(id, request).map(StaffView::of);
     }
 
     @POST
