@@ -38,7 +38,7 @@ class CalendarEditor extends Editor<CalendarDay, CalendarEditor.Entry> {
     private final WorkingCalendar calendar;
 
     CalendarEditor(CalendarDays days, WorkingCalendar calendar) {
-        super("calendar", "工作日历");
+        super("calendar", "工作日历", "例外日");
         this.days = days;
         this.calendar = calendar;
     }

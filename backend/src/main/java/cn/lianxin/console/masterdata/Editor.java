@@ -21,10 +21,17 @@ abstract class Editor<E, R> {
 
     final String path;
     final String title;
+    /** What one record is called on buttons and form headings. */
+    final String noun;
 
     Editor(String path, String title) {
+        this(path, title, title);
+    }
+
+    Editor(String path, String title, String noun) {
         this.path = path;
         this.title = title;
+        this.noun = noun;
     }
 
     /** The field a unique constraint guards: a duplicate is reported there. */

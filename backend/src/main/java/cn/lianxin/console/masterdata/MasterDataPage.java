@@ -60,7 +60,7 @@ public class MasterDataPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(Frame frame, List<Tab> tabs, Tab tab, Listing listing, List<FormField> filters,
+        static native TemplateInstance list(Frame frame, List<Tab> tabs, Tab tab, String noun, Listing listing, List<FormField> filters,
                 String pagerQuery, String removal, String removeLabel, boolean saved);
 
         static native TemplateInstance form(Frame frame, List<Tab> tabs, Tab tab, EditForm form);
@@ -100,7 +100,7 @@ public class MasterDataPage {
         filters.remove("saved");
         FormState query = FormState.of(filters);
         return editor.filters(query).chain(fields -> editor.list(page, query).map(listing -> Templates.list(frames.of("masterdata"), tabs,
-                tabOf(editor), listing, fields, pagerQuery(filters), editor.removal().name(), editor.removeLabel(), saved)));
+                tabOf(editor), editor.noun, listing, fields, pagerQuery(filters), editor.removal().name(), editor.removeLabel(), saved)));
     }
 
     /** The filters again, for the pager's links: a page turn keeps what the list is narrowed to. */
@@ -211,7 +211,7 @@ public class MasterDataPage {
         boolean creating = key == null;
         String list = PATH + "/" + editor.path;
         return editor.fields(state, creating).map(fields -> new EditForm(
-                creating ? "新建" + editor.title : "编辑" + editor.title,
+                creating ? "新建" + editor.noun : "编辑" + editor.noun,
                 creating ? list : list + "/" + key, !creating, list, fields, state.otherErrors(fields)));
     }
 
