@@ -74,6 +74,14 @@ class MasterDataPagesTest {
         submit(browser);
         Browser.waiting(browser).until(ExpectedConditions.textToBe(By.id("f-name-error"), "已有同名或同编码的记录，请换一个"));
 
+        // A constituency that does not exist (a stale page, a forged form) is refused at its select.
+        Browser.script(browser, "const s = document.getElementById('f-constituencyId'); s.add(new Option('已删除的选区', '999999999')); s.value = '999999999';");
+        WebElement name = browser.findElement(By.id("f-name"));
+        name.clear();
+        name.sendKeys(Api.unique("北村"));
+        submit(browser);
+        Browser.waiting(browser).until(ExpectedConditions.textToBe(By.id("f-constituencyId-error"), "所选的项不存在或已停用"));
+
         asOffice().queryParam("constituencyId", town.constituencyId()).get("/api/villages").then().statusCode(200)
                 .body("total", equalTo(1)).body("items[0].name", equalTo("东村"));
     }
