@@ -109,7 +109,8 @@ public class ProblemMappers {
         return false;
     }
 
-    private static boolean isUniqueViolation(Throwable e) {
+    /** A unique constraint refused the write: the console shows it at the form's unique field. */
+    public static boolean isUniqueViolation(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof PgException pg && "23505".equals(pg.getSqlState())
                     || t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {

@@ -3,7 +3,6 @@ package cn.lianxin.calendar;
 import cn.lianxin.api.ApiException;
 import cn.lianxin.api.Dates;
 import cn.lianxin.api.Roles;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -54,9 +53,11 @@ public class CalendarResource {
     }
 
     private final WorkingCalendar calendar;
+    private final CalendarDays exceptions;
 
-    public CalendarResource(WorkingCalendar calendar) {
+    public CalendarResource(WorkingCalendar calendar, CalendarDays exceptions) {
         this.calendar = calendar;
+        this.exceptions = exceptions;
     }
 
     @GET
@@ -68,8 +69,7 @@ public class CalendarResource {
         if (wanted < 1 || wanted > 9999) {
             throw ApiException.invalidField("year", "must be a year from 1 to 9999");
         }
-        return CalendarDay.<CalendarDay>list("day >= ?1 and day < ?2 order by day", LocalDate.of(wanted, 1, 1), LocalDate.of(wanted + 1, 1, 1))
-                .map(days -> days.stream().map(CalendarDayView::of).toList());
+        return exceptions.year(wanted).map(list -> list.stream().map(CalendarDayView::of).toList());
     }
 
     @PUT
@@ -77,28 +77,14 @@ public class CalendarResource {
     @Operation(summary = "Make a day an exception, or replace the exception it is: HOLIDAY on a weekday, WORKDAY on a weekend")
     public Uni<CalendarDayView> put(@PathParam("date") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2027-10-04") String date,
             @Valid @NotNull CalendarDayRequest request) {
-        LocalDate day = Dates.parse(date, "date");
-        if (!request.kind().breaksDefaultRuleOn(day)) {
-            throw ApiException.invalidField("kind", "%s is a %s, %s anyway; only a %s changes it".formatted(day, day.getDayOfWeek(),
-                    WorkingDays.isWeekday(day) ? "a working day" : "a day off",
-                    WorkingDays.isWeekday(day) ? DayKind.HOLIDAY : DayKind.WORKDAY));
-        }
-        // An explicit transaction, not @WithTransaction: the calendar must reload after the commit, not before it.
-        return Panache.withTransaction(() -> CalendarDay.<CalendarDay>findById(day).chain(existing -> existing == null
-                ? apply(new CalendarDay(), day, request).<CalendarDay>persist()
-                : Uni.createFrom().item(apply(existing, day, request))))
-                .map(CalendarDayView::of)
-                .call(calendar::reload);
+        return exceptions.put(Dates.parse(date, "date"), request).map(CalendarDayView::of);
     }
 
     @DELETE
     @Path("{date}")
     @Operation(summary = "Return a day to the default rule (Monday to Friday work, weekends off)")
     public Uni<Response> delete(@PathParam("date") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2027-10-04") String date) {
-        LocalDate day = Dates.parse(date, "date");
-        return Panache.withTransaction(() -> CalendarDay.deleteById(day))
-                .call(deleted -> deleted ? calendar.reload() : Uni.createFrom().failure(ApiException.notFound("A calendar exception on " + day)))
-                .map(deleted -> Response.noContent().build());
+        return exceptions.delete(Dates.parse(date, "date")).map(done -> Response.noContent().build());
     }
 
     @GET
@@ -115,12 +101,5 @@ public class CalendarResource {
         WorkingDays current = calendar.current();
         OffsetDateTime deadline = current.deadline(start.atStartOfDay(current.zone()), days).toOffsetDateTime();
         return new DeadlineView(start, days, deadline.toLocalDate(), deadline);
-    }
-
-    private static CalendarDay apply(CalendarDay calendarDay, LocalDate day, CalendarDayRequest request) {
-        calendarDay.day = day;
-        calendarDay.kind = request.kind();
-        calendarDay.name = request.name().strip();
-        return calendarDay;
     }
 }

@@ -1,7 +1,6 @@
 package cn.lianxin.masterdata;
 
 import cn.lianxin.api.Created;
-import cn.lianxin.api.Filters;
 import cn.lianxin.api.Page;
 import cn.lianxin.api.PageRequest;
 import cn.lianxin.api.Roles;
@@ -42,17 +41,18 @@ public class CategoryResource {
     }
 
     private final Lookups lookups;
+    private final Categories categories;
 
-    public CategoryResource(Lookups lookups) {
+    public CategoryResource(Lookups lookups, Categories categories) {
         this.lookups = lookups;
+        this.categories = categories;
     }
 
     @GET
     @WithSession
     public Uni<Page<CategoryView>> list(@Valid @BeanParam PageRequest page, @QueryParam("workField") WorkField workField,
             @QueryParam("active") Boolean active) {
-        Filters filters = new Filters().with("workField = :workField", "workField", workField).with("active = :active", "active", active);
-        return Filters.page(Category.find(filters.where("code"), filters.parameters()), page, CategoryView::of);
+        return categories.list(page, workField, active).map(p -> p.map(CategoryView::of));
     }
 
     @GET
@@ -65,16 +65,14 @@ public class CategoryResource {
     @POST
     @WithTransaction
     public Uni<Response> create(@Valid @NotNull CategoryRequest request) {
-        Category category = new Category();
-        apply(category, request);
-        return category.<Category>persist().map(c -> Created.at("/api/categories", c.id, CategoryView.of(c)));
+        return categories.create(request).map(c -> Created.at("/api/categories", c.id, CategoryView.of(c)));
     }
 
     @PUT
     @Path("{id}")
     @WithTransaction
     public Uni<CategoryView> update(@PathParam("id") long id, @Valid @NotNull CategoryRequest request) {
-        return lookups.existing(Category.class, id).invoke(c -> apply(c, request)).map(CategoryView::of);
+        return categories.update(id, request).map(CategoryView::of);
     }
 
     @POST
@@ -82,11 +80,5 @@ public class CategoryResource {
     @WithTransaction
     public Uni<CategoryView> deactivate(@PathParam("id") long id) {
         return lookups.deactivate(Category.class, id).map(CategoryView::of);
-    }
-
-    private static void apply(Category category, CategoryRequest request) {
-        category.code = request.code();
-        category.name = request.name().strip();
-        category.workField = request.workField();
     }
 }

@@ -1,7 +1,6 @@
 package cn.lianxin.masterdata;
 
 import cn.lianxin.api.Created;
-import cn.lianxin.api.Filters;
 import cn.lianxin.api.Page;
 import cn.lianxin.api.PageRequest;
 import cn.lianxin.api.Roles;
@@ -38,17 +37,18 @@ public class ConstituencyResource {
     }
 
     private final Lookups lookups;
+    private final Constituencies constituencies;
 
-    public ConstituencyResource(Lookups lookups) {
+    public ConstituencyResource(Lookups lookups, Constituencies constituencies) {
         this.lookups = lookups;
+        this.constituencies = constituencies;
     }
 
     @GET
     @WithSession
     public Uni<Page<ConstituencyView>> list(@Valid @BeanParam PageRequest page, @QueryParam("townId") Long townId,
             @QueryParam("active") Boolean active) {
-        Filters filters = new Filters().with("townId = :townId", "townId", townId).with("active = :active", "active", active);
-        return Filters.page(Constituency.find(filters.where("name"), filters.parameters()), page, ConstituencyView::of);
+        return constituencies.list(page, townId, active).map(p -> p.map(ConstituencyView::of));
     }
 
     @GET
@@ -61,16 +61,14 @@ public class ConstituencyResource {
     @POST
     @WithTransaction
     public Uni<Response> create(@Valid @NotNull ConstituencyRequest request) {
-        Constituency constituency = new Constituency();
-        return apply(constituency, request).chain(c -> c.<Constituency>persist())
-                .map(c -> Created.at("/api/constituencies", c.id, ConstituencyView.of(c)));
+        return constituencies.create(request).map(c -> Created.at("/api/constituencies", c.id, ConstituencyView.of(c)));
     }
 
     @PUT
     @Path("{id}")
     @WithTransaction
     public Uni<ConstituencyView> update(@PathParam("id") long id, @Valid @NotNull ConstituencyRequest request) {
-        return lookups.existing(Constituency.class, id).chain(c -> apply(c, request)).map(ConstituencyView::of);
+        return constituencies.update(id, request).map(ConstituencyView::of);
     }
 
     @POST
@@ -80,11 +78,4 @@ public class ConstituencyResource {
         return lookups.deactivate(Constituency.class, id).map(ConstituencyView::of);
     }
 
-    private Uni<Constituency> apply(Constituency constituency, ConstituencyRequest request) {
-        return lookups.reference(Town.class, request.townId(), "townId").map(town -> {
-            constituency.townId = town.id;
-            constituency.name = request.name().strip();
-            return constituency;
-        });
-    }
 }

@@ -1,7 +1,6 @@
 package cn.lianxin.masterdata;
 
 import cn.lianxin.api.Created;
-import cn.lianxin.api.Filters;
 import cn.lianxin.api.Page;
 import cn.lianxin.api.PageRequest;
 import cn.lianxin.api.Roles;
@@ -59,18 +58,18 @@ public class RepresentativeResource {
     }
 
     private final Lookups lookups;
+    private final Representatives representatives;
 
-    public RepresentativeResource(Lookups lookups) {
+    public RepresentativeResource(Lookups lookups, Representatives representatives) {
         this.lookups = lookups;
+        this.representatives = representatives;
     }
 
     @GET
     @WithSession
     public Uni<Page<RepresentativeView>> list(@Valid @BeanParam PageRequest page, @QueryParam("workstationId") Long workstationId,
             @QueryParam("active") Boolean active) {
-        Filters filters = new Filters().with("workstationId = :workstationId", "workstationId", workstationId)
-                .with("active = :active", "active", active);
-        return Filters.page(Representative.find(filters.where("name"), filters.parameters()), page, RepresentativeView::of);
+        return representatives.list(page, workstationId, active).map(p -> p.map(RepresentativeView::of));
     }
 
     @GET
@@ -83,15 +82,14 @@ public class RepresentativeResource {
     @POST
     @WithTransaction
     public Uni<Response> create(@Valid @NotNull RepresentativeRequest request) {
-        return apply(new Representative(), request).chain(r -> r.<Representative>persist())
-                .map(r -> Created.at("/api/representatives", r.id, RepresentativeView.of(r)));
+        return representatives.create(request).map(r -> Created.at("/api/representatives", r.id, RepresentativeView.of(r)));
     }
 
     @PUT
     @Path("{id}")
     @WithTransaction
     public Uni<RepresentativeView> update(@PathParam("id") long id, @Valid @NotNull RepresentativeRequest request) {
-        return lookups.existing(Representative.class, id).chain(r -> apply(r, request)).map(RepresentativeView::of);
+        return representatives.update(id, request).map(RepresentativeView::of);
     }
 
     @POST
@@ -101,25 +99,4 @@ public class RepresentativeResource {
         return lookups.deactivate(Representative.class, id).map(RepresentativeView::of);
     }
 
-    private Uni<Representative> apply(Representative representative, RepresentativeRequest request) {
-        return lookups.reference(Workstation.class, request.workstationId(), "workstationId")
-                .call(() -> lookups.reference(Constituency.class, request.constituencyId(), "constituencyId"))
-                .call(() -> lookups.reference(Village.class, request.residenceVillageId(), "residenceVillageId"))
-                .call(() -> lookups.references(Village.class, request.contactVillageIds(), "contactVillageIds"))
-                .map(workstation -> {
-                    representative.name = request.name().strip();
-                    representative.workstationId = workstation.id;
-                    representative.constituencyId = request.constituencyId();
-                    representative.residenceVillageId = request.residenceVillageId();
-                    representative.workFields = request.workFields().stream().map(Enum::name).sorted().toArray(String[]::new);
-                    representative.specialties = request.specialties().stream().map(String::strip).toArray(String[]::new);
-                    representative.wecomUserId = request.wecomUserId();
-                    representative.groupLeader = request.groupLeader();
-                    representative.photoUrl = request.photoUrl();
-                    representative.receptionSchedule = request.receptionSchedule();
-                    representative.contactVillageIds.clear();
-                    representative.contactVillageIds.addAll(request.contactVillageIds());
-                    return representative;
-                });
-    }
 }

@@ -1,7 +1,6 @@
 package cn.lianxin.masterdata;
 
 import cn.lianxin.api.Created;
-import cn.lianxin.api.Filters;
 import cn.lianxin.api.Page;
 import cn.lianxin.api.PageRequest;
 import cn.lianxin.api.Roles;
@@ -40,15 +39,17 @@ public class TownResource {
     }
 
     private final Lookups lookups;
+    private final Towns towns;
 
-    public TownResource(Lookups lookups) {
+    public TownResource(Lookups lookups, Towns towns) {
         this.lookups = lookups;
+        this.towns = towns;
     }
 
     @GET
     @WithSession
     public Uni<Page<TownView>> list(@Valid @BeanParam PageRequest page) {
-        return Filters.page(Town.findAll(io.quarkus.panache.common.Sort.by("name")), page, TownView::of);
+        return towns.list(page).map(p -> p.map(TownView::of));
     }
 
     @GET
@@ -61,20 +62,13 @@ public class TownResource {
     @POST
     @WithTransaction
     public Uni<Response> create(@Valid @NotNull TownRequest request) {
-        Town town = new Town();
-        apply(town, request);
-        return town.<Town>persist().map(t -> Created.at("/api/towns", t.id, TownView.of(t)));
+        return towns.create(request).map(t -> Created.at("/api/towns", t.id, TownView.of(t)));
     }
 
     @PUT
     @Path("{id}")
     @WithTransaction
     public Uni<TownView> update(@PathParam("id") long id, @Valid @NotNull TownRequest request) {
-        return lookups.existing(Town.class, id).invoke(t -> apply(t, request)).map(TownView::of);
-    }
-
-    private static void apply(Town town, TownRequest request) {
-        town.code = request.code();
-        town.name = request.name().strip();
+        return towns.update(id, request).map(TownView::of);
     }
 }

@@ -1,7 +1,6 @@
 package cn.lianxin.masterdata;
 
 import cn.lianxin.api.Created;
-import cn.lianxin.api.Filters;
 import cn.lianxin.api.Page;
 import cn.lianxin.api.PageRequest;
 import cn.lianxin.api.Roles;
@@ -39,18 +38,18 @@ public class VillageResource {
     }
 
     private final Lookups lookups;
+    private final Villages villages;
 
-    public VillageResource(Lookups lookups) {
+    public VillageResource(Lookups lookups, Villages villages) {
         this.lookups = lookups;
+        this.villages = villages;
     }
 
     @GET
     @WithSession
     public Uni<Page<VillageView>> list(@Valid @BeanParam PageRequest page, @QueryParam("constituencyId") Long constituencyId,
             @QueryParam("active") Boolean active) {
-        Filters filters = new Filters().with("constituencyId = :constituencyId", "constituencyId", constituencyId)
-                .with("active = :active", "active", active);
-        return Filters.page(Village.find(filters.where("name"), filters.parameters()), page, VillageView::of);
+        return villages.list(page, constituencyId, active).map(p -> p.map(VillageView::of));
     }
 
     @GET
@@ -63,15 +62,14 @@ public class VillageResource {
     @POST
     @WithTransaction
     public Uni<Response> create(@Valid @NotNull VillageRequest request) {
-        return apply(new Village(), request).chain(v -> v.<Village>persist())
-                .map(v -> Created.at("/api/villages", v.id, VillageView.of(v)));
+        return villages.create(request).map(v -> Created.at("/api/villages", v.id, VillageView.of(v)));
     }
 
     @PUT
     @Path("{id}")
     @WithTransaction
     public Uni<VillageView> update(@PathParam("id") long id, @Valid @NotNull VillageRequest request) {
-        return lookups.existing(Village.class, id).chain(v -> apply(v, request)).map(VillageView::of);
+        return villages.update(id, request).map(VillageView::of);
     }
 
     @POST
@@ -81,12 +79,4 @@ public class VillageResource {
         return lookups.deactivate(Village.class, id).map(VillageView::of);
     }
 
-    private Uni<Village> apply(Village village, VillageRequest request) {
-        return lookups.reference(Constituency.class, request.constituencyId(), "constituencyId").map(constituency -> {
-            village.constituencyId = constituency.id;
-            village.townId = constituency.townId;
-            village.name = request.name().strip();
-            return village;
-        });
-    }
 }

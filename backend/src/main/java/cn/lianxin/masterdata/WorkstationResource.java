@@ -1,13 +1,9 @@
 package cn.lianxin.masterdata;
 
-import cn.lianxin.api.ApiException;
 import cn.lianxin.api.Created;
-import cn.lianxin.api.Filters;
 import cn.lianxin.api.Page;
 import cn.lianxin.api.PageRequest;
 import cn.lianxin.api.Roles;
-import cn.lianxin.privacy.PhoneVault;
-import cn.lianxin.sms.PhoneNumber;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -53,19 +49,18 @@ public class WorkstationResource {
     }
 
     private final Lookups lookups;
-    private final PhoneVault phones;
+    private final Workstations workstations;
 
-    public WorkstationResource(Lookups lookups, PhoneVault phones) {
+    public WorkstationResource(Lookups lookups, Workstations workstations) {
         this.lookups = lookups;
-        this.phones = phones;
+        this.workstations = workstations;
     }
 
     @GET
     @WithSession
     public Uni<Page<WorkstationView>> list(@Valid @BeanParam PageRequest page, @QueryParam("villageId") Long villageId,
             @QueryParam("active") Boolean active) {
-        Filters filters = new Filters().with(":villageId member of villageIds", "villageId", villageId).with("active = :active", "active", active);
-        return Filters.page(Workstation.find(filters.where("name"), filters.parameters()), page, WorkstationView::of);
+        return workstations.list(page, villageId, active).map(p -> p.map(WorkstationView::of));
     }
 
     @GET
@@ -78,15 +73,14 @@ public class WorkstationResource {
     @POST
     @WithTransaction
     public Uni<Response> create(@Valid @NotNull WorkstationRequest request) {
-        return apply(new Workstation(), request).chain(w -> w.<Workstation>persist())
-                .map(w -> Created.at("/api/workstations", w.id, WorkstationView.of(w)));
+        return workstations.create(request).map(w -> Created.at("/api/workstations", w.id, WorkstationView.of(w)));
     }
 
     @PUT
     @Path("{id}")
     @WithTransaction
     public Uni<WorkstationView> update(@PathParam("id") long id, @Valid @NotNull WorkstationRequest request) {
-        return lookups.existing(Workstation.class, id).chain(w -> apply(w, request)).map(WorkstationView::of);
+        return workstations.update(id, request).map(WorkstationView::of);
     }
 
     @POST
@@ -96,24 +90,4 @@ public class WorkstationResource {
         return lookups.deactivate(Workstation.class, id).map(WorkstationView::of);
     }
 
-    private Uni<Workstation> apply(Workstation workstation, WorkstationRequest request) {
-        PhoneVault.Sealed liaisonPhone = request.liaisonPhone() == null ? null
-                : phones.seal(PhoneNumber.parse(request.liaisonPhone())
-                        .orElseThrow(() -> ApiException.invalidField("liaisonPhone", "must be a mainland China mobile number")));
-        return lookups.reference(Town.class, request.townId(), "townId")
-                .call(() -> lookups.references(Village.class, request.villageIds(), "villageIds"))
-                .map(town -> {
-                    workstation.townId = town.id;
-                    workstation.name = request.name().strip();
-                    workstation.place = request.place().strip();
-                    workstation.signage = request.signage().strip();
-                    workstation.serviceTheme = request.serviceTheme().strip();
-                    workstation.liaisonName = request.liaisonName().strip();
-                    workstation.liaisonPhoneCipher = liaisonPhone == null ? null : liaisonPhone.cipher();
-                    workstation.liaisonPhoneMasked = liaisonPhone == null ? null : liaisonPhone.masked();
-                    workstation.villageIds.clear();
-                    workstation.villageIds.addAll(request.villageIds());
-                    return workstation;
-                });
-    }
 }

@@ -1,18 +1,13 @@
 package cn.lianxin.staff;
 
-import cn.lianxin.api.ApiException;
 import cn.lianxin.api.Created;
-import cn.lianxin.api.Filters;
 import cn.lianxin.api.Page;
 import cn.lianxin.api.PageRequest;
 import cn.lianxin.api.Roles;
 import cn.lianxin.masterdata.Lookups;
-import cn.lianxin.masterdata.Representative;
-import cn.lianxin.masterdata.Workstation;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -22,6 +17,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -43,6 +39,15 @@ public class StaffResource {
             Long representativeId) {
     }
 
+    /** A change to an account: the username stays; a password given replaces the old one, none keeps it. */
+    public record StaffUpdate(
+            @NotBlank @Size(max = 50) String displayName,
+            @Size(min = 10, max = 200, message = "must have at least 10 characters") String password,
+            @NotNull StaffRole role,
+            Long workstationId,
+            Long representativeId) {
+    }
+
     public record StaffView(long id, String username, String displayName, StaffRole role, Long workstationId,
             Long representativeId, boolean active) {
         static StaffView of(StaffAccount a) {
@@ -51,33 +56,31 @@ public class StaffResource {
     }
 
     private final Lookups lookups;
-    private final PasswordHasher hasher;
-    private final Vertx vertx;
+    private final StaffAccounts accounts;
 
-    public StaffResource(Lookups lookups, PasswordHasher hasher, Vertx vertx) {
+    public StaffResource(Lookups lookups, StaffAccounts accounts) {
         this.lookups = lookups;
-        this.hasher = hasher;
-        this.vertx = vertx;
+        this.accounts = accounts;
     }
 
     @GET
     @WithSession
     public Uni<Page<StaffView>> list(@Valid @BeanParam PageRequest page, @QueryParam("workstationId") Long workstationId,
             @QueryParam("role") StaffRole role) {
-        Filters filters = new Filters().with("workstationId = :workstationId", "workstationId", workstationId).with("role = :role", "role", role);
-        return Filters.page(StaffAccount.find(filters.where("username"), filters.parameters()), page, StaffView::of);
+        return accounts.list(page, workstationId, role).map(p -> p.map(StaffView::of));
     }
 
     @POST
     @WithTransaction
     public Uni<Response> create(@Valid @NotNull StaffRequest request) {
-        return placement(request)
-                .chain(account -> vertx.executeBlocking(Uni.createFrom().item(() -> hasher.hash(request.password())))
-                        .chain(hash -> {
-                            account.passwordHash = hash;
-                            return account.<StaffAccount>persist();
-                        }))
-                .map(a -> Created.at("/api/staff", a.id, StaffView.of(a)));
+        return accounts.create(request).map(a -> Created.at("/api/staff", a.id, StaffView.of(a)));
+    }
+
+    @PUT
+    @Path("{id}")
+    @WithTransaction
+    public Uni<StaffView> update(@PathParam("id") long id, @Valid @NotNull StaffUpdate request) {
+        return accounts.update(id, request).map(StaffView::of);
     }
 
     @POST
@@ -85,32 +88,5 @@ public class StaffResource {
     @WithTransaction
     public Uni<StaffView> deactivate(@PathParam("id") long id) {
         return lookups.deactivate(StaffAccount.class, id).map(StaffView::of);
-    }
-
-    /** Checks that the role has the workstation and representative it needs, and that they belong together. */
-    private Uni<StaffAccount> placement(StaffRequest request) {
-        boolean needsWorkstation = request.role() != StaffRole.TOWN_OFFICE;
-        boolean needsRepresentative = request.role() == StaffRole.GROUP_LEADER || request.role() == StaffRole.REPRESENTATIVE;
-        if (needsWorkstation && request.workstationId() == null) {
-            throw ApiException.invalidField("workstationId", "is required for the role " + request.role());
-        }
-        if (needsRepresentative != (request.representativeId() != null)) {
-            throw ApiException.invalidField("representativeId", needsRepresentative
-                    ? "is required for the role " + request.role() : "must be empty for the role " + request.role());
-        }
-        return lookups.reference(Workstation.class, needsWorkstation ? request.workstationId() : null, "workstationId")
-                .chain(() -> lookups.reference(Representative.class, request.representativeId(), "representativeId"))
-                .map(representative -> {
-                    if (representative != null && !representative.workstationId.equals(request.workstationId())) {
-                        throw ApiException.invalidField("representativeId", "belongs to another workstation");
-                    }
-                    StaffAccount account = new StaffAccount();
-                    account.username = request.username();
-                    account.displayName = request.displayName().strip();
-                    account.role = request.role();
-                    account.workstationId = needsWorkstation ? request.workstationId() : null;
-                    account.representativeId = request.representativeId();
-                    return account;
-                });
     }
 }

@@ -69,6 +69,24 @@ class StaffLoginTest {
     }
 
     @Test
+    void shouldMoveAnAccountAndReplaceItsPasswordOnlyWhenANewOneIsGiven() {
+        Fixtures town = Fixtures.town();
+        Team team = Team.at(town);
+        long elsewhere = Team.secondWorkstation(town);
+        Number id = asOffice().queryParam("workstationId", town.workstationId()).queryParam("role", "LIAISON").get("/api/staff").then()
+                .statusCode(200).extract().path("items.find { it.username == '%s' }.id".formatted(team.liaison()));
+        asOffice().body(Map.of("displayName", "调任联络员", "role", "LIAISON", "workstationId", elsewhere)).put("/api/staff/" + id)
+                .then().statusCode(200).body("workstationId", equalTo((int) elsewhere)).body("displayName", equalTo("调任联络员"))
+                .body("username", equalTo(team.liaison()));
+        login(team.liaison(), Team.PASSWORD).statusCode(200);
+
+        asOffice().body(Map.of("displayName", "调任联络员", "role", "LIAISON", "workstationId", elsewhere, "password", "a-new-password-42"))
+                .put("/api/staff/" + id).then().statusCode(200);
+        login(team.liaison(), "a-new-password-42").statusCode(200);
+        login(team.liaison(), Team.PASSWORD).statusCode(401);
+    }
+
+    @Test
     void shouldKeepStaffManagementToTheTownOffice() {
         Team team = Team.at(Fixtures.town());
         Team.as(team.liaison()).get("/api/staff").then().statusCode(403);
