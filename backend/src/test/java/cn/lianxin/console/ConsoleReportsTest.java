@@ -219,5 +219,8 @@ class ConsoleReportsTest {
         String own = Team.as(team.liaison()).get("/console/reports/" + month).then().statusCode(200).extract().asString();
         assertThat(own).contains("测试镇" + town.townCode() + " 中心工作室 ");
         Team.as(team.first()).get("/console/reports/" + month).then().statusCode(403);
+        // No such workstation, no such month: nothing to report, as the API says of an unknown id.
+        asOffice().get("/console/reports/" + month + "?workstationId=" + Long.MAX_VALUE).then().statusCode(404);
+        asOffice().get("/console/reports/2026-13").then().statusCode(404);
     }
 }
