@@ -36,6 +36,12 @@ public class MessageLogResource {
         }
     }
 
+    private final MessageLog messages;
+
+    public MessageLogResource(MessageLog log) {
+        this.messages = log;
+    }
+
     @GET
     @Path("/messages")
     @WithSession
@@ -56,9 +62,7 @@ public class MessageLogResource {
         return list(new Filters().with("sandbox = :sandbox", "sandbox", true), page, caseId, representativeId, residentId);
     }
 
-    private static Uni<Page<MessageView>> list(Filters filters, PageRequest page, UUID caseId, Long representativeId, UUID residentId) {
-        filters.with("caseId = :caseId", "caseId", caseId).with("representativeId = :representativeId", "representativeId", representativeId)
-                .with("residentId = :residentId", "residentId", residentId);
-        return Filters.page(OutboundMessage.find(filters.where("createdAt desc, id"), filters.parameters()), page, MessageView::of);
+    private Uni<Page<MessageView>> list(Filters filters, PageRequest page, UUID caseId, Long representativeId, UUID residentId) {
+        return messages.page(filters, page, caseId, representativeId, residentId).map(p -> p.map(MessageView::of));
     }
 }
