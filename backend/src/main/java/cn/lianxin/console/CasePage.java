@@ -23,7 +23,6 @@ import cn.lianxin.notifications.MessageLog;
 import cn.lianxin.notifications.OutboundMessage;
 import cn.lianxin.notifications.RecipientKind;
 import cn.lianxin.staff.Caller;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.qute.CheckedTemplate;
@@ -33,6 +32,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -122,7 +122,7 @@ public class CasePage {
     static class Templates {
         static native TemplateInstance detail(Frame frame, View view);
 
-        /** The case's part of the page: what a command swaps in, with the case as it now is. */
+        /** The case's part of the page alone: what htmx swaps in after a command. */
         static native TemplateInstance body(Frame frame, View view);
 
         /** One command's form again, with what was typed and the errors at their fields. */
@@ -150,13 +150,16 @@ public class CasePage {
 
     @GET
     @WithSession
-    public Uni<TemplateInstance> detail(@PathParam("id") UUID id) {
+    public Uni<TemplateInstance> detail(@PathParam("id") UUID id, @HeaderParam("HX-Request") String htmx,
+            @HeaderParam("HX-History-Restore-Request") String restoring) {
         Frame frame = frames.of("cases");
-        return lifecycle.visible(id, frame.caller()).chain(c -> view(c, frame.caller())).map(view -> Templates.detail(frame, view));
+        boolean partial = htmx != null && restoring == null;
+        return lifecycle.visible(id, frame.caller()).chain(c -> view(c, frame.caller()))
+                .map(view -> partial ? Templates.body(frame, view) : Templates.detail(frame, view));
     }
 
     /**
-     * Gives one command. Done: the case's part of the page as it now is (swapped in place of the whole case).
+     * Gives one command. Done: the browser is told to read the case again and swap in its part ({@code HX-Location}).
      * What the command carries is wrong: its form again with the errors at their fields (422). Any other refusal
      * (403, 404, 409) is the API's problem, which the page shows in its alert.
      */
@@ -174,13 +177,11 @@ public class CasePage {
             if (!bound.valid()) {
                 return invalid(id, command, choices, bound.values(), bound.errors());
             }
+            // Done: the browser reads the case afresh (a new request, the committed state) and swaps in its part.
+            String location = "{\"path\":\"/console/cases/" + id + "\",\"target\":\"#case\",\"swap\":\"outerHTML\"}";
             return Uni.createFrom().item(() -> route.ofBound(bound.request()))
                     .chain(built -> lifecycle.execute(id, built, caller, Channel.CONSOLE))
-                    .chain(c -> Panache.getSession().chain(s -> s.refresh(c)).replaceWith(c))
-                    .chain(c -> view(c, caller))
-                    .chain(view -> Templates.body(frame, view).createUni())
-                    .map(html -> Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).header("HX-Retarget", "#case")
-                            .header("HX-Reswap", "outerHTML").build())
+                    .map(done -> Response.noContent().header("HX-Location", location).build())
                     .onFailure(CommandForms::atAField)
                     .recoverWithUni(e -> invalid(id, command, choices, bound.values(), CommandForms.errorOf(e)));
         });

@@ -109,7 +109,8 @@ public class CasesPage {
     public Uni<Response> list(@BeanParam PageRequest paging, @BeanParam CaseFilters f, @HeaderParam("HX-Request") String htmx,
             @HeaderParam("HX-History-Restore-Request") String restoring) {
         Frame frame = frames.of("cases");
-        Map<String, String> errors = errors(f, paging);
+        Map<String, String> errors = errors(f);
+        errors.putAll(pagingErrors(paging));
         // htmx asks for the results alone; a restore of the browser's history wants the whole page.
         boolean partial = htmx != null && restoring == null;
         Uni<Results> results = errors.isEmpty() ? results(frame.caller(), f, paging) : Uni.createFrom().item(
@@ -119,8 +120,12 @@ public class CasesPage {
                 .chain(r -> (partial ? Uni.createFrom().item((Choices) null) : choices(frame.caller(), frame.office()))
                         .chain(choices -> (partial ? Templates.results(frame, values(f), errors, r, EXPORT_LIMIT)
                                 : Templates.cases(frame, values(f), errors, choices, r, EXPORT_LIMIT)).createUni()))
-                .map(html -> Response.status(errors.isEmpty() ? 200 : 422).entity(html).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                        .build());
+                .map(html -> {
+                    Response.ResponseBuilder answer = Response.status(errors.isEmpty() ? 200 : 422).entity(html)
+                            .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+                    // The form sends its empty fields too; the address kept in the history names only the filters in force.
+                    return (partial ? answer.header("HX-Push-Url", links(values(f)).toString()) : answer).build();
+                });
     }
 
     /**
@@ -133,7 +138,7 @@ public class CasesPage {
     @Produces("text/csv; charset=utf-8")
     public Uni<Response> export(@BeanParam CaseFilters f) {
         Caller caller = frames.caller();
-        Map<String, String> errors = errors(f, new PageRequest());
+        Map<String, String> errors = errors(f);
         if (!errors.isEmpty()) {
             throw new jakarta.ws.rs.BadRequestException("筛选条件有误：" + String.join("；", errors.values()));
         }
@@ -142,7 +147,7 @@ public class CasesPage {
             List<Case> cases = cut ? found.subList(0, EXPORT_LIMIT) : found;
             return rows.of(cases).map(list -> {
                 Response.ResponseBuilder answer = Response.ok(csv.of(list)).type("text/csv; charset=utf-8")
-                        .header("Content-Disposition", "attachment; filename=\"cases-" + LocalDate.now(clock.withZone(townZone)) + ".csv\"");
+                        .header("Content-Disposition", "attachment; filename=\"cases-" + LocalDate.ofInstant(clock.instant(), townZone) + ".csv\"");
                 return (cut ? answer.header(TRUNCATED_HEADER, "only the newest " + EXPORT_LIMIT + " rows") : answer).build();
             });
         });
@@ -185,16 +190,21 @@ public class CasesPage {
     }
 
     /** What is wrong with the filters, by field, in the page's words. */
-    private Map<String, String> errors(CaseFilters f, PageRequest paging) {
+    private Map<String, String> errors(CaseFilters f) {
         Map<String, String> errors = new LinkedHashMap<>();
         for (ConstraintViolation<?> v : validator.validate(f)) {
             errors.put(v.getPropertyPath().toString(), "最多 40 个字");
         }
-        for (ConstraintViolation<?> v : validator.validate(paging)) {
-            errors.put(v.getPropertyPath().toString(), "page".equals(v.getPropertyPath().toString()) ? "页码不能小于 0" : "每页 1 到 200 条");
-        }
         if (f.from != null && f.to != null && f.to.isBefore(f.from)) {
             errors.put("to", "结束日期不能早于开始日期");
+        }
+        return errors;
+    }
+
+    private Map<String, String> pagingErrors(PageRequest paging) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (ConstraintViolation<?> v : validator.validate(paging)) {
+            errors.put(v.getPropertyPath().toString(), "page".equals(v.getPropertyPath().toString()) ? "页码不能小于 0" : "每页 1 到 200 条");
         }
         return errors;
     }
