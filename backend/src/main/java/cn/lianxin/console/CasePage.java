@@ -1,6 +1,7 @@
 package cn.lianxin.console;
 
 import cn.lianxin.api.Filters;
+import cn.lianxin.api.Page;
 import cn.lianxin.api.PageRequest;
 import cn.lianxin.api.Roles;
 import cn.lianxin.attachments.Upload;
@@ -23,6 +24,7 @@ import cn.lianxin.notifications.MessageLog;
 import cn.lianxin.notifications.OutboundMessage;
 import cn.lianxin.notifications.RecipientKind;
 import cn.lianxin.staff.Caller;
+import cn.lianxin.staff.StaffRole;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.qute.CheckedTemplate;
@@ -41,6 +43,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.lang.reflect.RecordComponent;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -208,7 +211,7 @@ public class CasePage {
     }
 
     /** The messages of the case from the message log's own query, newest first. */
-    private Uni<cn.lianxin.api.Page<OutboundMessage>> caseMessages(UUID caseId) {
+    private Uni<Page<OutboundMessage>> caseMessages(UUID caseId) {
         PageRequest page = new PageRequest();
         page.size = MESSAGES;
         return messages.page(new Filters(), page, caseId, null, null);
@@ -222,7 +225,7 @@ public class CasePage {
         List<Step> steps = new ArrayList<>();
         for (CaseState step : CaseState.values()) {
             String status = step == c.state ? "current" : step.ordinal() < c.state.ordinal() ? "done" : "pending";
-            java.time.OffsetDateTime at = null;
+            OffsetDateTime at = null;
             if (step == CaseState.REGISTERED) {
                 at = c.registeredAt;
             } else if (!"pending".equals(status)) {
@@ -294,7 +297,7 @@ public class CasePage {
      * the office, their own workstation's for others — the lifecycle refuses the rest), not the one it is with.
      */
     private static Uni<Choices> choices(Case c, Caller caller) {
-        boolean office = caller.role() == cn.lianxin.staff.StaffRole.TOWN_OFFICE;
+        boolean office = caller.is(StaffRole.TOWN_OFFICE);
         Uni<List<Representative>> representatives = office
                 ? Representative.list("active = true and workstationId in (select w.id from Workstation w where w.townId = ?1)", Sort.by("name"), c.townId)
                 : Representative.list("active = true and workstationId = ?1", Sort.by("name"), caller.workstationId());

@@ -23,6 +23,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -140,7 +141,7 @@ public class CasesPage {
         Caller caller = frames.caller();
         Map<String, String> errors = errors(f);
         if (!errors.isEmpty()) {
-            throw new jakarta.ws.rs.BadRequestException("筛选条件有误：" + String.join("；", errors.values()));
+            throw new BadRequestException("筛选条件有误：" + String.join("；", errors.values()));
         }
         return f.toSearch().all(caller, townZone, OffsetDateTime.now(clock), EXPORT_LIMIT + 1).chain(found -> {
             boolean cut = found.size() > EXPORT_LIMIT;
