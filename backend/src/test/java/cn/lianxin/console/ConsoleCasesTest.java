@@ -322,4 +322,27 @@ class ConsoleCasesTest {
         assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
         assertThat(browser.findElement(By.id("resident-phone")).getText()).matches("1\\d\\d\\*{4}\\d{4}");
     }
+
+    @Test
+    void theCasesNoWorkstationCoversAreListedWithTheFilterNamedAndABadPeriodIsRefusedAtItsField() {
+        Fixtures town = Fixtures.town();
+        long north = town.village(Api.unique("北村"));
+        String unplaced = asOffice().body(Map.of("residentId", town.resident(), "villageId", north, "categoryId", town.categoryId(),
+                "channel", "PHONE", "text", "北村的桥栏杆松了")).post("/api/cases").then().statusCode(201).extract().path("id");
+        String query = "from=" + month().atDay(1) + "&to=" + month().atEndOfMonth() + "&villageId=" + north + "&unplaced=WORKSTATION";
+        asOffice().get("/api/cases?" + query).then().statusCode(200).body("total", equalTo(1)).body("items[0].id", equalTo(unplaced));
+
+        ChromeDriver browser = Browser.fresh();
+        Browser.signIn(browser, base.toString(), "office", Api.OFFICE_PASSWORD);
+        browser.get(base + "console/cases?" + query);
+        assertThat(rowIds(browser)).containsExactly(unplaced);
+        assertThat(browser.findElement(By.cssSelector("#results tr[data-case]")).getText()).contains("未分配");
+        assertThat(browser.findElement(By.cssSelector(".active-filters")).getText()).contains("未定：未分配工作室");
+        assertThat(new Select(browser.findElement(By.id("f-unplaced"))).getFirstSelectedOption().getText()).isEqualTo("未分配工作室");
+
+        browser.get(base + "console/cases?from=" + month().atEndOfMonth() + "&to=" + month().atDay(1));
+        assertThat(browser.findElement(By.id("e-to")).getText()).isEqualTo("结束日期不能早于开始日期");
+        assertThat(browser.findElement(By.id("f-to")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(rowIds(browser)).isEmpty();
+    }
 }
