@@ -14,6 +14,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.DynamicUpdate;
+import org.hibernate.annotations.Formula;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import java.math.BigDecimal;
@@ -103,6 +104,12 @@ public class Case extends PanacheEntityBase implements CaseFacts {
     public OffsetDateTime updatedAt;
     @Version
     public long version;
+    /**
+     * The earliest clock still open, by V20's {@code next_open_deadline} (the one definition the overdue list and
+     * the deadline watch use); read from the row, never written. Null when no clock is open.
+     */
+    @Formula("next_open_deadline(state, replied_at, sign_for_due_at, reply_due_at, resolve_due_at)")
+    public OffsetDateTime nextOpenDeadline;
 
     @Override
     public String number() {

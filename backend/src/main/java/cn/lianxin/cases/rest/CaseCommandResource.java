@@ -1,8 +1,6 @@
 package cn.lianxin.cases.rest;
 
 import cn.lianxin.cases.domain.CaseCommand;
-import cn.lianxin.cases.domain.Feedback;
-import cn.lianxin.cases.domain.HandlingClass;
 import cn.lianxin.cases.CaseCommands;
 import cn.lianxin.api.Roles;
 import cn.lianxin.staff.Caller;
@@ -10,14 +8,10 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -32,33 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Case lifecycle")
 public class CaseCommandResource {
 
-    public record AssignRequest(@NotNull Long representativeId) {
-    }
-
-    public record VillageRequest(@NotNull Long villageId) {
-    }
-
-    public record HandlingRequest(@NotNull HandlingClass handlingClass) {
-    }
-
-    public record TextRequest(@NotBlank @Size(max = 2000) String text) {
-    }
-
-    /**
-     * The answer, with up to 9 attachments given as links to files kept elsewhere, and up to 9 files the caller
-     * uploaded with {@code POST /api/attachments} (ownership and reuse are checked by the lifecycle).
-     */
-    public record ReplyRequest(@NotBlank @Size(max = 2000) String text,
-            @Size(max = 9) List<@NotBlank @Pattern(regexp = "https?://\\S{1,500}", message = "must be an http(s) link") String> attachments,
-            @Size(max = 9) List<@NotNull UUID> attachmentIds) {
-    }
-
-    public record TransferRequest(@NotNull Long representativeId, @NotBlank @Size(max = 500) String reason) {
-    }
-
-    public record FeedbackRequest(@NotNull Feedback feedback, @Size(max = 500) String comment) {
-    }
-
     private final CaseCommands commands;
     private final SecurityIdentity identity;
 
@@ -70,99 +37,99 @@ public class CaseCommandResource {
     @POST
     @Path("village")
     @Operation(summary = "补登村庄: fill in the village of a case that arrived without one (SMS); an unassigned case is routed then")
-    public Uni<CaseResource.CaseView> village(@PathParam("id") UUID id, @Valid @NotNull VillageRequest r) {
-        return run(id, new CaseCommand.SetVillage(r.villageId()));
+    public Uni<CaseResource.CaseView> village(@PathParam("id") UUID id, @Valid @NotNull CommandRequests.VillageRequest r) {
+        return run(id, CommandRequests.SET_VILLAGE.of(r));
     }
 
     @POST
     @Path("assign")
     @Operation(summary = "分派: place a case from the dispatch queue with a representative")
-    public Uni<CaseResource.CaseView> assign(@PathParam("id") UUID id, @Valid @NotNull AssignRequest r) {
-        return run(id, new CaseCommand.Assign(r.representativeId()));
+    public Uni<CaseResource.CaseView> assign(@PathParam("id") UUID id, @Valid @NotNull CommandRequests.AssignRequest r) {
+        return run(id, CommandRequests.ASSIGN.of(r));
     }
 
     @POST
     @Path("sign-for")
     @Operation(summary = "签收: the assigned representative takes the case (登记 → 接待)")
     public Uni<CaseResource.CaseView> signFor(@PathParam("id") UUID id) {
-        return run(id, new CaseCommand.SignFor());
+        return run(id, CommandRequests.SIGN_FOR.of(null));
     }
 
     @POST
     @Path("handling")
     @Operation(summary = "Choose 当场办 / 请示办 / 限时办 (接待 → 处理)")
-    public Uni<CaseResource.CaseView> handling(@PathParam("id") UUID id, @Valid @NotNull HandlingRequest r) {
-        return run(id, new CaseCommand.ChooseHandling(r.handlingClass()));
+    public Uni<CaseResource.CaseView> handling(@PathParam("id") UUID id, @Valid @NotNull CommandRequests.HandlingRequest r) {
+        return run(id, CommandRequests.CHOOSE_HANDLING.of(r));
     }
 
     @POST
     @Path("notes")
     @Operation(summary = "Add a progress note")
-    public Uni<CaseResource.CaseView> note(@PathParam("id") UUID id, @Valid @NotNull TextRequest r) {
-        return run(id, new CaseCommand.AddNote(r.text()));
+    public Uni<CaseResource.CaseView> note(@PathParam("id") UUID id, @Valid @NotNull CommandRequests.TextRequest r) {
+        return run(id, CommandRequests.ADD_NOTE.of(r));
     }
 
     @POST
     @Path("escalate")
     @Operation(summary = "请示: escalate to the town committee for instruction; no reply until it is recorded")
-    public Uni<CaseResource.CaseView> escalate(@PathParam("id") UUID id, @Valid @NotNull TextRequest r) {
-        return run(id, new CaseCommand.Escalate(r.text()));
+    public Uni<CaseResource.CaseView> escalate(@PathParam("id") UUID id, @Valid @NotNull CommandRequests.TextRequest r) {
+        return run(id, CommandRequests.ESCALATE.of(r));
     }
 
     @POST
     @Path("instruction")
     @Operation(summary = "Record the instruction received for an escalation")
-    public Uni<CaseResource.CaseView> instruction(@PathParam("id") UUID id, @Valid @NotNull TextRequest r) {
-        return run(id, new CaseCommand.RecordInstruction(r.text()));
+    public Uni<CaseResource.CaseView> instruction(@PathParam("id") UUID id, @Valid @NotNull CommandRequests.TextRequest r) {
+        return run(id, CommandRequests.RECORD_INSTRUCTION.of(r));
     }
 
     @POST
     @Path("transfer")
     @Operation(summary = "转办: hand the case to another representative, with the reason; they sign for it anew")
-    public Uni<CaseResource.CaseView> transfer(@PathParam("id") UUID id, @Valid @NotNull TransferRequest r) {
-        return run(id, new CaseCommand.Transfer(r.representativeId(), r.reason()));
+    public Uni<CaseResource.CaseView> transfer(@PathParam("id") UUID id, @Valid @NotNull CommandRequests.TransferRequest r) {
+        return run(id, CommandRequests.TRANSFER.of(r));
     }
 
     @POST
     @Path("return")
     @Operation(summary = "退回: send the case back to the dispatch queue, with the reason")
-    public Uni<CaseResource.CaseView> returnToDispatch(@PathParam("id") UUID id, @Valid @NotNull TextRequest r) {
-        return run(id, new CaseCommand.ReturnToDispatch(r.text()));
+    public Uni<CaseResource.CaseView> returnToDispatch(@PathParam("id") UUID id, @Valid @NotNull CommandRequests.TextRequest r) {
+        return run(id, CommandRequests.RETURN_TO_DISPATCH.of(r));
     }
 
     @POST
     @Path("reply")
     @Operation(summary = "回复: the answer to the resident, sent on their channel (处理 → 回复)")
-    public Uni<CaseResource.CaseView> reply(@PathParam("id") UUID id, @Valid @NotNull ReplyRequest r) {
-        return run(id, new CaseCommand.Reply(r.text(), r.attachments(), r.attachmentIds()));
+    public Uni<CaseResource.CaseView> reply(@PathParam("id") UUID id, @Valid @NotNull CommandRequests.ReplyRequest r) {
+        return run(id, CommandRequests.REPLY.of(r));
     }
 
     @POST
     @Path("feedback")
     @Operation(summary = "反馈: record the resident's rating (回复 → 反馈)")
-    public Uni<CaseResource.CaseView> feedback(@PathParam("id") UUID id, @Valid @NotNull FeedbackRequest r) {
-        return run(id, new CaseCommand.RecordFeedback(r.feedback(), r.comment()));
+    public Uni<CaseResource.CaseView> feedback(@PathParam("id") UUID id, @Valid @NotNull CommandRequests.FeedbackRequest r) {
+        return run(id, CommandRequests.RECORD_FEEDBACK.of(r));
     }
 
     @POST
     @Path("reopen")
     @Operation(summary = "Reopen after 不满意: once with the representative, after that with the group leader")
-    public Uni<CaseResource.CaseView> reopen(@PathParam("id") UUID id, @Valid @NotNull TextRequest r) {
-        return run(id, new CaseCommand.Reopen(r.text()));
+    public Uni<CaseResource.CaseView> reopen(@PathParam("id") UUID id, @Valid @NotNull CommandRequests.TextRequest r) {
+        return run(id, CommandRequests.REOPEN.of(r));
     }
 
     @POST
     @Path("revisit")
     @Operation(summary = "回访: record a follow-up visit or call; counts as asking for feedback")
-    public Uni<CaseResource.CaseView> revisit(@PathParam("id") UUID id, @Valid @NotNull TextRequest r) {
-        return run(id, new CaseCommand.Revisit(r.text()));
+    public Uni<CaseResource.CaseView> revisit(@PathParam("id") UUID id, @Valid @NotNull CommandRequests.TextRequest r) {
+        return run(id, CommandRequests.REVISIT.of(r));
     }
 
     @POST
     @Path("archive")
     @Operation(summary = "归档: close the case; only after a delivered reply and a feedback attempt (件件有回音)")
     public Uni<CaseResource.CaseView> archive(@PathParam("id") UUID id) {
-        return run(id, new CaseCommand.Archive());
+        return run(id, CommandRequests.ARCHIVE.of(null));
     }
 
     private Uni<CaseResource.CaseView> run(UUID id, CaseCommand command) {

@@ -74,7 +74,12 @@ public class CaseFilesResource {
 
     private Uni<List<FileView>> list(UUID caseId, String kind, Function<Case, Uni<List<Upload>>> files) {
         return lifecycle.visible(caseId, Caller.of(identity)).chain(c -> files.apply(c))
-                .map(found -> found.stream().map(u -> FileView.of(u, "/api/cases/" + caseId + "/" + kind + "/" + u.id)).toList());
+                .map(found -> found.stream().map(u -> FileView.of(u, url(caseId, kind, u.id))).toList());
+    }
+
+    /** Where a file of a case is fetched: {@code kind} is {@code photos} or {@code attachments}. */
+    public static String url(UUID caseId, String kind, UUID fileId) {
+        return "/api/cases/" + caseId + "/" + kind + "/" + fileId;
     }
 
     private Uni<Response> file(UUID caseId, UUID id) {

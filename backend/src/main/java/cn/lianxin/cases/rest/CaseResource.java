@@ -10,13 +10,11 @@ import cn.lianxin.cases.Case;
 import cn.lianxin.cases.CaseActivity;
 import cn.lianxin.cases.CaseLifecycle;
 import cn.lianxin.cases.CaseRegistration;
-import cn.lianxin.cases.CaseScope;
+import cn.lianxin.cases.ResidentHistories;
 import cn.lianxin.api.Created;
-import cn.lianxin.api.Filters;
 import cn.lianxin.api.Page;
 import cn.lianxin.api.PageRequest;
 import cn.lianxin.api.Roles;
-import cn.lianxin.residents.Resident;
 import cn.lianxin.staff.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -84,20 +82,20 @@ public class CaseResource {
         }
     }
 
-    /** Enough of a resident's past for a handler; the console's full list is the town office's. */
-    private static final int HISTORY_LIMIT = 50;
-
     private final CaseRegistration registration;
     private final CaseLifecycle lifecycle;
+    private final ResidentHistories histories;
     private final SecurityIdentity identity;
     private final ZoneId townZone;
     private final Clock clock;
 
-    public CaseResource(CaseRegistration registration, CaseLifecycle lifecycle, SecurityIdentity identity, Clock clock,
+    public CaseResource(CaseRegistration registration, CaseLifecycle lifecycle, ResidentHistories histories,
+            SecurityIdentity identity, Clock clock,
             @ConfigProperty(name = "lianxin.cases.time-zone") ZoneId townZone) {
         this.clock = clock;
         this.registration = registration;
         this.lifecycle = lifecycle;
+        this.histories = histories;
         this.identity = identity;
         this.townZone = townZone;
     }
@@ -131,27 +129,13 @@ public class CaseResource {
                 .map(list -> list.stream().map(ActivityView::of).toList());
     }
 
-    /** Who raised a case, as a handler needs to know them: name, masked phone, and their earlier cases. */
-    public record ResidentHistory(UUID residentId, String name, String phone, Long villageId, List<PastCase> cases) {
-    }
-
-    public record PastCase(UUID id, String number, CaseState state, String stateLabel, Channel channel, String text,
-            OffsetDateTime registeredAt, OffsetDateTime repliedAt, Feedback feedback) {
-    }
-
     @GET
     @Path("{id}/resident-history")
     @WithSession
     @Operation(summary = "The case's resident (phone masked) and their cases the caller may see, newest first")
-    public Uni<ResidentHistory> residentHistory(@PathParam("id") UUID id) {
+    public Uni<ResidentHistories.ResidentHistory> residentHistory(@PathParam("id") UUID id) {
         Caller caller = Caller.of(identity);
-        return lifecycle.visible(id, caller).chain(c -> Resident.<Resident>findById(c.residentId).chain(resident -> {
-            Filters filters = CaseScope.visibleTo(caller).with("residentId = :residentId", "residentId", c.residentId);
-            return Case.<Case>find(filters.where("registeredAt desc, id"), filters.parameters()).page(0, HISTORY_LIMIT).list()
-                    .map(cases -> new ResidentHistory(resident.id, resident.name, resident.phoneMasked, resident.villageId,
-                            cases.stream().map(p -> new PastCase(p.id, p.number, p.state, p.state.label(), p.channel, p.text,
-                                    p.registeredAt, p.repliedAt, p.feedback)).toList()));
-        }));
+        return lifecycle.visible(id, caller).chain(c -> histories.of(c, caller));
     }
 
     @GET

@@ -1,0 +1,42 @@
+package cn.lianxin.cases;
+
+import cn.lianxin.api.Filters;
+import cn.lianxin.cases.domain.CaseState;
+import cn.lianxin.cases.domain.Channel;
+import cn.lianxin.cases.domain.Feedback;
+import cn.lianxin.residents.Resident;
+import cn.lianxin.staff.Caller;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Who raised a case, as a handler needs to know them: name, masked phone (never the number), and their cases the
+ * caller may see, newest first. The API's {@code resident-history} and the console's case page both show this.
+ */
+@ApplicationScoped
+public class ResidentHistories {
+
+    /** Enough of a resident's past for a handler; the console's full list is the case list filtered by resident. */
+    public static final int LIMIT = 50;
+
+    public record ResidentHistory(UUID residentId, String name, String phone, Long villageId, List<PastCase> cases) {
+    }
+
+    public record PastCase(UUID id, String number, CaseState state, String stateLabel, Channel channel, String text,
+            OffsetDateTime registeredAt, OffsetDateTime repliedAt, Feedback feedback) {
+    }
+
+    /** The resident of a case the caller already may see ({@link CaseLifecycle#visible}). */
+    public Uni<ResidentHistory> of(Case c, Caller caller) {
+        return Resident.<Resident>findById(c.residentId).chain(resident -> {
+            Filters filters = CaseScope.visibleTo(caller).with("residentId = :residentId", "residentId", c.residentId);
+            return Case.<Case>find(filters.where("registeredAt desc, id"), filters.parameters()).page(0, LIMIT).list()
+                    .map(cases -> new ResidentHistory(resident.id, resident.name, resident.phoneMasked, resident.villageId,
+                            cases.stream().map(p -> new PastCase(p.id, p.number, p.state, p.state.label(), p.channel, p.text,
+                                    p.registeredAt, p.repliedAt, p.feedback)).toList()));
+        });
+    }
+}
