@@ -16,6 +16,11 @@ public record Frame(String section, Caller caller, String roleLabel, String csrf
         return caller.is(StaffRole.TOWN_OFFICE);
     }
 
+    /** 登记 is the office's and the liaisons' (RegisterPage): the nav shows it to them only. */
+    public boolean registers() {
+        return office() || caller.is(StaffRole.LIAISON);
+    }
+
     /** Makes the frames of one request's page. */
     @RequestScoped
     public static class Frames {

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import cn.lianxin.cases.Figure;
 import cn.lianxin.testing.Api;
+import cn.lianxin.testing.CaseSteps;
 import cn.lianxin.testing.Browser;
 import cn.lianxin.testing.Database;
 import cn.lianxin.testing.Fixtures;
@@ -72,20 +73,20 @@ class ConsoleCasesTest {
         // 按时回复、满意; replied late (its deadline moved before the reply), 不满意, a phone number in its words;
         // signed for and handled, its reply deadline passed; waiting to be signed for; signed for, then transferred.
         String onTime = assigned(town, resident, "排水沟堵了", team.firstId());
-        replied(team.first(), onTime);
-        rated(team, onTime, "SATISFIED");
+        CaseSteps.reply(team.first(), onTime, "已处理");
+        CaseSteps.rate(team, onTime, "SATISFIED");
         String late = assigned(town, resident, "路面坑洼，联系电话" + PHONE_IN_TEXT, team.firstId());
-        replied(team.first(), late);
-        rated(team, late, "UNSATISFIED");
+        CaseSteps.reply(team.first(), late, "已处理");
+        CaseSteps.rate(team, late, "UNSATISFIED");
         setDue("replied_at - interval '1 hour'", late);
         String overdue = assigned(town, resident, "低保申请进度", team.firstId());
-        signFor(team.first(), overdue);
-        Team.as(team.first()).body(Map.of("handlingClass", "TIME_LIMITED")).post(command(overdue, "handling")).then().statusCode(200);
+        CaseSteps.signFor(team.first(), overdue);
+        Team.as(team.first()).body(Map.of("handlingClass", "TIME_LIMITED")).post(CaseSteps.command(overdue, "handling")).then().statusCode(200);
         setDue("now() - interval '1 day'", overdue);
         String waiting = assigned(town, resident, SCRIPT, team.firstId());
         String transferred = assigned(town, resident, "垃圾清运不及时", team.secondId());
-        signFor(team.second(), transferred);
-        Team.as(team.second()).body(Map.of("representativeId", team.firstId(), "reason", "甲熟悉")).post(command(transferred, "transfer"))
+        CaseSteps.signFor(team.second(), transferred);
+        Team.as(team.second()).body(Map.of("representativeId", team.firstId(), "reason", "甲熟悉")).post(CaseSteps.command(transferred, "transfer"))
                 .then().statusCode(200).body("state", equalTo("REGISTERED"));
         String number = asOffice().get("/api/cases/" + waiting).then().extract().path("number");
         scene = new Scene(team, onTime, late, overdue, waiting, transferred, number);
@@ -94,26 +95,8 @@ class ConsoleCasesTest {
 
     private static String assigned(Fixtures town, String resident, String text, long representativeId) {
         String id = town.walkInCase(resident, text);
-        asOffice().body(Map.of("representativeId", representativeId)).post(command(id, "assign")).then().statusCode(200);
+        CaseSteps.assign(id, representativeId);
         return id;
-    }
-
-    private static String command(String id, String command) {
-        return "/api/cases/" + id + "/commands/" + command;
-    }
-
-    private static void signFor(String representative, String id) {
-        Team.as(representative).post(command(id, "sign-for")).then().statusCode(200);
-    }
-
-    private static void replied(String representative, String id) {
-        signFor(representative, id);
-        Team.as(representative).body(Map.of("handlingClass", "ON_THE_SPOT")).post(command(id, "handling")).then().statusCode(200);
-        Team.as(representative).body(Map.of("text", "已处理")).post(command(id, "reply")).then().statusCode(200);
-    }
-
-    private static void rated(Team team, String id, String feedback) {
-        Team.as(team.liaison()).body(Map.of("feedback", feedback)).post(command(id, "feedback")).then().statusCode(200);
     }
 
     private void setDue(String at, String id) {
@@ -256,7 +239,7 @@ class ConsoleCasesTest {
                 .contains("签收").doesNotContain("回复", "归档");
 
         // Someone signs for it meanwhile: the page's 签收 is refused (409) and says why.
-        signFor(team.first(), id);
+        CaseSteps.signFor(team.first(), id);
         browser.findElement(By.cssSelector("#command-SIGN_FOR button")).click();
         Browser.waiting(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("alert")));
         assertThat(browser.findElement(By.id("alert")).getText()).contains("not possible while the case is in 接待");

@@ -4,6 +4,7 @@ import static cn.lianxin.testing.Api.asOffice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.lianxin.testing.Api;
+import cn.lianxin.testing.CaseSteps;
 import cn.lianxin.testing.Browser;
 import cn.lianxin.testing.Database;
 import cn.lianxin.testing.Fixtures;
@@ -73,11 +74,11 @@ class ConsoleReportsTest {
         Team team = Team.at(town);
         String resident = town.resident();
         String replied = assigned(town, resident, team.firstId());
-        reply(team.first(), replied);
+        CaseSteps.reply(team.first(), replied, "已修好");
         String overdue = assigned(town, resident, team.firstId());
         update("UPDATE cases SET sign_for_due_at = now() - interval '2 days' WHERE id = $1", overdue);
         String lastMonth = assigned(town, resident, team.secondId());
-        reply(team.second(), lastMonth);
+        CaseSteps.reply(team.second(), lastMonth, "已修好");
         update("UPDATE cases SET registered_at = registered_at - interval '1 month' WHERE id = $1", lastMonth);
         String number = asOffice().get("/api/cases/" + overdue).then().statusCode(200).extract().path("number");
         return new Month(town, team, YearMonth.now(TOWN), number);
@@ -85,18 +86,8 @@ class ConsoleReportsTest {
 
     private static String assigned(Fixtures town, String resident, long representativeId) {
         String id = town.walkInCase(resident, "村口路灯坏了");
-        asOffice().body(Map.of("representativeId", representativeId)).post(command(id, "assign")).then().statusCode(200);
+        CaseSteps.assign(id, representativeId);
         return id;
-    }
-
-    private static void reply(String representative, String id) {
-        Team.as(representative).post(command(id, "sign-for")).then().statusCode(200);
-        Team.as(representative).body(Map.of("handlingClass", "ON_THE_SPOT")).post(command(id, "handling")).then().statusCode(200);
-        Team.as(representative).body(Map.of("text", "已修好")).post(command(id, "reply")).then().statusCode(200);
-    }
-
-    private static String command(String id, String command) {
-        return "/api/cases/" + id + "/commands/" + command;
     }
 
     private void update(String sql, String id) {

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import cn.lianxin.testing.CaseSteps;
 import cn.lianxin.testing.Database;
 import cn.lianxin.testing.Fixtures;
 import cn.lianxin.testing.Team;
@@ -43,27 +44,8 @@ class StatsApiTest {
     private static String registerFor(Fixtures town, String resident, long villageId, long representativeId) {
         String id = asOffice().body(Map.of("residentId", resident, "villageId", villageId, "categoryId", town.categoryId(),
                 "channel", "WALK_IN", "text", "排水沟堵了")).post("/api/cases").then().statusCode(201).extract().path("id");
-        asOffice().body(Map.of("representativeId", representativeId)).post(command(id, "assign")).then().statusCode(200);
+        CaseSteps.assign(id, representativeId);
         return id;
-    }
-
-    private static String command(String id, String command) {
-        return "/api/cases/" + id + "/commands/" + command;
-    }
-
-    private static void signFor(String representative, String id) {
-        Team.as(representative).post(command(id, "sign-for")).then().statusCode(200);
-    }
-
-    /** Signed for, handled on the spot and replied to by {@code representative}. */
-    private static void replied(String representative, String id) {
-        signFor(representative, id);
-        Team.as(representative).body(Map.of("handlingClass", "ON_THE_SPOT")).post(command(id, "handling")).then().statusCode(200);
-        Team.as(representative).body(Map.of("text", "已疏通")).post(command(id, "reply")).then().statusCode(200);
-    }
-
-    private static void rated(Team team, String id, String feedback) {
-        Team.as(team.liaison()).body(Map.of("feedback", feedback)).post(command(id, "feedback")).then().statusCode(200);
     }
 
     private void setDue(String column, String at, String id) {
@@ -103,22 +85,22 @@ class StatsApiTest {
         // 代表甲: archived 满意 on time; 不满意 late; signed for and overdue without a reply; waiting to be signed
         // for, its reply deadline still ahead; signed for by 代表乙 and transferred to 代表甲 (back in 登记).
         String onTime = registerFor(town, resident, town.villageId(), team.firstId());
-        replied(team.first(), onTime);
-        rated(team, onTime, "SATISFIED");
+        CaseSteps.reply(team.first(), onTime, "已处理");
+        CaseSteps.rate(team, onTime, "SATISFIED");
         String late = registerFor(town, resident, town.villageId(), team.firstId());
-        replied(team.first(), late);
-        rated(team, late, "UNSATISFIED");
+        CaseSteps.reply(team.first(), late, "已处理");
+        CaseSteps.rate(team, late, "UNSATISFIED");
         String overdue = registerFor(town, resident, town.villageId(), team.firstId());
-        signFor(team.first(), overdue);
+        CaseSteps.signFor(team.first(), overdue);
         String waiting = registerFor(town, resident, town.villageId(), team.firstId());
         String transferred = registerFor(town, resident, town.villageId(), team.secondId());
-        signFor(team.second(), transferred);
-        Team.as(team.second()).body(Map.of("representativeId", team.firstId(), "reason", "甲熟悉")).post(command(transferred, "transfer"))
+        CaseSteps.signFor(team.second(), transferred);
+        Team.as(team.second()).body(Map.of("representativeId", team.firstId(), "reason", "甲熟悉")).post(CaseSteps.command(transferred, "transfer"))
                 .then().statusCode(200).body("state", equalTo("REGISTERED"));
         // 代表乙, in 西村: 基本满意 on time; registered, no deadline.
         String basically = registerFor(town, resident, west, team.secondId());
-        replied(team.second(), basically);
-        rated(team, basically, "BASICALLY_SATISFIED");
+        CaseSteps.reply(team.second(), basically, "已处理");
+        CaseSteps.rate(team, basically, "BASICALLY_SATISFIED");
         registerFor(town, resident, west, team.secondId());
 
         setDue("reply_due_at", "replied_at + interval '1 hour'", onTime);
@@ -130,7 +112,7 @@ class StatsApiTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> Database.count(pool,
                 "SELECT count(*) FROM outbound_message WHERE case_id = $1 AND purpose = 'CASE_REPLY' AND status = 'SENT'",
                 UUID.fromString(onTime)) == 1);
-        Team.as(team.liaison()).post(command(onTime, "archive")).then().statusCode(200).body("state", equalTo("ARCHIVED"));
+        Team.as(team.liaison()).post(CaseSteps.command(onTime, "archive")).then().statusCode(200).body("state", equalTo("ARCHIVED"));
 
         JsonPath byRepresentative = rates(asOffice(), "representative", team.workstationId());
         assertThat(byRepresentative.getList("rows")).hasSize(2);
@@ -200,11 +182,11 @@ class StatsApiTest {
         String resident = town.resident();
         String unsigned = registerFor(town, resident, town.villageId(), team.firstId());
         String unresolved = registerFor(town, resident, town.villageId(), team.firstId());
-        signFor(team.first(), unresolved);
+        CaseSteps.signFor(team.first(), unresolved);
         String unanswered = registerFor(town, resident, town.villageId(), team.secondId());
-        signFor(team.second(), unanswered);
+        CaseSteps.signFor(team.second(), unanswered);
         String answeredLate = registerFor(town, resident, town.villageId(), team.firstId());
-        replied(team.first(), answeredLate);
+        CaseSteps.reply(team.first(), answeredLate, "已处理");
         String notYetDue = registerFor(town, resident, town.villageId(), team.firstId());
 
         setDue("sign_for_due_at", "now() - interval '3 days'", unsigned);
