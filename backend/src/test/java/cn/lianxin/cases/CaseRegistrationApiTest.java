@@ -13,10 +13,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 
+import cn.lianxin.testing.Api;
 import cn.lianxin.testing.Database;
 import cn.lianxin.testing.Fixtures;
 import cn.lianxin.testing.KafkaRecords;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -26,6 +28,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -58,6 +61,29 @@ class CaseRegistrationApiTest {
         asOffice().get("/api/cases/" + id + "/activity").then().statusCode(200)
                 .body("", hasSize(1)).body("[0].action", equalTo("REGISTER")).body("[0].actor", equalTo("office"))
                 .body("[0].channel", equalTo("WALK_IN")).body("[0].toState", equalTo("REGISTERED"));
+    }
+
+    @Test
+    void shouldRegisterOneCaseForOneIdempotencyKeyAndRefuseTheKeyForAnotherRequest() throws Exception {
+        Fixtures town = Fixtures.town();
+        String key = "walk-in-" + UUID.randomUUID();
+        String resident = town.resident();
+        // The clerk's browser sends the registration twice at once (a double click on a slow line): one case, answered to both.
+        Callable<Response> send = () -> asOffice().header("Idempotency-Key", key).body(caseBody(town, resident)).post("/api/cases");
+        List<Response> answers = Api.atOnce(2, send);
+        assertThat(answers).extracting(Response::statusCode).containsExactlyInAnyOrder(200, 201);
+        String id = answers.get(0).path("id");
+        assertThat(answers.get(1).<String>path("id")).isEqualTo(id);
+
+        // Sent again later, the answer lost: still the first case.
+        asOffice().header("Idempotency-Key", key).body(caseBody(town, resident)).post("/api/cases").then().statusCode(200)
+                .body("id", equalTo(id)).body("state", equalTo("REGISTERED"));
+        // The same key for another concern is a client's mistake, not a retry.
+        Map<String, Object> other = Map.of("residentId", resident, "villageId", town.villageId(), "categoryId", town.categoryId(),
+                "channel", "WALK_IN", "text", "另一件事：水渠堵了");
+        asOffice().header("Idempotency-Key", key).body(other).post("/api/cases").then().statusCode(422)
+                .body("errors[0].field", equalTo("Idempotency-Key"));
+        assertThat(Database.count(pool, "SELECT count(*) FROM cases WHERE resident_id = $1", UUID.fromString(resident))).isOne();
     }
 
     @Test

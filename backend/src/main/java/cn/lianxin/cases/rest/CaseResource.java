@@ -10,12 +10,15 @@ import cn.lianxin.cases.Case;
 import cn.lianxin.cases.CaseActivity;
 import cn.lianxin.cases.CaseLifecycle;
 import cn.lianxin.cases.CaseRegistration;
+import cn.lianxin.cases.IdempotentRegistrations;
+import cn.lianxin.cases.IdempotentRegistrations.Keys;
 import cn.lianxin.cases.ResidentHistories;
 import cn.lianxin.api.Created;
 import cn.lianxin.api.Page;
 import cn.lianxin.api.PageRequest;
 import cn.lianxin.api.Roles;
 import cn.lianxin.staff.Caller;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -26,6 +29,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -102,13 +106,23 @@ public class CaseResource {
 
     @POST
     @Operation(summary = "Register a case (登记) on behalf of a resident: walk-in, phone call, visit; staff of a workstation"
-            + " register for it (the village must be one it covers)")
-    public Uni<Response> register(@Valid @NotNull CaseRequest request) {
+            + " register for it (the village must be one it covers). With an Idempotency-Key header a retry returns the first"
+            + " case (200) instead of registering a second; the same key with a different request is refused (422)")
+    public Uni<Response> register(@HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull CaseRequest request) {
         Caller caller = Caller.of(identity);
         var command = CaseRegistration.RegisterCase.byStaff(caller, request.residentId(), request.villageId(), request.categoryId(),
                 request.channel(), request.text());
-        return registration.register(command, caller.username())
-                .map(c -> Created.at("/api/cases", c.id, CaseView.of(c, caller)));
+        if (idempotencyKey == null) {
+            return registration.register(command, caller.username())
+                    .map(c -> Created.at("/api/cases", c.id, CaseView.of(c, caller)));
+        }
+        IdempotentRegistrations.validate(idempotencyKey);
+        String fingerprint = IdempotentRegistrations.fingerprint(request.residentId(), request.villageId(), request.categoryId(),
+                request.channel(), request.text());
+        return Panache.withTransaction(() -> IdempotentRegistrations.register(Keys.STAFF, caller.username(), idempotencyKey, fingerprint,
+                        () -> registration.register(command, caller.username())))
+                .map(r -> r.first() ? Created.at("/api/cases", r.registered().id, CaseView.of(r.registered(), caller))
+                        : Response.ok(CaseView.of(r.registered(), caller)).build());
     }
 
     @GET

@@ -12,6 +12,8 @@ import cn.lianxin.cases.domain.CommandKind;
 import cn.lianxin.cases.domain.Transitions;
 import cn.lianxin.cases.CaseLifecycle;
 import cn.lianxin.cases.CaseRegistration;
+import cn.lianxin.cases.IdempotentRegistrations;
+import cn.lianxin.cases.IdempotentRegistrations.Keys;
 import cn.lianxin.cases.domain.CaseState;
 import cn.lianxin.cases.domain.Channel;
 import cn.lianxin.cases.domain.Feedback;
@@ -107,39 +109,38 @@ public class MiniProgramCases {
         validate(submit, idempotencyKey);
         String text = submit.text().strip();
         List<UUID> photos = submit.photoIds() == null ? List.of() : submit.photoIds().stream().distinct().toList();
-        return Panache.withSession(() -> earlier(resident.id, idempotencyKey)).chain(done -> {
-            if (done != null) {
-                return Uni.createFrom().item(done);
-            }
-            // Cheap refusals first; the rate limit before the WeChat call it protects.
-            return Panache.withSession(() -> unattached(resident.id, photos))
-                    .chain(() -> limit.take(resident.id))
-                    .chain(() -> review(resident.openid, text))
-                    .chain(review -> Panache.withTransaction(() -> register(resident, submit, text, photos, idempotencyKey, review)))
-                    // Retries do not count against the limit, not even one that raced the first.
-                    .call(s -> s.first() ? Uni.createFrom().voidItem() : limit.giveBack(resident.id));
-        });
+        String fingerprint = IdempotentRegistrations.fingerprint(text, submit.categoryId(), submit.villageId(), photos, submit.anonymous());
+        return Panache.withSession(() -> IdempotentRegistrations.earlier(Keys.RESIDENT, resident.id, idempotencyKey, fingerprint))
+                .chain(done -> {
+                    if (done != null) {
+                        return Uni.createFrom().item(submitted(done, false));
+                    }
+                    // Cheap refusals first; the rate limit before the WeChat call it protects.
+                    return Panache.withSession(() -> unattached(resident.id, photos))
+                            .chain(() -> limit.take(resident.id))
+                            .chain(() -> review(resident.openid, text))
+                            .chain(review -> Panache.withTransaction(() -> IdempotentRegistrations.register(Keys.RESIDENT, resident.id,
+                                    idempotencyKey, fingerprint, () -> register(resident, submit, text, photos, review))))
+                            .map(r -> submitted(r.registered(), r.first()))
+                            // Retries do not count against the limit, not even one that raced the first.
+                            .call(s -> s.first() ? Uni.createFrom().voidItem() : limit.giveBack(resident.id));
+                });
     }
 
-    private Uni<Submitted> register(Resident resident, Submit submit, String text, List<UUID> photos, String idempotencyKey,
-            String review) {
-        return claim(resident.id, idempotencyKey).chain(first -> {
-            if (!first) {
-                // A concurrent retry registered it while WeChat was answering us.
-                return earlier(resident.id, idempotencyKey);
-            }
-            return registration.register(new CaseRegistration.RegisterCase(resident.id,
-                            submit.villageId() != null ? submit.villageId() : resident.villageId, submit.categoryId(),
-                            Channel.MINIPROGRAM, text), label(resident))
-                    .invoke(c -> {
-                        c.contentReview = review;
-                        c.anonymous = submit.anonymous();
-                    })
-                    .call(c -> attach(c.id, resident.id, photos))
-                    .call(c -> execute("UPDATE mp_submission SET case_id = :case WHERE resident_id = :resident AND idempotency_key = :key",
-                            Map.of("case", c.id, "resident", resident.id, "key", idempotencyKey)))
-                    .map(c -> new Submitted(c.id, c.number, c.state, c.contentReview != null, true));
-        });
+    /** Runs only for the request that claimed the key; a concurrent retry answers the case this registers. */
+    private Uni<Case> register(Resident resident, Submit submit, String text, List<UUID> photos, String review) {
+        return registration.register(new CaseRegistration.RegisterCase(resident.id,
+                        submit.villageId() != null ? submit.villageId() : resident.villageId, submit.categoryId(),
+                        Channel.MINIPROGRAM, text), label(resident))
+                .invoke(c -> {
+                    c.contentReview = review;
+                    c.anonymous = submit.anonymous();
+                })
+                .call(c -> attach(c.id, resident.id, photos));
+    }
+
+    private static Submitted submitted(Case c, boolean first) {
+        return new Submitted(c.id, c.number, c.state, c.contentReview != null, first);
     }
 
     @WithSession
@@ -203,9 +204,7 @@ public class MiniProgramCases {
     }
 
     private static void validate(Submit submit, String idempotencyKey) {
-        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
-            throw ApiException.invalidField("Idempotency-Key", "header is required (at most 100 characters), the same for every retry of one submit");
-        }
+        IdempotentRegistrations.validate(idempotencyKey);
         if (submit == null || submit.text() == null || submit.text().isBlank()) {
             throw ApiException.invalidField("text", "is required");
         }
@@ -218,23 +217,6 @@ public class MiniProgramCases {
         if (submit.photoIds() != null && (submit.photoIds().size() > MAX_PHOTOS || submit.photoIds().contains(null))) {
             throw ApiException.invalidField("photoIds", "at most " + MAX_PHOTOS + " photo ids");
         }
-    }
-
-    /** Claims the key in the registering transaction; a concurrent retry waits here for the first to commit. */
-    private static Uni<Boolean> claim(UUID residentId, String key) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                INSERT INTO mp_submission (resident_id, idempotency_key, created_at) VALUES (:resident, :key, now())
-                ON CONFLICT DO NOTHING""").setParameter("resident", residentId).setParameter("key", key).executeUpdate())
-                .map(inserted -> inserted == 1);
-    }
-
-    /** The case an earlier submit with this key registered, or null when there was none. */
-    private static Uni<Submitted> earlier(UUID residentId, String key) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                "SELECT case_id FROM mp_submission WHERE resident_id = :resident AND idempotency_key = :key", UUID.class)
-                .setParameter("resident", residentId).setParameter("key", key).getSingleResultOrNull())
-                .chain(id -> id == null ? Uni.createFrom().<Case>nullItem() : Case.<Case>findById(id))
-                .map(c -> c == null ? null : new Submitted(c.id, c.number, c.state, c.contentReview != null, false));
     }
 
     /** Content security: risky is refused (nothing stored); review, or no answer from WeChat, flags the case. */
@@ -279,14 +261,6 @@ public class MiniProgramCases {
                         throw notYours();
                     }
                 }).replaceWithVoid();
-    }
-
-    private static Uni<Void> execute(String sql, Map<String, Object> parameters) {
-        return Panache.getSession().chain(s -> {
-            var query = s.createNativeQuery(sql);
-            parameters.forEach(query::setParameter);
-            return query.executeUpdate();
-        }).replaceWithVoid();
     }
 
     static Caller caller(Resident resident) {

@@ -3,6 +3,7 @@ package cn.lianxin.channels.miniprogram;
 import cn.lianxin.api.ApiException;
 import cn.lianxin.api.Problem;
 import cn.lianxin.api.Roles;
+import cn.lianxin.api.Sha256;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.smallrye.jwt.build.Jwt;
@@ -75,6 +76,6 @@ public class ResidentTokens {
     }
 
     private static String key(String refreshToken) {
-        return KEY + MiniProgramClient.sha256(refreshToken);
+        return KEY + Sha256.hex(refreshToken);
     }
 }

@@ -29,6 +29,21 @@ public class SubmitLimit {
         }
     }
 
+    /**
+     * Counts and, if the counter has no expiry, starts its window in one script: with INCR and PEXPIRE as two
+     * commands, a crash between them left a counter that never expired and locked the resident out for good. An
+     * expiry-less counter left by such a crash gets its window here too. Answers the count and the window's rest.
+     */
+    private static final String TAKE = """
+            local count = redis.call('INCR', KEYS[1])
+            if redis.call('PTTL', KEYS[1]) < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+            return {count, redis.call('PTTL', KEYS[1])}""";
+
+    /** Gives a slot back only while the window lasts: a DECR after it ended would create a counter without expiry. */
+    private static final String GIVE_BACK = """
+            if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('DECR', KEYS[1]) end
+            return 0""";
+
     private final ReactiveRedisDataSource redis;
     private final MiniProgramSettings settings;
 
@@ -38,26 +53,20 @@ public class SubmitLimit {
     }
 
     public Uni<Void> take(UUID residentId) {
-        String key = key(residentId);
-        return redis.execute("INCR", key).map(r -> r.toLong()).chain(count -> {
-            if (count == 1) {
-                return redis.execute("PEXPIRE", key, Long.toString(settings.submitWindow().toMillis())).replaceWithVoid();
+        return redis.execute("EVAL", TAKE, "1", key(residentId), Long.toString(settings.submitWindow().toMillis())).map(reply -> {
+            if (reply.get(0).toLong() > settings.submitLimit()) {
+                throw new Exceeded(Math.max(1, reply.get(1).toLong() / 1000));
             }
-            if (count <= settings.submitLimit()) {
-                return Uni.createFrom().voidItem();
-            }
-            return redis.execute("TTL", key).map(ttl -> {
-                throw new Exceeded(Math.max(1, ttl.toLong()));
-            });
+            return null;
         });
     }
 
     /** Returns a slot taken by a submit that turned out to be a retry of one already registered. */
     public Uni<Void> giveBack(UUID residentId) {
-        return redis.execute("DECR", key(residentId)).replaceWithVoid();
+        return redis.execute("EVAL", GIVE_BACK, "1", key(residentId)).replaceWithVoid();
     }
 
-    private static String key(UUID residentId) {
+    static String key(UUID residentId) {
         return "lianxin:mp:submits:" + residentId;
     }
 }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -20,8 +21,8 @@ import org.jboss.logging.Logger;
 
 /**
  * WeCom's callback URL. GET verifies the URL (the decrypted echostr, bare); POST carries an encrypted message:
- * signature, decryption and corp id are checked, the message is stored once, and WeCom gets an empty 200 at
- * once (it retries after 5 s). What it means is worked out later by {@link WeComProcessor}. A refused callback
+ * signature, timestamp window, decryption and corp id are checked, a DTD in the message is refused, the message
+ * is stored once, and WeCom gets an empty 200 at once (it retries after 5 s). What it means is worked out later by {@link WeComProcessor}. A refused callback
  * is logged with its reason only, never its payload.
  */
 @Path("/api/wecom/callback")
@@ -34,9 +35,9 @@ public class WeComCallbackResource {
     private final Optional<WeComCrypto> crypto;
     private final WeComInbox inbox;
 
-    public WeComCallbackResource(WeComSettings settings, WeComInbox inbox) {
+    public WeComCallbackResource(WeComSettings settings, WeComInbox inbox, Clock clock) {
         this.crypto = settings.canVerifyCallbacks()
-                ? Optional.of(new WeComCrypto(settings.token(), settings.aesKey(), settings.corpId()))
+                ? Optional.of(new WeComCrypto(settings.token(), settings.aesKey(), settings.corpId(), clock))
                 : Optional.empty();
         this.inbox = inbox;
     }
@@ -72,6 +73,6 @@ public class WeComCallbackResource {
 
     private static ApiException refused(WeComCrypto.Refused e) {
         LOG.warnf("WeCom callback refused: %s", e.getMessage());
-        return new ApiException(Problem.of(403, "Forbidden", "The callback failed WeCom's signature, decryption or corp check."));
+        return new ApiException(Problem.of(403, "Forbidden", "The callback failed WeCom's signature, timestamp, decryption, corp or XML check."));
     }
 }

@@ -4,6 +4,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import javax.crypto.Cipher;
@@ -16,7 +19,8 @@ import me.chanjar.weixin.cp.util.crypto.WxCpCryptUtil;
  * WeCom's callback scheme through WxJava (signature check in {@code decryptContent}/{@code decryptXml}), plus the
  * check WxJava leaves out: its decrypt ignores the ReceiveId after the message ("暂时忽略这段判断"), so a message
  * encrypted for another corp with a leaked key would pass. Here the plaintext is unpacked again and its
- * ReceiveId must be our corp id.
+ * ReceiveId must be our corp id. And the check WxJava has not at all: the signed timestamp must be within
+ * {@link #WINDOW} of now, so that a recorded callback cannot be replayed later.
  */
 final class WeComCrypto extends WxCpCryptUtil {
 
@@ -27,11 +31,16 @@ final class WeComCrypto extends WxCpCryptUtil {
         }
     }
 
-    private final byte[] corpId;
+    /** How far a callback's timestamp may be from our clock either way: WeCom's retries come within seconds. */
+    static final Duration WINDOW = Duration.ofMinutes(5);
 
-    WeComCrypto(String token, String aesKey, String corpId) {
+    private final byte[] corpId;
+    private final Clock clock;
+
+    WeComCrypto(String token, String aesKey, String corpId, Clock clock) {
         super(config(token, aesKey, corpId));
         this.corpId = corpId.getBytes(StandardCharsets.UTF_8);
+        this.clock = clock;
     }
 
     private static WxCpDefaultConfigImpl config(String token, String aesKey, String corpId) {
@@ -44,12 +53,26 @@ final class WeComCrypto extends WxCpCryptUtil {
 
     /** URL verification: the echostr decrypted, after the signature and corp checks. */
     String verifyUrl(String signature, String timestamp, String nonce, String echostr) {
-        return guarded(() -> decryptContent(signature, timestamp, nonce, echostr));
+        return guarded(() -> fresh(timestamp, decryptContent(signature, timestamp, nonce, echostr)));
     }
 
     /** A POSTed {@code <xml><Encrypt/>…</xml>}: the plaintext message XML, after the signature and corp checks. */
     String open(String signature, String timestamp, String nonce, String body) {
-        return guarded(() -> decryptXml(signature, timestamp, nonce, body));
+        return guarded(() -> fresh(timestamp, decryptXml(signature, timestamp, nonce, body)));
+    }
+
+    /** After the signature check, which covers the timestamp: {@code plain} only if it was sent within the window. */
+    private String fresh(String timestamp, String plain) {
+        long sent;
+        try {
+            sent = Long.parseLong(timestamp);
+        } catch (NumberFormatException e) {
+            throw new Refused("timestamp is not a number");
+        }
+        if (Duration.between(Instant.ofEpochSecond(sent), clock.instant()).abs().compareTo(WINDOW) > 0) {
+            throw new Refused("timestamp outside the " + WINDOW.toMinutes() + "-minute window");
+        }
+        return plain;
     }
 
     private static String guarded(java.util.function.Supplier<String> step) {

@@ -21,6 +21,7 @@ import cn.lianxin.testing.Database;
 import cn.lianxin.testing.Fixtures;
 import cn.lianxin.testing.ProviderFakes;
 import cn.lianxin.testing.Team;
+import cn.lianxin.testing.TestClock;
 import cn.lianxin.testing.TestSecrets;
 import cn.lianxin.testing.WeComCallbacks;
 import cn.lianxin.testing.WeComMember;
@@ -67,6 +68,9 @@ class WeComChannelTest {
     @Inject
     WeComProcessor processor;
 
+    @Inject
+    TestClock clock;
+
     /** A case registered at the office and assigned to the member by the office. */
     private static String assignedCase(Fixtures town, WeComMember member) {
         String id = asOffice().body(Map.of("residentId", town.resident(), "villageId", town.villageId(), "categoryId", town.categoryId(),
@@ -104,6 +108,66 @@ class WeComChannelTest {
         WeComCallbacks.message(WeComCallbacks.text("someone", "列表", msgId), "wwforeigncorp").post().statusCode(403);
 
         assertThat(Database.count(pool, "SELECT count(*) FROM wecom_inbound WHERE dedupe_key = $1", "msg:" + msgId)).isZero();
+    }
+
+    @Test
+    void shouldRefuseADtdInTheMessageAndStoreNothing() {
+        long msgId = MSG_IDS.incrementAndGet();
+        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE xml [<!ENTITY x SYSTEM \"file:///etc/hostname\">]>"
+                + WeComCallbacks.text("someone", "列表", msgId).replace("<![CDATA[列表]]>", "&x;");
+        WeComCallbacks.message(xxe).post().statusCode(403);
+        String bomb = "<!DOCTYPE xml [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]>"
+                + WeComCallbacks.text("someone", "列表", msgId).replace("<![CDATA[列表]]>", "&b;");
+        WeComCallbacks.message(bomb).post().statusCode(403);
+
+        assertThat(Database.count(pool, "SELECT count(*) FROM wecom_inbound WHERE dedupe_key = $1", "msg:" + msgId)).isZero();
+    }
+
+    @Test
+    void shouldRefuseACallbackOutsideTheFiveMinuteWindowAndTakeAFreshOne() {
+        long msgId = MSG_IDS.incrementAndGet();
+        // Signed now, genuinely: only our clock moves, as a replay six minutes later (or a sender's clock far ahead) would be.
+        WeComCallbacks.Delivery delivery = WeComCallbacks.message(WeComCallbacks.text("someone", "列表", msgId));
+        Instant sent = Instant.ofEpochSecond(Long.parseLong(delivery.timestamp()));
+        try {
+            clock.set(sent.plus(Duration.ofMinutes(6)));
+            delivery.post().statusCode(403);
+            clock.set(sent.minus(Duration.ofMinutes(6)));
+            delivery.post().statusCode(403);
+            assertThat(Database.count(pool, "SELECT count(*) FROM wecom_inbound WHERE dedupe_key = $1", "msg:" + msgId)).isZero();
+
+            clock.set(sent.plus(Duration.ofMinutes(4)));
+            delivery.post().statusCode(200);
+        } finally {
+            clock.reset();
+        }
+        assertThat(Database.count(pool, "SELECT count(*) FROM wecom_inbound WHERE dedupe_key = $1", "msg:" + msgId)).isOne();
+    }
+
+    @Test
+    void shouldActOnTwoDifferentTapsOfOneMemberInOneSecondAndOnceOnEachRetried() {
+        Fixtures town = Fixtures.town();
+        WeComMember member = WeComMember.at(town, town.workstationId());
+        String first = assignedCase(town, member);
+        String second = assignedCase(town, member);
+        String firstTask = cardFor(member, first).getString("template_card.task_id");
+        String secondTask = cardFor(member, second).getString("template_card.task_id");
+
+        long sameSecond = MSG_IDS.incrementAndGet();
+        WeComCallbacks.Delivery one = WeComCallbacks.message(WeComCallbacks.tap(member.userId(), firstTask, "SIGN_FOR", sameSecond));
+        WeComCallbacks.Delivery other = WeComCallbacks.message(WeComCallbacks.tap(member.userId(), secondTask, "SIGN_FOR", sameSecond));
+        // WeCom retries each (we were slow to answer): each tap is still one.
+        for (WeComCallbacks.Delivery tap : List.of(one, other, one, other)) {
+            tap.post().statusCode(200);
+        }
+
+        await().atMost(PIPELINE).until(() -> "RECEIVED".equals(state(first)) && "RECEIVED".equals(state(second)));
+        assertThat(Database.count(pool, "SELECT count(*) FROM wecom_inbound WHERE from_user = $1 AND event = 'template_card_event'",
+                member.userId())).isEqualTo(2);
+        for (String caseId : List.of(first, second)) {
+            List<String> actions = asOffice().get("/api/cases/" + caseId + "/activity").then().extract().jsonPath().getList("action");
+            assertThat(actions.stream().filter("SIGN_FOR"::equals)).hasSize(1);
+        }
     }
 
     @Test
@@ -168,8 +232,9 @@ class WeComChannelTest {
         long createTime = MSG_IDS.incrementAndGet();
         Map<String, Object> tap;
         try (AutoCloseable refusal = refuseChangesTo(caseId)) {
-            WeComCallbacks.message(WeComCallbacks.tap(member.userId(), taskId, "SIGN_FOR", createTime)).post().statusCode(200);
-            tap = parkedAfterItsAttempts("event:" + member.userId() + ":" + createTime);
+            String xml = WeComCallbacks.tap(member.userId(), taskId, "SIGN_FOR", createTime);
+            WeComCallbacks.message(xml).post().statusCode(200);
+            tap = parkedAfterItsAttempts(WeComInbox.dedupeKey(WeComMessages.parse(xml), xml));
         }
         assertThat(tap).containsEntry("attempts", 3)
                 .hasEntrySatisfying("reason", reason -> assertThat((String) reason).contains("change refused by the test"));
