@@ -73,8 +73,8 @@ public class LoginAttempts {
         }).replaceWithVoid();
     }
 
-    /** The password was right: only this attempt's count is taken back. */
-    public Uni<Void> succeeded(Claim claim) {
+    /** The password was right (or never checked): only this attempt's count is taken back. */
+    public Uni<Void> giveBack(Claim claim) {
         return pool.preparedQuery(GIVE_BACK).execute(Tuple.of(claim.accountId())).replaceWithVoid();
     }
 

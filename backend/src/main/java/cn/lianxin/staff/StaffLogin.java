@@ -35,11 +35,13 @@ public class StaffLogin {
     private final String issuer;
     private final Duration lifetime;
     private final LoginAttempts attempts;
+    private final LoginLimits limits;
+    private final HashingPool hashing;
     // Verified against when an attempt may not be checked (unknown, inactive or locked account), so that every
     // refusal takes as long as a wrong password.
     private final CompletableFuture<String> decoy = new CompletableFuture<>();
 
-    public StaffLogin(PasswordHasher hasher, Vertx vertx, LoginAttempts attempts,
+    public StaffLogin(PasswordHasher hasher, Vertx vertx, LoginAttempts attempts, LoginLimits limits, HashingPool hashing,
             @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
             @ConfigProperty(name = "lianxin.staff.token-lifetime") Duration lifetime) {
         this.hasher = hasher;
@@ -47,6 +49,8 @@ public class StaffLogin {
         this.issuer = issuer;
         this.lifetime = lifetime;
         this.attempts = attempts;
+        this.limits = limits;
+        this.hashing = hashing;
     }
 
     /** The decoy costs as much as a real hash (seconds at 600 000 iterations): made on a worker at startup. */
@@ -55,16 +59,23 @@ public class StaffLogin {
                 .subscribe().with(decoy::complete, decoy::completeExceptionally);
     }
 
-    /** The token, or null when refused: wrong password, unknown, inactive or locked account alike. */
-    public Uni<Token> login(String username, String password) {
-        return attempts.claim(username).chain(claim -> verify(password, claim).chain(matches -> settle(claim, matches)));
+    /**
+     * The token, or null when refused: wrong password, unknown, inactive or locked account alike. Too many attempts
+     * from {@code address} or for {@code username}, or a full hashing pool, fail with {@link LoginThrottled} before
+     * any hashing.
+     */
+    public Uni<Token> login(String username, String password, String address) {
+        return limits.take(address, username)
+                .chain(() -> attempts.claim(username))
+                .chain(claim -> verify(password, claim).chain(matches -> settle(claim, matches)))
+                .call(token -> token == null ? Uni.createFrom().voidItem() : limits.giveBack(address, username));
     }
 
     private Uni<Boolean> verify(String password, LoginAttempts.Claim claim) {
-        // PBKDF2 takes hundreds of milliseconds: off the event loop, back on our context afterwards. An attempt that
-        // may not be checked is verified against the decoy (which never matches), so that it takes as long.
-        return vertx.executeBlocking(Uni.createFrom().item(
-                () -> hasher.matches(password, claim == null ? decoy.join() : claim.passwordHash()) && claim != null));
+        // An attempt that may not be checked is verified against the decoy (which never matches), so that it takes
+        // as long. One the pool has no room for was never checked: its count is given back.
+        return hashing.run(() -> hasher.matches(password, claim == null ? decoy.join() : claim.passwordHash()) && claim != null)
+                .onFailure(LoginThrottled.class).call(() -> claim == null ? Uni.createFrom().voidItem() : attempts.giveBack(claim));
     }
 
     private Uni<Token> settle(LoginAttempts.Claim claim, boolean matches) {
@@ -74,7 +85,7 @@ public class StaffLogin {
         if (!matches) {
             return attempts.failed(claim).replaceWith((Token) null);
         }
-        return attempts.succeeded(claim)
+        return attempts.giveBack(claim)
                 .chain(() -> Panache.withSession(() -> StaffAccount.<StaffAccount>findById(claim.accountId()).chain(this::issue)));
     }
 

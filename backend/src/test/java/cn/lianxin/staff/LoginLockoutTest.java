@@ -29,12 +29,13 @@ class LoginLockoutTest {
     @Inject
     Pool pool;
 
-    /** Sends every attempt at once and answers each one's status, in the order given. */
+    /** Sends every attempt at once, from an address of this test's own, and answers each one's status in order. */
     private static List<Integer> burst(String username, List<String> passwords) {
+        String address = "198.51.100." + Math.abs(username.hashCode() % 250);
         List<CompletableFuture<Integer>> answers = new ArrayList<>();
         for (String password : passwords) {
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/api/auth/login"))
-                    .header("Content-Type", "application/json")
+                    .header("Content-Type", "application/json").header("X-Forwarded-For", address)
                     .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("username", username).put("password", password).encode()))
                     .build();
             answers.add(HTTP.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode));
@@ -58,6 +59,7 @@ class LoginLockoutTest {
         return Database.count(pool, "SELECT count(*) FROM staff_account WHERE username = $1 AND locked_until > now()", username) == 1;
     }
 
+    /** One attempt; refused after a burst either by the lock (401) or by the username's limit (429, LoginLimits). */
     private static int status(String username, String password) {
         return burst(username, List.of(password)).get(0);
     }
@@ -71,7 +73,7 @@ class LoginLockoutTest {
         assertThat(answers).allMatch(status -> status == 401 || status == 429);
         assertThat(counted(username)).isEqualTo(5);
         assertThat(locked(username)).isTrue();
-        assertThat(status(username, Team.PASSWORD)).isEqualTo(401);
+        assertThat(status(username, Team.PASSWORD)).isIn(401, 429);
     }
 
     @Test
@@ -86,7 +88,7 @@ class LoginLockoutTest {
         assertThat(answers).allMatch(status -> status == 401 || status == 429);
         assertThat(locked(username)).isTrue();
         assertThat(counted(username)).isLessThanOrEqualTo(5);
-        assertThat(status(username, Team.PASSWORD)).isEqualTo(401);
+        assertThat(status(username, Team.PASSWORD)).isIn(401, 429);
     }
 
     @Test
