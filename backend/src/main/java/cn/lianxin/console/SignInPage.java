@@ -1,7 +1,10 @@
 package cn.lianxin.console;
 
 import cn.lianxin.api.ApiException;
+import cn.lianxin.staff.ClientAddress;
+import cn.lianxin.staff.LoginThrottled;
 import cn.lianxin.staff.StaffLogin;
+import io.vertx.core.http.HttpServerRequest;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
@@ -37,9 +40,12 @@ public class SignInPage {
     private final StaffLogin login;
     private final ConsoleSession session;
 
-    public SignInPage(StaffLogin login, ConsoleSession session) {
+    private final ClientAddress clientAddress;
+
+    public SignInPage(StaffLogin login, ConsoleSession session, ClientAddress clientAddress) {
         this.login = login;
         this.session = session;
+        this.clientAddress = clientAddress;
     }
 
     @GET
@@ -54,17 +60,18 @@ public class SignInPage {
     @Produces(MediaType.TEXT_HTML)
     public Uni<Response> signIn(@FormParam("username") String username, @FormParam("password") String password,
             @FormParam("_csrf") String formToken, @FormParam("next") String next,
-            @CookieParam(ConsoleSession.SIGN_IN_COOKIE) String cookieToken) {
+            @CookieParam(ConsoleSession.SIGN_IN_COOKIE) String cookieToken, HttpServerRequest request) {
         if (!ConsoleSession.sameToken(formToken, cookieToken)) {
             return Uni.createFrom().item(again(403, next, "页面已过期，请重新登录 (the form expired: sign in again).", username));
         }
         if (blank(username) || blank(password)) {
             return Uni.createFrom().item(again(400, next, "请输入用户名和密码。", username));
         }
-        return login.login(username.strip(), password)
+        return login.login(username.strip(), password, clientAddress.of(request))
                 .map(token -> token == null
                         ? again(401, next, "用户名或密码错误，或账号已被临时锁定。", username)
                         : Response.seeOther(URI.create(safeNext(next))).cookie(session.open(token), session.clearSignInCookie()).build())
+                .onFailure(LoginThrottled.class).recoverWithItem(e -> throttled((LoginThrottled) e, next, username))
                 .onFailure(ApiException.class).recoverWithItem(e -> again(401, next, "用户名或密码错误，或账号已被临时锁定。", username));
     }
 
@@ -73,6 +80,11 @@ public class SignInPage {
     @Path("logout")
     public Response signOut() {
         return Response.ok().header("HX-Redirect", PATH).cookie(session.close()).build();
+    }
+
+    private Response throttled(LoginThrottled e, String next, String username) {
+        return Response.fromResponse(again(e.problem().status(), next, "登录尝试太频繁，请稍后再试。", username))
+                .header("Retry-After", e.retryAfterSeconds()).build();
     }
 
     private Response again(int status, String next, String error, String username) {

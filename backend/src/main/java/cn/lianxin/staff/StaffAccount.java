@@ -6,7 +6,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
-import java.time.OffsetDateTime;
 
 @Entity
 @Table(name = "staff_account")
@@ -22,8 +21,6 @@ public class StaffAccount extends MasterDataEntity {
     public Long workstationId;
     @Column(name = "representative_id")
     public Long representativeId;
-    @Column(name = "failed_logins")
-    public int failedLogins;
-    @Column(name = "locked_until")
-    public OffsetDateTime lockedUntil;
+    // The lockout's columns (failed_logins, failures_since, locked_until) are LoginAttempts' alone: an entity
+    // written back with stale values would undo a concurrent count or lift a lock.
 }

@@ -3,7 +3,7 @@ package cn.lianxin.staff;
 import cn.lianxin.api.ApiException;
 import cn.lianxin.api.Problem;
 import cn.lianxin.masterdata.Workstation;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
@@ -12,11 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 /**
  * Signs staff in: checks the password, locks the account for a while after repeated failures, and issues a
@@ -28,7 +26,6 @@ public class StaffLogin {
     public record Token(String token, Instant expiresAt, StaffRole role) {
     }
 
-    private static final Logger LOG = Logger.getLogger(StaffLogin.class);
     /** Failures answer exactly alike, so that nobody learns which usernames exist or are locked. */
     private static final ApiException REFUSED = new ApiException(Problem.of(401, "Unauthorized",
             "用户名或密码错误，或账号已被临时锁定 (wrong username or password, or the account is locked for a while)."));
@@ -37,22 +34,23 @@ public class StaffLogin {
     private final Vertx vertx;
     private final String issuer;
     private final Duration lifetime;
-    private final int maxFailures;
-    private final Duration lockout;
-    // Verified against when the username is unknown, so that both answers take the same time.
+    private final LoginAttempts attempts;
+    private final LoginLimits limits;
+    private final HashingPool hashing;
+    // Verified against when an attempt may not be checked (unknown, inactive or locked account), so that every
+    // refusal takes as long as a wrong password.
     private final CompletableFuture<String> decoy = new CompletableFuture<>();
 
-    public StaffLogin(PasswordHasher hasher, Vertx vertx,
+    public StaffLogin(PasswordHasher hasher, Vertx vertx, LoginAttempts attempts, LoginLimits limits, HashingPool hashing,
             @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
-            @ConfigProperty(name = "lianxin.staff.token-lifetime") Duration lifetime,
-            @ConfigProperty(name = "lianxin.staff.max-failed-logins") int maxFailures,
-            @ConfigProperty(name = "lianxin.staff.lockout") Duration lockout) {
+            @ConfigProperty(name = "lianxin.staff.token-lifetime") Duration lifetime) {
         this.hasher = hasher;
         this.vertx = vertx;
         this.issuer = issuer;
         this.lifetime = lifetime;
-        this.maxFailures = maxFailures;
-        this.lockout = lockout;
+        this.attempts = attempts;
+        this.limits = limits;
+        this.hashing = hashing;
     }
 
     /** The decoy costs as much as a real hash (seconds at 600 000 iterations): made on a worker at startup. */
@@ -61,40 +59,34 @@ public class StaffLogin {
                 .subscribe().with(decoy::complete, decoy::completeExceptionally);
     }
 
-    @WithTransaction
-    public Uni<Token> login(String username, String password) {
-        return StaffAccount.<StaffAccount>find("username", username).firstResult()
-                .chain(account -> verify(password, account).map(matches -> outcome(account, matches)))
-                .chain(this::issue);
+    /**
+     * The token, or null when refused: wrong password, unknown, inactive or locked account alike. Too many attempts
+     * from {@code address} or for {@code username}, or a full hashing pool, fail with {@link LoginThrottled} before
+     * any hashing.
+     */
+    public Uni<Token> login(String username, String password, String address) {
+        return limits.take(address, username)
+                .chain(() -> attempts.claim(username))
+                .chain(claim -> verify(password, claim).chain(matches -> settle(claim, matches)))
+                .call(token -> token == null ? Uni.createFrom().voidItem() : limits.giveBack(address, username));
     }
 
-    private Uni<Boolean> verify(String password, StaffAccount account) {
-        // PBKDF2 takes hundreds of milliseconds: off the event loop, back on our context afterwards. A sign-in right
-        // after startup may wait there for the decoy, never on the event loop.
-        return vertx.executeBlocking(Uni.createFrom().item(() -> hasher.matches(password, account == null ? decoy.join() : account.passwordHash)));
+    private Uni<Boolean> verify(String password, LoginAttempts.Claim claim) {
+        // An attempt that may not be checked is verified against the decoy (which never matches), so that it takes
+        // as long. One the pool has no room for was never checked: its count is given back.
+        return hashing.run(() -> hasher.matches(password, claim == null ? decoy.join() : claim.passwordHash()) && claim != null)
+                .onFailure(LoginThrottled.class).call(() -> claim == null ? Uni.createFrom().voidItem() : attempts.giveBack(claim));
     }
 
-    private StaffAccount outcome(StaffAccount account, boolean matches) {
-        if (account == null || !account.active) {
-            throw REFUSED;
-        }
-        OffsetDateTime now = OffsetDateTime.now();
-        if (account.lockedUntil != null && account.lockedUntil.isAfter(now)) {
-            throw REFUSED;
+    private Uni<Token> settle(LoginAttempts.Claim claim, boolean matches) {
+        if (claim == null) {
+            return Uni.createFrom().nullItem();
         }
         if (!matches) {
-            account.failedLogins++;
-            if (account.failedLogins >= maxFailures) {
-                account.lockedUntil = now.plus(lockout);
-                account.failedLogins = 0;
-                LOG.warnf("Staff account %s locked for %s after %d failed logins", account.username, lockout, maxFailures);
-            }
-            // The failure count must survive the refusal: answer 401 without rolling the transaction back.
-            return null;
+            return attempts.failed(claim).replaceWith((Token) null);
         }
-        account.failedLogins = 0;
-        account.lockedUntil = null;
-        return account;
+        return attempts.giveBack(claim)
+                .chain(() -> Panache.withSession(() -> StaffAccount.<StaffAccount>findById(claim.accountId()).chain(this::issue)));
     }
 
     /**
@@ -130,7 +122,7 @@ public class StaffLogin {
         return new Token(claims.sign(), expiresAt, account.role);
     }
 
-    /** Raises the refusal after the transaction that recorded the failure has committed. */
+    /** Raises the refusal for the API; the console shows its own page instead. */
     public static Token orRefuse(Token token) {
         if (token == null) {
             throw REFUSED;

@@ -1,0 +1,41 @@
+package cn.lianxin.staff;
+
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The address a request came from, for per-address limits. X-Forwarded-For is believed only from a configured
+ * proxy (anyone else could write any address into it), and then only its rightmost hop that is not itself one of
+ * our proxies: the hops to the left of that are whatever the client sent.
+ */
+@ApplicationScoped
+public class ClientAddress {
+
+    private final Set<String> trustedProxies;
+
+    public ClientAddress(@ConfigProperty(name = "lianxin.http.trusted-proxies") Optional<List<String>> trustedProxies) {
+        this.trustedProxies = Set.copyOf(trustedProxies.orElse(List.of()));
+    }
+
+    public String of(HttpServerRequest request) {
+        return of(request.remoteAddress().hostAddress(), request.getHeader("X-Forwarded-For"));
+    }
+
+    String of(String peer, String forwarded) {
+        if (forwarded == null || !trustedProxies.contains(peer)) {
+            return peer;
+        }
+        String[] hops = forwarded.split(",");
+        for (int i = hops.length - 1; i >= 0; i--) {
+            String hop = hops[i].strip();
+            if (!hop.isEmpty() && !trustedProxies.contains(hop)) {
+                return hop;
+            }
+        }
+        return peer;
+    }
+}
