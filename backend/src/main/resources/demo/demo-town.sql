@@ -75,3 +75,89 @@ SELECT r.id, v.id FROM (VALUES
 AS m(wecom, village)
 JOIN representative r ON r.wecom_user_id = m.wecom JOIN village v ON v.name = m.village
 ON CONFLICT DO NOTHING;
+
+-- Six months of demo concerns, so that a newcomer's console has figures, a dispatch queue, overdue cases and
+-- instructions to give. Loaded once: only while the town has no demo case yet (numbers SG-DEMO-…, apart from
+-- the numbers CaseNumbers gives). Residents have no phone number: the demo keys change with every data folder.
+CREATE TEMP TABLE demo_fresh ON COMMIT DROP AS
+SELECT NOT EXISTS (SELECT 1 FROM cases WHERE number LIKE 'SG-DEMO-%') AS fresh;
+
+CREATE TEMP TABLE demo_resident ON COMMIT DROP AS
+SELECT gen_random_uuid() AS id, n AS n, r.name, v.id AS village_id
+FROM (VALUES (1, '李大爷'), (2, '王婶'), (3, '赵老汉'), (4, '孙阿姨'), (5, '周大哥'), (6, '吴奶奶'), (7, '郑师傅'),
+             (8, '冯大姐'), (9, '陈老师'), (10, '褚大伯'), (11, '卫嫂子'), (12, '蒋爷爷')) AS r(n, name)
+JOIN LATERAL (SELECT id FROM village WHERE town_id = (SELECT id FROM town WHERE code = 'SG') ORDER BY id OFFSET (r.n - 1) % 10 LIMIT 1) v ON true
+WHERE (SELECT fresh FROM demo_fresh);
+
+INSERT INTO resident (id, name, village_id) SELECT id, name, village_id FROM demo_resident;
+
+-- One case every 18 hours back from now: the older ones mostly archived and rated, the recent ones spread over the
+-- six steps; every 25th recent one unplaced (the dispatch queue), two waiting for an instruction, some late.
+CREATE TEMP TABLE demo_case ON COMMIT DROP AS
+SELECT g, gen_random_uuid() AS id, now() - interval '18 hours' * g AS registered_at, v.id AS village_id,
+       cat.id AS category_id, cat.text, wv.workstation_id,
+       (SELECT r.id FROM representative r WHERE r.workstation_id = wv.workstation_id ORDER BY (r.id * 7 + g) % 13, r.id LIMIT 1) AS representative_id,
+       (SELECT id FROM demo_resident ORDER BY n OFFSET g % 12 LIMIT 1) AS resident_id,
+       (ARRAY['WALK_IN', 'PHONE', 'SMS', 'MINIPROGRAM', 'VISIT'])[1 + g % 5] AS channel,
+       CASE WHEN g <= 40 THEN
+           CASE WHEN g % 25 = 3 THEN 'UNPLACED' WHEN g IN (5, 11) THEN 'AWAITING'
+                WHEN g % 6 = 0 THEN 'REGISTERED' WHEN g % 6 = 1 THEN 'RECEIVED' WHEN g % 6 = 2 THEN 'IN_PROGRESS'
+                WHEN g % 6 = 3 THEN 'REPLIED' WHEN g % 6 = 4 THEN 'FEEDBACK_GIVEN' ELSE 'ARCHIVED' END
+       ELSE CASE WHEN g % 17 = 0 THEN 'REPLIED' WHEN g % 13 = 0 THEN 'FEEDBACK_GIVEN' ELSE 'ARCHIVED' END END AS kind
+FROM generate_series(1, 240) g
+JOIN LATERAL (SELECT id FROM village WHERE town_id = (SELECT id FROM town WHERE code = 'SG') ORDER BY id OFFSET g % 10 LIMIT 1) v ON true
+JOIN LATERAL (SELECT workstation_id FROM workstation_village WHERE village_id = v.id ORDER BY workstation_id LIMIT 1) wv ON true
+JOIN LATERAL (SELECT c.id, t.text FROM category c
+              JOIN (VALUES ('land', '承包地边界和邻居有争议，想请村里帮忙重新丈量'), ('roads', '村口的路灯坏了三个月了，晚上出行不方便'),
+                           ('water', '自来水这几天发黄，烧开了也有沉淀'), ('medical-insurance', '外地住院的医药费报销比例不清楚'),
+                           ('pensions', '养老金这个月没有按时到账'), ('education', '孩子转学到镇中心小学需要哪些材料'),
+                           ('employment', '想参加电商培训，不知道在哪里报名'), ('disputes', '邻居家的排水沟冲到我家院墙'),
+                           ('environment', '河道边堆了很多垃圾，夏天有味道'), ('other', '村里的健身器材坏了想请人修')) AS t(code, text)
+                ON t.code = c.code
+              ORDER BY c.id OFFSET (g / 3) % 10 LIMIT 1) cat ON true
+WHERE (SELECT fresh FROM demo_fresh);
+
+INSERT INTO cases (id, number, town_id, resident_id, village_id, category_id, channel, text, state, handling_class,
+                   awaiting_instruction, workstation_id, representative_id, routing_score, routing_reasons,
+                   sign_for_due_at, signed_at, reply_due_at, resolve_due_at, replied_at, reply_text, reply_delivered,
+                   feedback, feedback_attempted, registered_by, registered_at, updated_at, archived_at)
+SELECT d.id, 'SG-DEMO-' || lpad(d.g::text, 4, '0'), (SELECT id FROM town WHERE code = 'SG'), d.resident_id, d.village_id,
+       d.category_id, d.channel, d.text || '。',
+       CASE d.kind WHEN 'UNPLACED' THEN 'REGISTERED' WHEN 'AWAITING' THEN 'IN_PROGRESS' ELSE d.kind END,
+       CASE WHEN d.kind = 'AWAITING' THEN 'ESCALATE_FOR_INSTRUCTION'
+            WHEN d.kind NOT IN ('UNPLACED', 'REGISTERED', 'RECEIVED') THEN (CASE WHEN d.g % 4 = 0 THEN 'TIME_LIMITED' ELSE 'ON_THE_SPOT' END) END,
+       d.kind = 'AWAITING',
+       CASE WHEN d.kind <> 'UNPLACED' THEN d.workstation_id END, CASE WHEN d.kind <> 'UNPLACED' THEN d.representative_id END,
+       CASE WHEN d.kind <> 'UNPLACED' THEN 45 END,
+       CASE WHEN d.kind = 'UNPLACED' THEN ARRAY['没有工作领域相符且有空的代表：等待联络员派单']
+            ELSE ARRAY['包抓联系点 (+40)', '工作领域相符 (+5)'] END,
+       d.registered_at + interval '1 day',
+       CASE WHEN d.kind NOT IN ('UNPLACED', 'REGISTERED') THEN d.registered_at + interval '3 hours' END,
+       d.registered_at + interval '7 days', d.registered_at + interval '15 days',
+       CASE WHEN d.kind IN ('REPLIED', 'FEEDBACK_GIVEN', 'ARCHIVED') THEN d.registered_at + interval '1 day' * (1 + d.g % 9) END,
+       CASE WHEN d.kind IN ('REPLIED', 'FEEDBACK_GIVEN', 'ARCHIVED') THEN '已联系相关部门处理，结果已当面告知。' END,
+       d.kind IN ('REPLIED', 'FEEDBACK_GIVEN', 'ARCHIVED'),
+       CASE WHEN d.kind IN ('FEEDBACK_GIVEN', 'ARCHIVED') THEN
+           CASE WHEN d.g % 11 = 0 THEN 'UNSATISFIED' WHEN d.g % 4 = 0 THEN 'BASICALLY_SATISFIED' ELSE 'SATISFIED' END END,
+       d.kind IN ('FEEDBACK_GIVEN', 'ARCHIVED'),
+       'liaison1', d.registered_at, d.registered_at,
+       CASE WHEN d.kind = 'ARCHIVED' THEN d.registered_at + interval '1 day' * (2 + d.g % 9) END
+FROM demo_case d;
+
+-- Each case's record, as the six steps would have written it.
+INSERT INTO case_activity (case_id, at, actor, action, channel, from_state, to_state, detail)
+SELECT c.id, c.registered_at + a.after, a.actor, a.action, a.channel, a.from_state, a.to_state, a.detail
+FROM cases c
+JOIN demo_case d ON d.id = c.id
+CROSS JOIN LATERAL (VALUES
+    (interval '0', 'liaison1', 'REGISTER', c.channel, NULL, 'REGISTERED', '登记 ' || c.number, true),
+    (interval '3 hours', 'representative', 'SIGN_FOR', 'WECOM', 'REGISTERED', 'RECEIVED', '签收', c.signed_at IS NOT NULL),
+    (interval '4 hours', 'representative', 'CHOOSE_HANDLING', 'WECOM', 'RECEIVED', 'IN_PROGRESS', '办理方式：' || c.handling_class,
+        c.handling_class IS NOT NULL AND d.kind <> 'AWAITING'),
+    (interval '4 hours', 'representative', 'ESCALATE', 'WECOM', 'RECEIVED', 'IN_PROGRESS', '请示：涉及多个部门，请镇里协调', d.kind = 'AWAITING'),
+    (c.replied_at - c.registered_at, 'representative', 'REPLY', 'WECOM', 'IN_PROGRESS', 'REPLIED', '回复：' || c.reply_text, c.replied_at IS NOT NULL),
+    (c.replied_at - c.registered_at + interval '1 day', 'liaison1', 'RECORD_FEEDBACK', 'CONSOLE', 'REPLIED', 'FEEDBACK_GIVEN', '评价：' || c.feedback,
+        c.feedback IS NOT NULL),
+    (c.archived_at - c.registered_at, 'liaison1', 'ARCHIVE', 'CONSOLE', 'FEEDBACK_GIVEN', 'ARCHIVED', '归档', c.archived_at IS NOT NULL))
+    AS a (after, actor, action, channel, from_state, to_state, detail, happened)
+WHERE a.happened;

@@ -47,5 +47,13 @@ class DemoTownTest {
         assertThat(asOffice().queryParam("size", 200).get("/api/categories").then().extract().jsonPath().<String>getList("items.code"))
                 .contains("land", "roads", "water", "medical-insurance", "pensions", "education", "employment", "disputes",
                         "environment", "other");
+
+        // Six months of concerns, loaded once: the console has figures, a dispatch queue and instructions to give.
+        for (String number : List.of("SG-DEMO-0001", "SG-DEMO-0240")) {
+            assertThat(asOffice().queryParam("number", number).get("/api/cases").then().extract().<Integer>path("total")).isEqualTo(1);
+        }
+        assertThat(asOffice().queryParam("number", "SG-DEMO-0241").get("/api/cases").then().extract().<Integer>path("total")).isZero();
+        assertThat(asOffice().queryParam("number", "SG-DEMO-0003").get("/api/cases").then().extract().<List<Object>>path("items.representativeId"))
+                .containsExactly((Object) null);
     }
 }
