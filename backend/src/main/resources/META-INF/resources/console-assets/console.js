@@ -1,5 +1,6 @@
-// The console's behaviour in the browser: charts drawn from the data the server put on their containers, and the
-// problems of htmx requests shown to the person who clicked. Everything else is server-rendered HTML.
+// The console's behaviour in the browser: charts drawn from the data the server put on their containers, the
+// problems of htmx requests shown to the person who clicked, and the filters and buttons that act on their own.
+// Everything else is server-rendered HTML.
 (function () {
   'use strict';
 
@@ -75,6 +76,15 @@
     alert.textContent = text;
     alert.hidden = false;
   }
+
+  // The page's own controls, wired here rather than by inline handlers, which the Content-Security-Policy forbids:
+  // a filter marked data-autosubmit sends its form when changed, a button marked data-print prints the page.
+  document.addEventListener('change', function (e) {
+    if (e.target.matches('[data-autosubmit]') && e.target.form) e.target.form.submit();
+  });
+  document.addEventListener('click', function (e) {
+    if (e.target.closest('[data-print]')) window.print();
+  });
 
   document.addEventListener('DOMContentLoaded', function () {
     drawAll(document);
