@@ -4,6 +4,7 @@ import cn.lianxin.api.Filters;
 import cn.lianxin.api.Page;
 import cn.lianxin.api.PageRequest;
 import cn.lianxin.masterdata.RepresentativeResource.RepresentativeRequest;
+import cn.lianxin.staff.StaffAccount;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.function.Function;
@@ -28,8 +29,16 @@ public class Representatives {
         return apply(new Representative(), request).chain(r -> r.<Representative>persist());
     }
 
+    /**
+     * A representative moved to another workstation takes their staff accounts' scope along, in the same
+     * transaction: an account left on the old workstation would keep its cases and lose their own.
+     */
     public Uni<Representative> update(long id, RepresentativeRequest request) {
-        return lookups.existing(Representative.class, id).chain(r -> apply(r, request));
+        return lookups.existing(Representative.class, id).chain(r -> {
+            Long before = r.workstationId;
+            return apply(r, request).call(moved -> moved.workstationId.equals(before) ? Uni.createFrom().voidItem()
+                    : StaffAccount.update("workstationId = ?1 where representativeId = ?2", moved.workstationId, moved.id));
+        });
     }
 
     private Uni<Representative> apply(Representative representative, RepresentativeRequest request) {

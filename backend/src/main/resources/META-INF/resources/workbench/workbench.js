@@ -12,6 +12,8 @@
   // The bearer token is the workbench's only credential: a console session cookie of the same site is left out,
   // so it neither authenticates these calls nor trips the console's CSRF check.
   const OMIT = { credentials: 'omit' };
+  // The WeCom sign-in alone sends cookies: its state nonce is an HttpOnly cookie (see WorkbenchAuthResource).
+  const BOUND = { credentials: 'same-origin' };
 
   /** An element with attributes (on… are listeners) and children; strings become text nodes. */
   function el(tag, attributes, ...children) {
@@ -92,7 +94,8 @@
       sandboxSignIn(await sandbox.json());
       return false;
     }
-    const redirect = await fetch('/api/wecom/oauth/authorize-url?state=' + encodeURIComponent(location.hash.replace(/[^A-Za-z0-9_-]/g, '_')), OMIT);
+    // With the cookie: the answer sets the nonce that binds WeCom's code to this browser.
+    const redirect = await fetch('/api/wecom/oauth/authorize-url?state=' + encodeURIComponent(location.hash.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 96)), BOUND);
     if (!redirect.ok) {
       throw new Error('请从企业微信的连心桥应用打开工作台。');
     }
@@ -102,13 +105,13 @@
   }
 
   async function exchange(code, state) {
-    const response = await fetch('/api/wecom/oauth?code=' + encodeURIComponent(code), OMIT);
+    const response = await fetch('/api/wecom/oauth?code=' + encodeURIComponent(code) + '&state=' + encodeURIComponent(state || ''), BOUND);
     if (!response.ok) {
       throw await problem(response);
     }
     sessionStorage.setItem(TOKEN, (await response.json()).token);
-    // WeCom drops the fragment on its redirect: the case to open came back in the state.
-    const opened = (state || '').match(/^__cases_([0-9a-f-]{36})$/);
+    // WeCom drops the fragment on its redirect: the case to open came back in the state, behind the server's nonce.
+    const opened = (state || '').match(/__cases_([0-9a-f-]{36})$/);
     history.replaceState(null, '', location.pathname + (opened ? '#/cases/' + opened[1] : location.hash));
   }
 

@@ -25,6 +25,7 @@ import cn.lianxin.testing.TestClock;
 import cn.lianxin.testing.TestSecrets;
 import cn.lianxin.testing.WeComCallbacks;
 import cn.lianxin.testing.WeComMember;
+import cn.lianxin.testing.WorkbenchSignIn;
 import cn.lianxin.testing.Workers;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -430,7 +431,7 @@ class WeComChannelTest {
         asOffice().body(Map.of("representativeId", other.id())).post("/api/cases/" + othersCase + "/commands/assign").then().statusCode(200);
 
         String code = member.signInCode(providers.wecom);
-        String token = given().queryParam("code", code).get("/api/wecom/oauth").then().statusCode(200).extract().path("token");
+        String token = WorkbenchSignIn.started(null).code(code).get("/api/wecom/oauth").then().statusCode(200).extract().path("token");
 
         given().auth().oauth2(token).get("/api/cases/" + ownCase).then().statusCode(200);
         given().auth().oauth2(token).get("/api/cases/" + othersCase).then().statusCode(404);
@@ -444,21 +445,39 @@ class WeComChannelTest {
 
         String url = given().queryParam("state", "__cases_x").get("/api/wecom/oauth/authorize-url").then().statusCode(200).extract().path("url");
         assertThat(url).startsWith("https://open.weixin.qq.com/connect/oauth2/authorize?appid=" + TestSecrets.WECOM_CORP_ID)
-                .contains("redirect_uri=https%3A%2F%2Flianxin.test%2Fworkbench%2F").contains("scope=snsapi_base").contains("state=__cases_x")
+                .contains("redirect_uri=https%3A%2F%2Flianxin.test%2Fworkbench%2F").contains("scope=snsapi_base").containsPattern("state=[A-Za-z0-9_-]{32}__cases_x#")
                 .endsWith("#wechat_redirect");
         given().queryParam("state", "<script>").get("/api/wecom/oauth/authorize-url").then().statusCode(422);
     }
 
     @Test
+    void shouldRefuseACodeWhoseStateThisBrowserWasNotGiven() {
+        Fixtures town = Fixtures.town();
+        WeComMember member = WeComMember.at(town, town.workstationId());
+        String code = member.signInCode(providers.wecom);
+        WorkbenchSignIn mine = WorkbenchSignIn.started(null);
+        WorkbenchSignIn foreign = WorkbenchSignIn.started(null);
+
+        // A link with someone else's code (login CSRF): no state, no cookie, or another browser's state.
+        given().queryParam("code", code).get("/api/wecom/oauth").then().statusCode(403).contentType("application/problem+json");
+        given().queryParam("code", code).queryParam("state", foreign.state()).get("/api/wecom/oauth").then().statusCode(403);
+        given().cookie(WorkbenchSignIn.COOKIE, mine.cookie()).queryParam("code", code).queryParam("state", foreign.state())
+                .get("/api/wecom/oauth").then().statusCode(403);
+        given().cookie(WorkbenchSignIn.COOKIE, mine.cookie()).queryParam("code", code).get("/api/wecom/oauth").then().statusCode(403);
+
+        mine.code(code).get("/api/wecom/oauth").then().statusCode(200).body("token", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
     void shouldRefuseAnInvalidCodeAndANonMember() {
-        given().queryParam("code", "expired-code").get("/api/wecom/oauth").then().statusCode(401)
+        WorkbenchSignIn.started(null).code("expired-code").get("/api/wecom/oauth").then().statusCode(401)
                 .contentType("application/problem+json");
 
         String code = Api.unique("outsider");
         providers.wecom.stubFor(get(urlPathEqualTo("/cgi-bin/auth/getuserinfo")).withQueryParam("code", equalTo(code))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json")
                         .withBody("{\"errcode\":0,\"errmsg\":\"ok\",\"openid\":\"oAAAAAAA\",\"external_userid\":\"wmAAAA\"}")));
-        given().queryParam("code", code).get("/api/wecom/oauth").then().statusCode(403).contentType("application/problem+json");
+        WorkbenchSignIn.started(null).code(code).get("/api/wecom/oauth").then().statusCode(403).contentType("application/problem+json");
     }
 
     @Test

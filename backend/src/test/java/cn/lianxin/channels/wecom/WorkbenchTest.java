@@ -13,6 +13,7 @@ import cn.lianxin.testing.Fixtures;
 import cn.lianxin.testing.ProviderFakes;
 import cn.lianxin.testing.Team;
 import cn.lianxin.testing.WeComMember;
+import cn.lianxin.testing.WorkbenchSignIn;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -64,10 +65,15 @@ class WorkbenchTest {
         return browser;
     }
 
-    /** As WeCom returns a member to the workbench after their tap: with a code, and the case to open in the state. */
+    /**
+     * As WeCom returns a member to the workbench after their tap: the browser set off for WeCom's authorization
+     * (which gave it the state cookie), and comes back with a code and the state, the case to open inside it.
+     */
     private ChromeDriver openedFromWeCom(WeComMember member, String state) {
         ChromeDriver browser = signedOut();
-        browser.get(base + "workbench/?code=" + member.signInCode(providers.wecom) + (state == null ? "" : "&state=" + state));
+        browser.get(base + "api/wecom/oauth/authorize-url" + (state == null ? "" : "?state=" + state));
+        String bound = WorkbenchSignIn.stateOf(browser.findElement(By.tagName("body")).getText());
+        browser.get(base + "workbench/?code=" + member.signInCode(providers.wecom) + "&state=" + bound);
         return browser;
     }
 
@@ -229,7 +235,7 @@ class WorkbenchTest {
 
         // The token is the one the representative's WeCom sign-in gives: same holder, role and scope.
         String sandboxToken = (String) script(browser, "return sessionStorage.getItem('lianxin.workbench.token')");
-        String weComToken = given().queryParam("code", me.signInCode(providers.wecom)).get("/api/wecom/oauth").then().statusCode(200)
+        String weComToken = WorkbenchSignIn.started(null).code(me.signInCode(providers.wecom)).get("/api/wecom/oauth").then().statusCode(200)
                 .extract().path("token");
         assertThat(scope(sandboxToken)).isEqualTo(scope(weComToken)).containsEntry("rep", (int) me.id());
 
