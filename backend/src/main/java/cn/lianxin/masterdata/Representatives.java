@@ -4,7 +4,6 @@ import cn.lianxin.api.Filters;
 import cn.lianxin.api.Page;
 import cn.lianxin.api.PageRequest;
 import cn.lianxin.masterdata.RepresentativeResource.RepresentativeRequest;
-import cn.lianxin.staff.StaffAccount;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.function.Function;
@@ -14,9 +13,11 @@ import java.util.function.Function;
 public class Representatives {
 
     private final Lookups lookups;
+    private final RepresentativeMoves moves;
 
-    public Representatives(Lookups lookups) {
+    public Representatives(Lookups lookups, RepresentativeMoves moves) {
         this.lookups = lookups;
+        this.moves = moves;
     }
 
     public Uni<Page<Representative>> list(PageRequest page, Long workstationId, Boolean active) {
@@ -37,7 +38,7 @@ public class Representatives {
         return lookups.existing(Representative.class, id).chain(r -> {
             Long before = r.workstationId;
             return apply(r, request).call(moved -> moved.workstationId.equals(before) ? Uni.createFrom().voidItem()
-                    : StaffAccount.update("workstationId = ?1 where representativeId = ?2", moved.workstationId, moved.id));
+                    : moves.moved(moved.id, moved.workstationId));
         });
     }
 
