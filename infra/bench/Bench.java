@@ -26,7 +26,7 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code java Bench.java MODE COUNT CONCURRENCY BASE_URL [DUPLICATE_SHARE MSGID_BASE SENDERS]}.
  *
  * <ul>
- *   <li>{@code live}: COUNT plain GETs of /q/health/live, the server's floor for an answer.</li>
+ *   <li>{@code live}: COUNT plain GETs of BASE_URL/q/health/live (the management port), the floor for an answer.</li>
  *   <li>{@code callback}: COUNT POSTs of encrypted text messages to /api/wecom/callback. A DUPLICATE_SHARE of them
  *       are WeCom's retries: a message of the run delivered again (same MsgId), mixed in among the others.</li>
  * </ul>

@@ -7,13 +7,14 @@
 # Needs a JDK 17+, Maven and psql. It starts its own Lianxin with ./infra/run (embedded PostgreSQL, Redis and
 # Kafka, demo town, sandbox providers: nothing is sent anywhere) in its own data folder infra/bench/out/lianxin
 # (LIANXIN_BENCH_DATA; git-ignored, kept between runs so binaries are unpacked once) and on its own ports, so that
-# a Lianxin already running on the defaults is left alone: LIANXIN_HTTP_PORT 18080, LIANXIN_PG_PORT 25432,
-# LIANXIN_REDIS_PORT 26379, LIANXIN_KAFKA_PORT 29092 (and +1), each overridable. It never reuses a running backend: the callbacks must be
+# a Lianxin already running on the defaults is left alone: LIANXIN_HTTP_PORT 18080, LIANXIN_MANAGEMENT_PORT 19000,
+# LIANXIN_PG_PORT 25432, LIANXIN_REDIS_PORT 26379, LIANXIN_KAFKA_PORT 29092 (and +1), each overridable. It never reuses a running backend: the callbacks must be
 # encrypted with the key that backend was started with, which the bench generates for each run and hands to
 # ./infra/run through the environment (LIANXIN_WECOM_*). What it started is stopped (./infra/run stop) when it ends,
 # also on failure or Ctrl-C. The default takes 2 to 3 minutes once built: each run waits ~40 s for processing.
 #
-# Each concurrency is one run: first the same number of GET /q/health/live (the server's floor for an answer), then
+# Each concurrency is one run: first the same number of GET /q/health/live (the floor for an answer; on the management
+# port, which shares the backend's event loops), then
 # the callbacks: text messages "列表" from the demo representatives and one unregistered user id, of which a
 # DUPLICATE_SHARE (default 0.1) are WeCom's retries of a message of the run (same MsgId). Rows stored and the time
 # until every stored row is processed (processed_at set) are read from wecom_inbound with psql.
@@ -27,18 +28,20 @@ CONCURRENCY=("$@")
 (( ${#CONCURRENCY[@]} )) || CONCURRENCY=(1 32)
 DUPLICATE_SHARE=${DUPLICATE_SHARE:-0.1}
 export LIANXIN_DATA=${LIANXIN_BENCH_DATA:-$OUT/lianxin}
-export LIANXIN_HTTP_PORT=${LIANXIN_HTTP_PORT:-18080} LIANXIN_PG_PORT=${LIANXIN_PG_PORT:-25432}
+export LIANXIN_HTTP_PORT=${LIANXIN_HTTP_PORT:-18080} LIANXIN_MANAGEMENT_PORT=${LIANXIN_MANAGEMENT_PORT:-19000}
+export LIANXIN_PG_PORT=${LIANXIN_PG_PORT:-25432}
 export LIANXIN_REDIS_PORT=${LIANXIN_REDIS_PORT:-26379} LIANXIN_KAFKA_PORT=${LIANXIN_KAFKA_PORT:-29092}
 BASE="http://127.0.0.1:$LIANXIN_HTTP_PORT"
+MANAGEMENT="http://127.0.0.1:$LIANXIN_MANAGEMENT_PORT"
 export PGHOST=127.0.0.1 PGPORT=$LIANXIN_PG_PORT PGUSER=postgres PGDATABASE=lianxin
 
 for tool in java mvn psql; do
   command -v $tool >/dev/null || { echo "wecom-callback-bench: $tool is needed (psql: package postgresql-client)" >&2; exit 2; }
 done
 [[ $CALLBACKS =~ ^[0-9]+$ && $CALLBACKS -ge 100 ]] || { echo "wecom-callback-bench: at least 100 callbacks" >&2; exit 2; }
-for port in "$LIANXIN_HTTP_PORT" "$LIANXIN_PG_PORT" "$LIANXIN_REDIS_PORT" "$LIANXIN_KAFKA_PORT" $((LIANXIN_KAFKA_PORT + 1)); do
+for port in "$LIANXIN_HTTP_PORT" "$LIANXIN_MANAGEMENT_PORT" "$LIANXIN_PG_PORT" "$LIANXIN_REDIS_PORT" "$LIANXIN_KAFKA_PORT" $((LIANXIN_KAFKA_PORT + 1)); do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-    echo "wecom-callback-bench: port $port is in use; choose others with LIANXIN_HTTP_PORT, LIANXIN_PG_PORT, LIANXIN_REDIS_PORT, LIANXIN_KAFKA_PORT" >&2
+    echo "wecom-callback-bench: port $port is in use; choose others with LIANXIN_HTTP_PORT, LIANXIN_MANAGEMENT_PORT, LIANXIN_PG_PORT, LIANXIN_REDIS_PORT, LIANXIN_KAFKA_PORT" >&2
     exit 2
   fi
 done
@@ -106,13 +109,13 @@ callbacks() {
 }
 
 echo "== warming up (500 GET /q/health/live, 200 callbacks at concurrency 8; not counted)"
-bench live 500 8 "$BASE" >/dev/null
+bench live 500 8 "$MANAGEMENT" >/dev/null
 callbacks 200 8 >/dev/null 2>&1
 
 declare -A LIVE CALL
 for c in "${CONCURRENCY[@]}"; do
   echo "== concurrency $c: $CALLBACKS GET /q/health/live, then $CALLBACKS callbacks"
-  LIVE[$c]=$(bench live "$CALLBACKS" "$c" "$BASE")
+  LIVE[$c]=$(bench live "$CALLBACKS" "$c" "$MANAGEMENT")
   CALL[$c]=$(callbacks "$CALLBACKS" "$c")
   echo "   live:     ${LIVE[$c]}"
   echo "   callback: ${CALL[$c]}"

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -28,6 +29,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class StackRunner {
     static final String READY_LINE = "LOCAL-STACK READY";
     private static final int LOG_TAIL_LINES = 40;
+    static final int MAX_RESTARTS = 3;
+    static final Duration RESTART_WINDOW = Duration.ofMinutes(10);
 
     private final UpOptions options;
     private final StackLayout layout;
@@ -49,7 +52,7 @@ final class StackRunner {
     }
 
     /**
-     * Returns only on failure or when a started server dies (exit code 1); normally the process
+     * Returns only on failure or when a started server dies and cannot be restarted (exit code 1); normally the process
      * ends by a signal while this waits.
      */
     int run() throws PortInUseException, IOException, InterruptedException {
@@ -166,24 +169,51 @@ final class StackRunner {
         return address + " (started" + pid + ")";
     }
 
+    /**
+     * Watches what we started. A server that dies is restarted in place (its data is on disk, the backend
+     * reconnects), so that one crash does not take the other two down; one that keeps dying ends the stack,
+     * loudly, and the run script stops the backend with it.
+     */
     private int awaitUnexpectedExit() throws InterruptedException {
+        if (owned.stream().allMatch(service -> service.process().isEmpty())) {
+            new CountDownLatch(1).await(); // only reused servers: nothing to watch, wait for the signal
+        }
+        Restarts restarts = new Restarts(MAX_RESTARTS, RESTART_WINDOW);
+        while (true) {
+            LocalService died = awaitFirstExit();
+            if (stopping.get()) {
+                return 0; // our own shutdown stopped it
+            }
+            reportFailure(died, "exited unexpectedly");
+            if (!restarts.allow(died.kind())) {
+                err.println("ERROR: " + died.kind().displayName() + " died " + MAX_RESTARTS + " times within "
+                        + RESTART_WINDOW.toMinutes() + " minutes; giving up and stopping the local services");
+                return 1;
+            }
+            out.println("Restarting " + died.kind().displayName() + " on " + Ports.LOOPBACK + ":" + died.port() + " …");
+            out.flush();
+            try {
+                died.start();
+            } catch (Exception e) {
+                reportFailure(died, "could not be restarted: " + e.getMessage());
+                return 1;
+            }
+            out.println("Restarted " + describe(died.kind(), false));
+            out.flush();
+        }
+    }
+
+    /** Blocks until one of the owned servers' processes ends, and says which. */
+    private LocalService awaitFirstExit() throws InterruptedException {
         Map<LocalService, CompletableFuture<ProcessHandle>> exits = new LinkedHashMap<>();
         for (LocalService service : owned) {
             service.process().ifPresent(handle -> exits.put(service, handle.onExit()));
         }
         if (exits.isEmpty()) {
-            new CountDownLatch(1).await(); // only reused servers: nothing to watch, wait for the signal
+            new CountDownLatch(1).await(); // nothing left to watch: wait for the signal
         }
         CompletableFuture.anyOf(exits.values().toArray(CompletableFuture[]::new)).join();
-        if (stopping.get()) {
-            return 0; // our own shutdown stopped it
-        }
-        exits.forEach((service, exit) -> {
-            if (exit.isDone()) {
-                reportFailure(service, "exited unexpectedly");
-            }
-        });
-        return 1;
+        return exits.entrySet().stream().filter(exit -> exit.getValue().isDone()).findFirst().orElseThrow().getKey();
     }
 
     private void reportFailure(LocalService service, String what) {

@@ -94,6 +94,44 @@ class LocalStackCliTest {
         assertThat(dir.resolve("stack.env")).doesNotExist();
     }
 
+    @Test
+    void aServerThatDiesIsRestartedAndOneThatKeepsDyingEndsTheStackLoudly() throws Exception {
+        Path dir = TestSupport.stackDir("cli-restart");
+        int redisPort = TestSupport.freePort();
+        Cli cli = Cli.start(dir, "up", "--data", dir.toString(), "--services", "redis", "--redis-port", String.valueOf(redisPort));
+        try {
+            cli.awaitReady(Duration.ofSeconds(60));
+            for (int restart = 1; restart <= StackRunner.MAX_RESTARTS; restart++) {
+                killRedis(cli);
+                cli.awaitLines("Restarted Redis", restart, Duration.ofSeconds(60));
+                assertThat(Ports.isListening(redisPort)).as("Redis serves again after restart " + restart).isTrue();
+                assertThat(cli.process().isAlive()).isTrue();
+            }
+
+            killRedis(cli);
+
+            assertThat(cli.awaitExit(Duration.ofSeconds(60))).isEqualTo(1);
+            assertThat(cli.stderr()).contains("Redis on port " + redisPort + " exited unexpectedly")
+                    .contains("giving up and stopping the local services");
+        } finally {
+            if (cli.process().isAlive()) {
+                cli.terminate();
+            }
+        }
+        assertThat(Ports.isListening(redisPort)).isFalse();
+    }
+
+    /** kill -9 of the redis-server the stack says it runs now (its latest "pid N"). */
+    private static void killRedis(Cli cli) throws Exception {
+        List<String> mentions = cli.stdoutLines().stream().filter(line -> line.startsWith("Redis ") || line.startsWith("Restarted Redis"))
+                .filter(line -> line.contains(", pid ")).toList();
+        String last = mentions.get(mentions.size() - 1);
+        long pid = Long.parseLong(last.replaceAll(".*, pid (\\d+).*", "$1"));
+        ProcessHandle redis = ProcessHandle.of(pid).orElseThrow();
+        redis.destroyForcibly();
+        redis.onExit().get(30, TimeUnit.SECONDS);
+    }
+
     /** A LocalStack JVM with its stdout captured line by line and stderr in a file. */
     private record Cli(Process process, List<String> stdoutLines, Path stderrFile) {
 
@@ -128,6 +166,16 @@ class LocalStackCliTest {
             while (!stdoutLines.contains(StackRunner.READY_LINE)) {
                 if (!process.isAlive() || System.nanoTime() > deadline) {
                     throw new AssertionError("Not ready. stdout: " + stdoutLines + "\nstderr: " + stderr());
+                }
+                Thread.sleep(100);
+            }
+        }
+
+        void awaitLines(String prefix, int count, Duration timeout) throws Exception {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (stdoutLines.stream().filter(line -> line.startsWith(prefix)).count() < count) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    throw new AssertionError("No " + count + " × '" + prefix + "'. stdout: " + stdoutLines + "\nstderr: " + stderr());
                 }
                 Thread.sleep(100);
             }
