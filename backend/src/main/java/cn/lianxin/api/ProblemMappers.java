@@ -36,6 +36,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response retryLater(RetryLater e) {
+        return Response.fromResponse(respond(e.problem())).header("Retry-After", e.retryAfterSeconds()).build();
+    }
+
+    @ServerExceptionMapper
     public Response validation(ConstraintViolationException e) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))

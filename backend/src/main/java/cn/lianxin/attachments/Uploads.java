@@ -2,6 +2,7 @@ package cn.lianxin.attachments;
 
 import cn.lianxin.api.ApiException;
 import cn.lianxin.api.Problem;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -66,34 +67,41 @@ public class Uploads {
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
 
     private final Vertx vertx;
+    private final UploadQuota quota;
     private final Path directory;
     private final long maxBytes;
 
-    public Uploads(Vertx vertx, @ConfigProperty(name = "lianxin.uploads.directory") Path directory,
+    public Uploads(Vertx vertx, UploadQuota quota, @ConfigProperty(name = "lianxin.uploads.directory") Path directory,
             @ConfigProperty(name = "lianxin.uploads.max-bytes") long maxBytes) {
         this.vertx = vertx;
+        this.quota = quota;
         this.directory = directory;
         this.maxBytes = maxBytes;
     }
 
-    /** A resident's photo (JPEG, PNG or WebP), not yet attached to a case. */
-    @WithTransaction
+    /**
+     * A resident's photo (JPEG, PNG or WebP), not yet attached to a case. The resident's quota is asked after the
+     * size check and before the transaction: a refused file costs neither quota nor a connection.
+     */
     public Uni<Upload> storePhoto(UUID residentId, FileUpload file) {
+        checkSize(file);
         Upload upload = new Upload();
         upload.residentId = residentId;
-        return store(upload, file, PHOTOS, "图片只能是 JPEG、PNG 或 WebP (only JPEG, PNG or WebP photos)", "is not a JPEG, PNG or WebP image");
+        return quota.take(residentId, file.size()).chain(() -> Panache.withTransaction(() -> store(upload, file, PHOTOS,
+                "图片只能是 JPEG、PNG 或 WebP (only JPEG, PNG or WebP photos)", "is not a JPEG, PNG or WebP image")));
     }
 
     /** A staff member's attachment for a reply (an image or a PDF), owned by them until a reply uses it. */
     @WithTransaction
     public Uni<Upload> storeAttachment(String staffUsername, FileUpload file) {
+        checkSize(file);
         Upload upload = new Upload();
         upload.staffUsername = staffUsername;
         return store(upload, file, ATTACHMENTS, "附件只能是 JPEG、PNG、WebP 图片或 PDF (only JPEG, PNG, WebP images or PDF documents)",
                 "is not a JPEG, PNG or WebP image or a PDF document");
     }
 
-    private Uni<Upload> store(Upload upload, FileUpload file, Set<FileType> allowed, String refusal, String fieldMessage) {
+    private void checkSize(FileUpload file) {
         if (file == null || file.uploadedFile() == null) {
             throw ApiException.invalidField("file", "is required (multipart/form-data field \"file\")");
         }
@@ -102,6 +110,9 @@ public class Uploads {
                     "文件不能超过 " + maxBytes / (1024 * 1024) + " MB (the file is larger than " + maxBytes + " bytes).",
                     List.of(new Problem.FieldError("file", "is larger than " + maxBytes + " bytes")), null, List.of()));
         }
+    }
+
+    private Uni<Upload> store(Upload upload, FileUpload file, Set<FileType> allowed, String refusal, String fieldMessage) {
         upload.id = UUID.randomUUID();
         upload.createdAt = OffsetDateTime.now();
         return vertx.executeBlocking(Uni.createFrom().item(() -> {

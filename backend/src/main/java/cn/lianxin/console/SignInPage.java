@@ -1,7 +1,7 @@
 package cn.lianxin.console;
 
 import cn.lianxin.api.ApiException;
-import cn.lianxin.staff.ClientAddress;
+import cn.lianxin.api.ClientAddress;
 import cn.lianxin.staff.LoginThrottled;
 import cn.lianxin.staff.StaffLogin;
 import io.vertx.core.http.HttpServerRequest;

@@ -1,6 +1,6 @@
 package cn.lianxin.staff;
 
-import cn.lianxin.api.Problem;
+import cn.lianxin.api.ClientAddress;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
@@ -10,10 +10,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 @Path("/api/auth")
 @Tag(name = "Staff")
@@ -37,12 +35,5 @@ public class AuthResource {
     @Operation(summary = "Sign in as staff; the token goes in 'Authorization: Bearer …' on every other call")
     public Uni<StaffLogin.Token> login(@Valid @NotNull LoginRequest request, HttpServerRequest http) {
         return login.login(request.username(), request.password(), clientAddress.of(http)).map(StaffLogin::orRefuse);
-    }
-
-    /** Only here and on the console's sign-in: the 429 or 503 carries Retry-After. */
-    @ServerExceptionMapper
-    public Response throttled(LoginThrottled e) {
-        return Response.status(e.problem().status()).type(Problem.MEDIA_TYPE).header("Retry-After", e.retryAfterSeconds())
-                .entity(e.problem()).build();
     }
 }

@@ -230,12 +230,6 @@ public class MiniProgramResource {
                 .map(SubscriptionsView::new);
     }
 
-    /** Only here: the 429 carries Retry-After. */
-    @ServerExceptionMapper
-    public Response tooMany(SubmitLimit.Exceeded e) {
-        return Response.status(429).type(Problem.MEDIA_TYPE).header("Retry-After", e.retryAfterSeconds()).entity(e.problem()).build();
-    }
-
     /** The resident's way in is the mini-program's login, not the staff's. */
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response signInFirst() {

@@ -1,7 +1,7 @@
 package cn.lianxin.channels.miniprogram;
 
-import cn.lianxin.api.ApiException;
 import cn.lianxin.api.Problem;
+import cn.lianxin.api.RetryLater;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,17 +15,11 @@ import java.util.UUID;
 public class SubmitLimit {
 
     /** 429 with the seconds until the window ends, for the Retry-After header. */
-    public static class Exceeded extends ApiException {
-        private final long retryAfterSeconds;
-
+    public static class Exceeded extends RetryLater {
         Exceeded(long retryAfterSeconds) {
             super(Problem.of(429, "Too many requests",
-                    "提交太频繁，请 " + Math.max(1, retryAfterSeconds / 60) + " 分钟后再试 (too many submissions; try again later)."));
-            this.retryAfterSeconds = retryAfterSeconds;
-        }
-
-        public long retryAfterSeconds() {
-            return retryAfterSeconds;
+                    "提交太频繁，请 " + Math.max(1, retryAfterSeconds / 60) + " 分钟后再试 (too many submissions; try again later)."),
+                    retryAfterSeconds);
         }
     }
 

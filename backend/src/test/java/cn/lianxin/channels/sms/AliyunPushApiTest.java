@@ -101,6 +101,23 @@ class AliyunPushApiTest {
     }
 
     @Test
+    void shouldRefuseAPushFromOutsideTheSourceAllowlistEvenWithTheSecret() {
+        long sequence = ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_000_000_000L);
+        given().header("X-Forwarded-For", "203.0.113.9").contentType(ContentType.JSON).body(uplinks(Api.uniquePhone(), sequence))
+                .post(PUSH + "sms-up").then().statusCode(404).contentType("application/problem+json");
+        assertThat(uplinkRows(sequence)).isZero();
+    }
+
+    @Test
+    void shouldRefuseAPushWithoutTheConfiguredSecretEvenFromAnAllowedSource() {
+        long sequence = ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_000_000_000L);
+        // The route exists (for a town that admits by source alone); the gate refuses it because a secret is set.
+        given().contentType(ContentType.JSON).body(uplinks(Api.uniquePhone(), sequence)).post("/api/sms/aliyun/sms-up")
+                .then().statusCode(404).body("detail", equalTo("This path does not exist"));
+        assertThat(uplinkRows(sequence)).isZero();
+    }
+
+    @Test
     void shouldNameWhatIsMalformedAndStoreNothing() {
         long sequence = ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_000_000_000L);
         String body = uplinks(Api.uniquePhone(), sequence).replace("\"content\":\"1\",", "");

@@ -1,4 +1,4 @@
-package cn.lianxin.staff;
+package cn.lianxin.api;
 
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,7 +8,7 @@ import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The address a request came from, for per-address limits. X-Forwarded-For is believed only from a configured
+ * The address a request came from, for per-address limits and source allowlists. X-Forwarded-For is believed only from a configured
  * proxy (anyone else could write any address into it), and then only its rightmost hop that is not itself one of
  * our proxies: the hops to the left of that are whatever the client sent.
  */

@@ -1,4 +1,4 @@
-package cn.lianxin.staff;
+package cn.lianxin.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
