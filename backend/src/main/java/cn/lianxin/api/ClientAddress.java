@@ -4,7 +4,6 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -15,10 +14,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ClientAddress {
 
-    private final Set<String> trustedProxies;
+    private final AddressRanges trustedProxies;
 
+    /** @param trustedProxies addresses or CIDR ranges (an ingress controller's pod network, say) */
     public ClientAddress(@ConfigProperty(name = "lianxin.http.trusted-proxies") Optional<List<String>> trustedProxies) {
-        this.trustedProxies = Set.copyOf(trustedProxies.orElse(List.of()));
+        this.trustedProxies = AddressRanges.parse(trustedProxies.orElse(List.of()));
     }
 
     public String of(HttpServerRequest request) {

@@ -27,4 +27,11 @@ class ClientAddressTest {
         assertThat(behindProxy.of("10.0.0.2", null)).isEqualTo("10.0.0.2");
         assertThat(behindProxy.of("10.0.0.2", " , 10.0.0.3")).isEqualTo("10.0.0.2");
     }
+
+    @Test
+    void shouldTrustEveryProxyInAConfiguredRange() {
+        ClientAddress behindIngress = new ClientAddress(Optional.of(List.of("10.0.0.0/8")));
+        assertThat(behindIngress.of("10.42.7.19", "198.51.100.1, 10.42.0.5")).isEqualTo("198.51.100.1");
+        assertThat(behindIngress.of("192.0.2.10", "198.51.100.1")).isEqualTo("192.0.2.10");
+    }
 }
