@@ -10,14 +10,18 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import cn.lianxin.work.Rounds;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.errors.InvalidTopicException;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
@@ -74,39 +78,63 @@ public class OutboxRelay {
         this.maxRequestSize = maxRequestSize;
     }
 
-    // Delayed so that the first run finds the Kafka channel connected.
+    /**
+     * Drains: batch after batch while each one comes back full and wholly settled, so that a burst waits for the
+     * broker, not for the next tick. A batch cut short (a transient failure, another instance relaying) ends the
+     * round; the rows wait for the next one. Delayed so that the first run finds the Kafka channel connected.
+     */
     @Scheduled(every = "${lianxin.outbox.relay-interval}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> relay() {
-        return relayBatch().replaceWithVoid()
+        return Rounds.drain(() -> relayOnce().map(List::size), batchSize)
                 .onFailure().invoke(e -> LOG.warnf("Outbox relay paused, rows stay unpublished: %s", e.getMessage()))
                 .onFailure().recoverWithNull();
     }
 
     /** Publishes one batch; returns how many rows the broker acknowledged. */
     public Uni<Integer> relayBatch() {
-        return pool.withTransaction(conn -> conn.preparedQuery("SELECT pg_try_advisory_xact_lock($1) AS leader")
-                .execute(Tuple.of(RELAY_LOCK))
-                .chain(rows -> rows.iterator().next().getBoolean("leader") ? publishUnpublished(conn) : Uni.createFrom().item(0)));
+        return relayOnce().map(outcomes -> (int) outcomes.stream().filter(o -> o.parkedReason() == null).count());
     }
 
-    private Uni<Integer> publishUnpublished(SqlConnection conn) {
+    /** One batch in one transaction: what became of each row settled (published or parked). */
+    private Uni<List<Outcome>> relayOnce() {
+        return pool.withTransaction(conn -> conn.preparedQuery("SELECT pg_try_advisory_xact_lock($1) AS leader")
+                .execute(Tuple.of(RELAY_LOCK))
+                .chain(rows -> rows.iterator().next().getBoolean("leader") ? publishUnpublished(conn) : Uni.createFrom().item(List.of())));
+    }
+
+    private Uni<List<Outcome>> publishUnpublished(SqlConnection conn) {
         return conn.preparedQuery("""
                 SELECT id, aggregate_type, aggregate_id, event_type, topic, payload::text AS payload, created_at
                 FROM outbox_event WHERE published_at IS NULL AND parked_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED""")
                 .execute(Tuple.of(batchSize))
                 .chain(rows -> {
-                    List<Row> batch = new ArrayList<>();
-                    rows.forEach(batch::add);
-                    // Sent one after another: the next record leaves only when the previous one is acknowledged
-                    // (or parked), so a transient failure stops the batch and no later event of an aggregate
-                    // overtakes an earlier one that will still be published.
-                    return Multi.createFrom().iterable(batch)
-                            .onItem().transformToUniAndConcatenate(this::attempt)
-                            .onFailure().recoverWithCompletion()
-                            .collect().asList();
+                    // One aggregate's events go one after another: the next leaves only when the previous one is
+                    // acknowledged (or parked), so a transient failure stops that aggregate and none of its later
+                    // events overtakes an earlier one that will still be published. Different aggregates go at
+                    // once, and the producer pipelines them (idempotent, so its own retries keep partition order).
+                    Map<String, List<Row>> byAggregate = new LinkedHashMap<>();
+                    rows.forEach(row -> byAggregate.computeIfAbsent(row.getString("aggregate_id"), k -> new ArrayList<>()).add(row));
+                    AtomicReference<Throwable> firstFailure = new AtomicReference<>();
+                    return Multi.createFrom().iterable(byAggregate.values())
+                            .onItem().transformToMultiAndMerge(aggregate -> attemptInOrder(aggregate, firstFailure))
+                            .collect().asList()
+                            .invoke(outcomes -> {
+                                if (firstFailure.get() != null) {
+                                    // Once per batch: while the broker is away every aggregate fails alike.
+                                    LOG.warnf("%d of %d events not acknowledged by Kafka, they wait: %s", rows.size() - outcomes.size(),
+                                            rows.size(), firstFailure.get().getMessage());
+                                }
+                            });
                 })
-                .chain(outcomes -> markPublished(conn, outcomes).chain(() -> park(conn, outcomes))
-                        .replaceWith((int) outcomes.stream().filter(o -> o.parkedReason() == null).count()));
+                .chain(outcomes -> markPublished(conn, outcomes).chain(() -> park(conn, outcomes)).replaceWith(outcomes));
+    }
+
+    /** One aggregate's rows in their order, up to the first that could not be settled. */
+    private Multi<Outcome> attemptInOrder(List<Row> rows, AtomicReference<Throwable> firstFailure) {
+        return Multi.createFrom().iterable(rows)
+                .onItem().transformToUniAndConcatenate(this::attempt)
+                .onFailure().invoke(e -> firstFailure.compareAndSet(null, e))
+                .onFailure().recoverWithCompletion();
     }
 
     private Uni<Outcome> attempt(Row row) {
@@ -150,8 +178,7 @@ public class OutboxRelay {
                 .withTopic(row.getString("topic"))
                 .withKey(row.getString("aggregate_id"))
                 .build());
-        return kafka.sendMessage(message)
-                .onFailure().invoke(e -> LOG.warnf("Event %s not acknowledged by Kafka: %s", row.getUUID("id"), e.getMessage()));
+        return kafka.sendMessage(message);
     }
 
     private String envelope(Row row) throws IOException {

@@ -1,5 +1,6 @@
 package cn.lianxin.notifications;
 
+import cn.lianxin.work.Rounds;
 import cn.lianxin.work.Worker;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
@@ -43,7 +44,7 @@ public class NotificationDispatcher implements Worker.Items<OutboundMessage> {
 
     @Scheduled(every = "${lianxin.notifications.dispatch-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> dispatchDue() {
-        return runOnce().replaceWithVoid();
+        return Rounds.drain(this::runOnce, batchSize);
     }
 
     /**

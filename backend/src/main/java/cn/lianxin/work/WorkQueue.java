@@ -6,8 +6,8 @@ import io.smallrye.mutiny.Uni;
  * One kind of stored work, run by the {@link Worker}: a table whose rows are the items (an identity {@code id},
  * {@code processed_at}, and the columns of V21: {@code attempts}, {@code last_error}, {@code next_attempt_at},
  * {@code parked_at}), and what handling one item means. A queue is a {@code @Singleton} bean: it needs no client
- * proxy, and so no constructor without arguments. Its {@code @Scheduled} method calls {@link #runOnce()}; tests
- * call it directly.
+ * proxy, and so no constructor without arguments. Its {@code @Scheduled} method calls {@link #drain()}; tests
+ * call {@link #runOnce()} directly.
  *
  * @param <T> an item, as far as handling it needs
  */
@@ -36,6 +36,11 @@ public abstract class WorkQueue<T> {
     /** Up to a batch of due items, each in its own transaction; @return how many were handled or failed an attempt */
     public Uni<Integer> runOnce() {
         return worker.runOnce(this, batchSize);
+    }
+
+    /** Rounds while they come back full ({@link Rounds#drain}): what the queue's {@code @Scheduled} method runs. */
+    public Uni<Void> drain() {
+        return Rounds.drain(this::runOnce, batchSize);
     }
 
     public Stored stored() {

@@ -43,7 +43,7 @@ public class ReceiptProcessor extends WorkQueue<ReceiptProcessor.Receipt> {
 
     @Scheduled(every = "${lianxin.sms.uplink-interval}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> applyStored() {
-        return runOnce().replaceWithVoid();
+        return drain();
     }
 
     @Override

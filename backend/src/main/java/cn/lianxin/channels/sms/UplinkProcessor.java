@@ -76,7 +76,7 @@ public class UplinkProcessor extends WorkQueue<UplinkProcessor.Uplink> {
 
     @Scheduled(every = "${lianxin.sms.uplink-interval}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> processStored() {
-        return runOnce().replaceWithVoid();
+        return drain();
     }
 
     @Override

@@ -32,7 +32,7 @@ public class WeComProcessor extends WorkQueue<WeComDesk.Inbound> {
 
     @Scheduled(every = "${lianxin.wecom.inbound-interval}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> processStored() {
-        return runOnce().replaceWithVoid();
+        return drain();
     }
 
     @Override
