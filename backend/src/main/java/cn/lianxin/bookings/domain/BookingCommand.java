@@ -3,6 +3,8 @@ package cn.lianxin.bookings.domain;
 /** What may be done to a booking; {@link BookingTransitions} decides whether it may be done now and by whom. */
 public enum BookingCommand {
     CONFIRM("确认预约"),
+    /** The resident chose another slot: the hold lets its slot go at once rather than at its expiry. */
+    RELEASE("放弃保留"),
     EXPIRE("保留过期"),
     REMIND("提醒"),
     CANCEL("取消预约"),

@@ -72,6 +72,7 @@ public final class BookingTransitions {
         Set<Actor> office = EnumSet.of(Actor.LIAISON, Actor.TOWN_OFFICE);
         Set<BookingState> booked = EnumSet.of(CONFIRMED, REMINDED);
         rule(BookingCommand.CONFIRM, EnumSet.of(HELD), CONFIRMED, booker, Guard.HOLD_UNEXPIRED);
+        rule(BookingCommand.RELEASE, EnumSet.of(HELD), BookingState.CANCELLED, booker);
         rule(BookingCommand.EXPIRE, EnumSet.of(HELD), BookingState.EXPIRED, EnumSet.of(Actor.SYSTEM), Guard.HOLD_EXPIRED);
         rule(BookingCommand.REMIND, booked, REMINDED, EnumSet.of(Actor.SYSTEM), Guard.NOT_STARTED);
         Set<Actor> cancellers = EnumSet.of(Actor.RESIDENT, Actor.LIAISON, Actor.TOWN_OFFICE, Actor.BOOKED_REPRESENTATIVE);

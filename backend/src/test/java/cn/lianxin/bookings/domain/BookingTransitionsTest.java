@@ -29,6 +29,9 @@ class BookingTransitionsTest {
         assertThat(BookingTransitions.refusal(ME, hold, BookingCommand.CONFIRM, Instant.parse("2026-10-01T00:05:00Z"), POLICY))
                 .get().extracting(BookingRefusal::why).asString().contains("expired");
         assertThat(BookingTransitions.allows(BookingTransitions.SYSTEM, hold, BookingCommand.EXPIRE, Instant.parse("2026-10-01T00:05:00Z"), POLICY)).isTrue();
+        assertThat(BookingTransitions.allowed(ME, hold, Instant.parse("2026-10-01T00:04:00Z"), POLICY))
+                .containsExactly(BookingCommand.CONFIRM, BookingCommand.RELEASE);
+        assertThat(BookingTransitions.allowed(OTHER_LIAISON, hold, Instant.parse("2026-10-01T00:04:00Z"), POLICY)).isEmpty();
     }
 
     @Test
