@@ -56,6 +56,7 @@ const mp = {
   hold: (representativeId, startsAt) => request({
     path: '/api/mp/bookings/holds', method: 'POST', data: { representativeId, startsAt },
   }),
+  releaseHold: (holdId) => request({ path: `/api/mp/bookings/holds/${encodeURIComponent(holdId)}/release`, method: 'POST' }),
   book: (holdId, topic) => request({ path: '/api/mp/bookings', method: 'POST', data: { holdId, topic } }),
   myBookings: () => request({ path: '/api/mp/bookings' }),
   cancelBooking: (id) => request({ path: `/api/mp/bookings/${encodeURIComponent(id)}/cancel`, method: 'POST' }),

@@ -97,3 +97,19 @@ test('a slot taken meanwhile is said so and the slots are read again', async () 
   expect(page.querySelector('.held')).toBeFalsy()
   expect(backend.callsTo('GET', SLOTS_PATH)).toHaveLength(2)
 })
+
+test('choosing again lets the held slot go at once', async () => {
+  backend.on('POST', '/api/mp/bookings/holds', { statusCode: 201, data: { holdId: 'h-9', expiresAt: '2026-09-28T08:05:00+08:00' } })
+  backend.on('POST', '/api/mp/bookings/holds/h-9/release', { data: { id: 'h-9', state: 'CANCELLED' } })
+  const page = await openPage('pages/booking/index')
+  await settle()
+  page.querySelectorAll('.slot')[0].dispatchEvent('tap')
+  await settle()
+
+  tapButton(page, '.back')
+  await settle()
+
+  expect(backend.callsTo('POST', '/api/mp/bookings/holds/h-9/release')).toHaveLength(1)
+  expect(page.querySelector('.held')).toBeFalsy()
+  expect(page.querySelectorAll('.slot')).toHaveLength(2)
+})

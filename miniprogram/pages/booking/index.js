@@ -132,10 +132,12 @@ Component({
         .then(() => this.setData({ busy: false }))
     },
 
+    /** Choosing again lets the held slot go at once, for others and for the resident's own count. */
     onRelease() {
+      const { hold } = this.data
       this.stopCountdown()
       this.setData({ hold: null, countdown: '' })
-      return this.load()
+      return mp.releaseHold(hold.holdId).catch(() => null).then(() => this.load())
     },
   },
 })
