@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.lianxin.testing.Database;
 import cn.lianxin.testing.Fixtures;
@@ -18,6 +19,7 @@ import cn.lianxin.testing.Workers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +84,14 @@ class BookingMeetingsTest {
         first.api().get("/api/mp/bookings").then().statusCode(200)
                 .body("find { it.id == '" + held + "' }.joinUrl", org.hamcrest.Matchers.equalTo("https://meeting.tencent.com/dm/Z3pX2Q8f"))
                 .body("find { it.id == '" + held + "' }.meetingCode", org.hamcrest.Matchers.equalTo("806321587"));
+
+        // 接待 in the WeCom app: the representative's booked calls, with the link they host each by.
+        asOffice().body(Map.of("userId", representative.userId(), "content", "接待")).post("/api/sandbox/wecom/text").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(asOffice().queryParam("representativeId", representative.id())
+                .get("/api/messages").then().extract().jsonPath().<String>getList("items.body"))
+                .anySatisfy(b -> assertThat(b).startsWith("您的视频接待（3 场）")
+                        .contains("9月28日 09:00–09:30 村口路面塌陷\n会议：https://meeting.tencent.com/dm/Z3pX2Q8f")
+                        .contains("9月28日 10:20–10:50 低保评议")));
 
         WeComFake.attendance(providers.wecom, meeting, representative.userId(), 1680, 1620);
         WeComFake.attendance(providers.wecom, meetingOf(residentAway), representative.userId(), 1800, 0);
