@@ -10,6 +10,9 @@ const weapp = {
   Behavior: 'readonly',
   getApp: 'readonly',
   getCurrentPages: 'readonly',
+  // The runtime's timers (the hold countdown of 预约视频).
+  setInterval: 'readonly',
+  clearInterval: 'readonly',
 }
 
 module.exports = [

@@ -51,6 +51,18 @@ const mp = {
   }),
   subscriptions: () => request({ path: '/api/mp/subscriptions' }),
   saveSubscriptions: (results) => request({ path: '/api/mp/subscriptions', method: 'POST', data: { results } }),
+  /** 预约视频: free reception slots between two days (YYYY-MM-DD), times with the town's offset. */
+  slots: (from, to) => request({ path: `/api/mp/slots?from=${from}&to=${to}` }),
+  hold: (representativeId, startsAt) => request({
+    path: '/api/mp/bookings/holds', method: 'POST', data: { representativeId, startsAt },
+  }),
+  releaseHold: (holdId) => request({ path: `/api/mp/bookings/holds/${encodeURIComponent(holdId)}/release`, method: 'POST' }),
+  book: (holdId, topic) => request({ path: '/api/mp/bookings', method: 'POST', data: { holdId, topic } }),
+  myBookings: () => request({ path: '/api/mp/bookings' }),
+  cancelBooking: (id) => request({ path: `/api/mp/bookings/${encodeURIComponent(id)}/cancel`, method: 'POST' }),
+  reschedule: (id, holdId) => request({
+    path: `/api/mp/bookings/${encodeURIComponent(id)}/reschedule`, method: 'POST', data: { holdId },
+  }),
 }
 
 const publicInfo = {

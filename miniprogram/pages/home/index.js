@@ -14,6 +14,10 @@ Component({
       wx.switchTab({ url: '/pages/cases/index' })
     },
 
+    onBooking() {
+      wx.navigateTo({ url: '/pages/booking/index' })
+    },
+
     onWorkstations() {
       wx.navigateTo({ url: '/pages/workstations/index' })
     },

@@ -92,6 +92,7 @@ function createWx(backend) {
     showModal: jest.fn(),
     showToast: jest.fn(),
     navigateTo: jest.fn(),
+    setClipboardData: jest.fn((options) => later(() => options.success && options.success({ errMsg: 'setClipboardData:ok' }))),
     switchTab: jest.fn(),
     previewImage: jest.fn(),
     // WeChat's document viewer opens whatever it is given; a test may make it fail.

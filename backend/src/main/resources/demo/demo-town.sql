@@ -161,3 +161,15 @@ CROSS JOIN LATERAL (VALUES
     (c.archived_at - c.registered_at, 'liaison1', 'ARCHIVE', 'CONSOLE', 'FEEDBACK_GIVEN', 'ARCHIVED', '归档', c.archived_at IS NOT NULL))
     AS a (after, actor, action, channel, from_state, to_state, detail, happened)
 WHERE a.happened;
+
+-- Reception slots (issue 13): every demo representative receives by video on two half-days a week (定期接待), in
+-- half-hour calls with ten minutes between, the weekdays spread over the week, so that a newcomer can book at once.
+-- Only for a representative without rules yet: what the town office has edited since is kept.
+INSERT INTO reception_rule (representative_id, weekday, starts_at, ends_at, slot_minutes, buffer_minutes)
+SELECT r.id, d.weekday, d.starts_at, d.ends_at, 30, 10
+FROM representative r
+JOIN workstation w ON w.id = r.workstation_id
+JOIN town t ON t.id = w.town_id
+CROSS JOIN LATERAL (VALUES (1 + (r.id % 5)::int, time '09:00', time '11:30'),
+                           (1 + ((r.id + 2) % 5)::int, time '14:30', time '17:00')) AS d (weekday, starts_at, ends_at)
+WHERE t.code = 'SG' AND NOT EXISTS (SELECT 1 FROM reception_rule x WHERE x.representative_id = r.id);

@@ -116,9 +116,14 @@ public class ProblemMappers {
 
     /** A unique constraint refused the write: the console shows it at the form's unique field. */
     public static boolean isUniqueViolation(Throwable e) {
+        return isViolation(e, "23505");
+    }
+
+    /** PostgreSQL refused the write with this SQLSTATE (23505 unique, 23P01 exclusion constraint …). */
+    public static boolean isViolation(Throwable e, String sqlState) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof PgException pg && "23505".equals(pg.getSqlState())
-                    || t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+            if (t instanceof PgException pg && sqlState.equals(pg.getSqlState())
+                    || t instanceof SQLException sql && sqlState.equals(sql.getSQLState())) {
                 return true;
             }
         }

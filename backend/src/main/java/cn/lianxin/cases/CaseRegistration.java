@@ -7,6 +7,7 @@ import cn.lianxin.api.ApiException;
 import cn.lianxin.events.Outbox;
 import cn.lianxin.masterdata.Category;
 import cn.lianxin.masterdata.Lookups;
+import cn.lianxin.masterdata.Representative;
 import cn.lianxin.masterdata.Town;
 import cn.lianxin.masterdata.Village;
 import cn.lianxin.masterdata.Workstation;
@@ -23,6 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** 登记: the first of the six steps. The case, its first record line and its event commit together or not at all. */
 @ApplicationScoped
@@ -69,13 +71,30 @@ public class CaseRegistration {
 
     @WithTransaction
     public Uni<Case> register(RegisterCase command, String actor) {
+        return register(command, actor, c -> route(c, command.workstationId()));
+    }
+
+    /**
+     * A case whose representative was chosen before it was registered — the one a resident booked a video call
+     * with: placed with them and their workstation, no routing, {@code reason} kept as the routing reason.
+     */
+    @WithTransaction
+    public Uni<Case> registerWith(RegisterCase command, long representativeId, String reason, String actor) {
+        return register(command, actor, c -> lookups.existing(Representative.class, representativeId).invoke(r -> {
+            c.workstationId = r.workstationId;
+            c.representativeId = r.id;
+            c.routingReasons = new String[] {reason};
+        }).replaceWithVoid());
+    }
+
+    private Uni<Case> register(RegisterCase command, String actor, Function<Case, Uni<Void>> place) {
         return Resident.<Resident>findById(command.residentId())
                 .onItem().ifNull().failWith(() -> ApiException.invalidField("residentId", "no resident with id " + command.residentId()))
                 .chain(() -> lookups.reference(Category.class, command.categoryId(), "categoryId"))
                 .chain(() -> townOf(command.villageId()))
                 .call(() -> covered(command.workstationId(), command.villageId()))
                 .chain(town -> numbers.next(town.id, town.code).map(number -> newCase(command, town.id, number, actor, OffsetDateTime.now(clock))))
-                .call(c -> route(c, command.workstationId()))
+                .call(c -> place.apply(c))
                 .invoke(c -> deadlines.awaitSignature(c, c.registeredAt))
                 .call(c -> c.persist())
                 .call(c -> record(c, actor).persist())
@@ -171,7 +190,7 @@ public class CaseRegistration {
         activity.action = "REGISTER";
         activity.channel = c.channel;
         activity.toState = CaseState.REGISTERED;
-        activity.detail = "登记 " + c.number + "；" + (c.representativeId == null ? "" : "自动分派，得分 " + c.routingScore + "：")
+        activity.detail = "登记 " + c.number + "；" + (c.routingScore == null ? "" : "自动分派，得分 " + c.routingScore + "：")
                 + String.join("；", c.routingReasons);
         return activity;
     }

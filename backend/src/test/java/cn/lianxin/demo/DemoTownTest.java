@@ -55,5 +55,11 @@ class DemoTownTest {
         assertThat(asOffice().queryParam("number", "SG-DEMO-0241").get("/api/cases").then().extract().<Integer>path("total")).isZero();
         assertThat(asOffice().queryParam("number", "SG-DEMO-0003").get("/api/cases").then().extract().<List<Object>>path("items.representativeId"))
                 .containsExactly((Object) null);
+
+        // Every demo representative publishes reception slots (two half-days a week), loaded once.
+        long representative = asOffice().queryParam("workstationId", demoWorkstations.get(0)).get("/api/representatives").then()
+                .extract().<Number>path("items[0].id").longValue();
+        asOffice().get("/api/representatives/" + representative + "/slot-rules").then().statusCode(200)
+                .body("rules.size()", org.hamcrest.Matchers.equalTo(2)).body("rules[0].slotMinutes", org.hamcrest.Matchers.equalTo(30));
     }
 }

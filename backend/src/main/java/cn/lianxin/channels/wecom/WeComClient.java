@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import me.chanjar.weixin.common.error.WxErrorException;
 import me.chanjar.weixin.common.redis.WxRedisOps;
 import me.chanjar.weixin.cp.api.WxCpService;
+import me.chanjar.weixin.cp.bean.oa.meeting.WxCpMeeting;
 import me.chanjar.weixin.cp.api.impl.WxCpServiceImpl;
 import me.chanjar.weixin.cp.bean.WxCpOauth2UserInfo;
 import me.chanjar.weixin.cp.bean.message.WxCpMessage;
@@ -69,6 +70,17 @@ public class WeComClient {
             service.getTaskCardService().updateTemplateCardButton(List.of(userId), null, null, 0, responseCode, outcome);
             return null;
         });
+    }
+
+    /** meeting/create: the new meeting's id. */
+    Uni<String> createMeeting(WxCpMeeting meeting) {
+        meeting.setAgentId(settings.agentId());
+        return call(() -> service.getMeetingService().create(meeting));
+    }
+
+    /** meeting/get_info: the meeting with its code, link and attendees' attendance. */
+    Uni<WxCpMeeting> meeting(String meetingId) {
+        return call(() -> service.getMeetingService().getDetail(meetingId));
     }
 
     /** OAuth (snsapi_base): the code's user, via auth/getuserinfo; a non-member has no user id. */

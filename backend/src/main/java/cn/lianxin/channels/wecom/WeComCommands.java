@@ -3,10 +3,10 @@ package cn.lianxin.channels.wecom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** What a representative's text in the app asks for: 回复 / 查 / 列表, or anything else (help). */
+/** What a representative's text in the app asks for: 回复 / 查 / 列表 / 接待, or anything else (help). */
 final class WeComCommands {
 
-    sealed interface Command permits Reply, Show, Mine, Help {
+    sealed interface Command permits Reply, Show, Mine, Receptions, Help {
     }
 
     /** 回复 0042 路灯已报修: the reply to the resident. */
@@ -19,6 +19,10 @@ final class WeComCommands {
 
     /** 列表: my open cases. */
     record Mine() implements Command {
+    }
+
+    /** 接待: my booked video calls, today's first (issue 13). */
+    record Receptions() implements Command {
     }
 
     record Help() implements Command {
@@ -40,6 +44,9 @@ final class WeComCommands {
         Matcher show = SHOW.matcher(text);
         if (show.matches()) {
             return new Show(show.group(1));
+        }
+        if (text.equals("接待")) {
+            return new Receptions();
         }
         return text.equals("列表") ? new Mine() : new Help();
     }

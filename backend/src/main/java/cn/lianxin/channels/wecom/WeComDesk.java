@@ -1,6 +1,8 @@
 package cn.lianxin.channels.wecom;
 
 import cn.lianxin.api.Filters;
+import cn.lianxin.bookings.Booking;
+import cn.lianxin.bookings.domain.BookingState;
 import cn.lianxin.cases.Case;
 import cn.lianxin.cases.domain.CaseCommand;
 import cn.lianxin.cases.domain.CaseRejected;
@@ -15,6 +17,9 @@ import cn.lianxin.notifications.RepresentativeWeCom;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
@@ -51,9 +56,11 @@ class WeComDesk {
     private final RepresentativeWeCom answers;
     private final WeComSettings settings;
     private final ZoneId townZone;
+    private final Clock clock;
 
     WeComDesk(CaseLifecycle lifecycle, RepresentativeWeCom answers, WeComSettings settings,
-            @ConfigProperty(name = "lianxin.cases.time-zone") ZoneId townZone) {
+            @ConfigProperty(name = "lianxin.cases.time-zone") ZoneId townZone, Clock clock) {
+        this.clock = clock;
         this.lifecycle = lifecycle;
         this.answers = answers;
         this.settings = settings;
@@ -85,6 +92,13 @@ class WeComDesk {
             return Case.<Case>find("representativeId = ?1 and state in ?2 order by registeredAt", member.representative().id, OPEN)
                     .page(0, LIST_LIMIT).list()
                     .chain(open -> answer(in, member, null, WeComTexts.mine(open), "list of " + open.size()));
+        }
+        if (command instanceof WeComCommands.Receptions) {
+            OffsetDateTime today = LocalDate.ofInstant(clock.instant(), townZone).atStartOfDay(townZone).toOffsetDateTime();
+            return Booking.<Booking>find("representativeId = ?1 and state in ?2 and startsAt >= ?3 and startsAt < ?4 order by startsAt",
+                            member.representative().id, BookingState.OPEN, today, today.plusDays(7))
+                    .page(0, LIST_LIMIT).list()
+                    .chain(booked -> answer(in, member, null, WeComTexts.receptions(booked, townZone), "receptions: " + booked.size()));
         }
         return answer(in, member, null, WeComTexts.HELP, "help");
     }

@@ -1,5 +1,6 @@
 package cn.lianxin.channels.wecom;
 
+import cn.lianxin.bookings.Booking;
 import cn.lianxin.cases.Case;
 import cn.lianxin.cases.domain.Rejection;
 import cn.lianxin.cases.domain.Transitions;
@@ -17,6 +18,7 @@ final class WeComTexts {
             回复 编号 答复内容 —— 答复居民，如「回复 0042 路灯已报修，本周五前修好」
             查 编号 —— 查看诉求进展，如「查 0042」
             列表 —— 我的在办诉求
+            接待 —— 我的视频接待安排（今天起七天，附会议链接）
             编号可写完整编号（SG-20261127-0042）或末尾几位（0042）。签收、当场办结请点卡片上的按钮。""";
 
     static final String STRANGER = "您好，您的企业微信账号尚未登记为连心桥党代表，暂不能使用本应用。如有疑问请联系镇人大办。";
@@ -58,6 +60,19 @@ final class WeComTexts {
         }
         return "您的在办诉求（" + open.size() + " 件）：\n" + open.stream()
                 .map(c -> c.number + "（" + c.state.label() + "）" + excerpt(c.text)).collect(Collectors.joining("\n"));
+    }
+
+    /** The representative's booked calls, each with its time, topic and the link they host the meeting by. */
+    static String receptions(List<Booking> booked, ZoneId townZone) {
+        if (booked.isEmpty()) {
+            return "今天起七天内没有群众预约您的视频接待。";
+        }
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("M月d日 HH:mm");
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm");
+        return "您的视频接待（" + booked.size() + " 场）：\n" + booked.stream()
+                .map(b -> day.format(b.startsAt.atZoneSameInstant(townZone)) + "–" + time.format(b.endsAt.atZoneSameInstant(townZone))
+                        + " " + excerpt(b.topic) + (b.joinUrl == null ? "（会议准备中）" : "\n会议：" + b.joinUrl))
+                .collect(Collectors.joining("\n"));
     }
 
     static String notFound(String ref) {

@@ -24,6 +24,7 @@ class WeComCommandsTest {
     @Test
     void shouldReadTheListAndGiveHelpForAnythingElse() {
         assertThat(WeComCommands.read("列表")).isEqualTo(new WeComCommands.Mine());
+        assertThat(WeComCommands.read(" 接待 ")).isEqualTo(new WeComCommands.Receptions());
         assertThat(WeComCommands.read("回复 0042")).isEqualTo(new WeComCommands.Help());
         assertThat(WeComCommands.read("查")).isEqualTo(new WeComCommands.Help());
         assertThat(WeComCommands.read("你好")).isEqualTo(new WeComCommands.Help());

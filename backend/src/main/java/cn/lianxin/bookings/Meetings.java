@@ -1,0 +1,154 @@
+package cn.lianxin.bookings;
+
+import cn.lianxin.bookings.domain.BookingCommand;
+import cn.lianxin.bookings.domain.BookingTransitions;
+import cn.lianxin.cases.CaseActivity;
+import cn.lianxin.cases.domain.Channel;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * The calls behind bookings. Opens a meeting for each booked call ({@link VideoCalls}), and once a slot is over reads
+ * the meeting's attendance: who joined, and for how long, decides the booking — held (COMPLETE), or missed by the
+ * resident or by the representative — and goes on its case's record. The provider is called between transactions,
+ * never inside one: a claim (with SKIP LOCKED, so that instances share the work) commits first, the answer is
+ * written in a transaction of its own; a failed opening is tried again later and parked after its last attempt.
+ */
+@ApplicationScoped
+public class Meetings {
+
+    static final String PENDING = "PENDING";
+    static final String OPEN = "OPEN";
+    static final String PARKED = "PARKED";
+    static final int MAX_ATTEMPTS = 5;
+    static final int BATCH = 20;
+    /** How long a claimed opening is left to the instance that claimed it before another may try. */
+    private static final Duration LEASE = Duration.ofMinutes(2);
+
+    private static final Logger LOG = Logger.getLogger(Meetings.class);
+
+    private record Claimed(UUID id, String topic, OffsetDateTime startsAt, OffsetDateTime endsAt, String host, String meetingId) {
+    }
+
+    private final VideoCalls calls;
+    private final BookingSettings settings;
+    private final Clock clock;
+
+    public Meetings(VideoCalls calls, BookingSettings settings, Clock clock) {
+        this.calls = calls;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Scheduled(every = "${lianxin.bookings.meetings-interval}", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> watch() {
+        return runOnce().onFailure().invoke(e -> LOG.warnf("Booking meetings round failed, it will run again: %s", e.getMessage()))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    /** One round: opens the meetings now due, then reads the attendance of the calls now over; @return how many bookings it touched */
+    public Uni<Integer> runOnce() {
+        return open().chain(opened -> attend().map(attended -> opened + attended));
+    }
+
+    private Uni<Integer> open() {
+        return Panache.withTransaction(() -> claim("""
+                UPDATE booking b SET meeting_attempts = meeting_attempts + 1, meeting_next_at = ?2
+                FROM representative r
+                WHERE b.id IN (SELECT id FROM booking WHERE meeting_status = 'PENDING' AND meeting_next_at <= ?1
+                               ORDER BY meeting_next_at LIMIT ?3 FOR UPDATE SKIP LOCKED)
+                  AND r.id = b.representative_id
+                RETURNING b.id, b.topic, b.starts_at, b.ends_at, r.wecom_user_id, b.meeting_id""", now(), now().plus(LEASE), BATCH))
+                .chain(claimed -> each(claimed, c -> calls.open(new VideoCalls.Call("视频接待：" + c.topic(), c.startsAt().toInstant(),
+                                c.endsAt().toInstant(), c.host()))
+                        .chain(meeting -> Panache.withTransaction(() -> Booking.<Booking>findById(c.id(), LockModeType.PESSIMISTIC_WRITE)
+                                .invoke(b -> {
+                                    b.meetingStatus = OPEN;
+                                    b.meetingId = meeting.id();
+                                    b.meetingCode = meeting.code();
+                                    b.joinUrl = meeting.joinUrl();
+                                    b.meetingNextAt = null;
+                                })))
+                        .replaceWithVoid()
+                        .onFailure().recoverWithUni(e -> Panache.withTransaction(() -> Booking.<Booking>findById(c.id(), LockModeType.PESSIMISTIC_WRITE)
+                                .invoke(b -> failed(b, e)).replaceWithVoid()))));
+    }
+
+    private void failed(Booking b, Throwable e) {
+        LOG.warnf("Opening the meeting of booking %s failed: %s", b.id, e.getMessage());
+        b.meetingStatus = b.meetingAttempts >= MAX_ATTEMPTS ? PARKED : PENDING;
+        b.meetingError = e.getMessage();
+        b.meetingNextAt = now().plus(Duration.ofMinutes(1L << Math.min(b.meetingAttempts, 6)));
+    }
+
+    private Uni<Integer> attend() {
+        return Panache.withTransaction(() -> claim("""
+                SELECT b.id, b.topic, b.starts_at, b.ends_at, r.wecom_user_id, b.meeting_id
+                FROM booking b JOIN representative r ON r.id = b.representative_id
+                WHERE b.state IN ('CONFIRMED', 'REMINDED') AND b.meeting_status = 'OPEN' AND b.ends_at <= ?1
+                ORDER BY b.ends_at LIMIT ?2 FOR UPDATE OF b SKIP LOCKED""", now(), BATCH))
+                .chain(claimed -> each(claimed, c -> calls.attendance(c.meetingId(), c.host())
+                        .chain(attendance -> Panache.withTransaction(() -> Booking.<Booking>findById(c.id(), LockModeType.PESSIMISTIC_WRITE)
+                                .chain(b -> decide(b, attendance))))
+                        .onFailure().invoke(e -> LOG.warnf("Reading the attendance of booking %s failed, it will be read again: %s", c.id(), e.getMessage()))
+                        .onFailure().recoverWithNull().replaceWithVoid()));
+    }
+
+    /** The attendance decides: no representative, their no-show; else no resident, the resident's; else the call was held. */
+    private Uni<Void> decide(Booking b, VideoCalls.Attendance attendance) {
+        BookingCommand command = attendance.representativeSeconds() == 0 ? BookingCommand.MISS_BY_REPRESENTATIVE
+                : attendance.residentSeconds() == 0 ? BookingCommand.MISS_BY_RESIDENT : BookingCommand.COMPLETE;
+        if (!BookingTransitions.allows(BookingTransitions.SYSTEM, b.facts(), command, clock.instant(), settings.policy())) {
+            return Uni.createFrom().voidItem();
+        }
+        b.state = BookingTransitions.target(b.state, command);
+        b.representativeSeconds = attendance.representativeSeconds();
+        b.residentSeconds = attendance.residentSeconds();
+        b.updatedAt = now();
+        if (b.caseId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        CaseActivity line = new CaseActivity();
+        line.caseId = b.caseId;
+        line.at = b.updatedAt;
+        line.actor = "system";
+        line.action = "VIDEO_CALL";
+        line.channel = Channel.VIDEO;
+        line.detail = "视频接待" + b.state.label() + "：代表在线 " + minutes(attendance.representativeSeconds()) + " 分钟，群众在线 "
+                + minutes(attendance.residentSeconds()) + " 分钟";
+        return line.persist().replaceWithVoid();
+    }
+
+    private static long minutes(int seconds) {
+        return Math.round(seconds / 60.0);
+    }
+
+    private static Uni<List<Claimed>> claim(String sql, Object... params) {
+        return Sql.rows(sql, params).map(rows -> rows.stream().map(r -> new Claimed((UUID) r[0], (String) r[1],
+                        time(r[2]), time(r[3]), (String) r[4], (String) r[5])).toList());
+    }
+
+    private static OffsetDateTime time(Object value) {
+        return value instanceof OffsetDateTime o ? o : OffsetDateTime.ofInstant(((java.time.Instant) value), ZoneOffset.UTC);
+    }
+
+    /** One after the other, so that a round holds one provider call at a time; @return how many */
+    private static Uni<Integer> each(List<Claimed> claimed, java.util.function.Function<Claimed, Uni<Void>> handle) {
+        return Multi.createFrom().iterable(claimed).onItem().transformToUniAndConcatenate(c -> handle.apply(c)).collect().asList().map(List::size);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+}
