@@ -12,8 +12,8 @@ import java.util.Base64;
 import java.util.UUID;
 
 /**
- * Residents' photos through WeChat's asynchronous content check: each new photo is a row ({@link #enqueue}, in the
- * upload's transaction), and this {@link Worker} queue offers it to media_check_async off the event loop, at a URL
+ * Residents' photos through WeChat's asynchronous content check: each new photo is a row ({@link #enqueue}, right after
+ * the upload's transaction), and this {@link Worker} queue offers it to media_check_async off the event loop, at a URL
  * with a one-time token that WeChat may fetch for {@link #FETCHABLE_HOURS} hour(s) (WeChat answers within 30 minutes);
  * the trace_id goes on the photo, and the wxa_media_check push ({@link PushProcessor}) brings the verdict.
  */
@@ -36,14 +36,13 @@ public class MediaChecks extends WorkQueue<MediaChecks.Check> {
         this.settings = settings;
     }
 
-    /** Queues the check of a resident's new photo, in the caller's transaction; none in the sandbox or without a public URL. */
+    /** Queues the check of a resident's stored photo, in the caller's transaction; none in the sandbox or without a public URL. */
     Uni<Void> enqueue(UUID uploadId) {
         if (settings.sandbox() || settings.publicUrl().filter(u -> !u.isBlank()).isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        // The photo is persisted but maybe not written yet; the row refers to it.
-        return Panache.getSession().chain(s -> s.flush().chain(() -> s.createNativeQuery("INSERT INTO mp_media_check (upload_id) VALUES (:upload)")
-                .setParameter("upload", uploadId).executeUpdate())).replaceWithVoid();
+        return Panache.getSession().chain(s -> s.createNativeQuery("INSERT INTO mp_media_check (upload_id) VALUES (:upload)")
+                .setParameter("upload", uploadId).executeUpdate()).replaceWithVoid();
     }
 
     @Scheduled(every = "${lianxin.wechat.miniapp.push.interval}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

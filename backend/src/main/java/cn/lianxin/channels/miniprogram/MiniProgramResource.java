@@ -173,9 +173,10 @@ public class MiniProgramResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "A photo (JPEG, PNG or WebP by its bytes; size limited) for a case to be submitted")
     public Uni<Response> upload(@RestForm("file") FileUpload file) {
-        // The photo and the row of its content check commit together: a stored photo is always checked.
-        return residents.current(residentId()).chain(r -> Panache.withTransaction(() -> uploads.storePhoto(r.id, file)
-                        .call(u -> mediaChecks.enqueue(u.id))))
+        // The check's row commits after the photo: if it fails, the resident is answered with an error and uploads again,
+        // and the photo stored without it is never attached to a case.
+        return residents.current(residentId()).chain(r -> uploads.storePhoto(r.id, file)
+                        .call(u -> Panache.withTransaction(() -> mediaChecks.enqueue(u.id))))
                 .map(u -> Response.created(URI.create("/api/mp/uploads/" + u.id))
                         .entity(new UploadView(u.id, u.contentType, u.size, u.sha256)).build());
     }
