@@ -33,4 +33,17 @@ public class Upload extends PanacheEntityBase {
     public String path;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
+    /** WeChat's content check of a resident's photo: its trace_id, then its verdict (pass, review, risky) and label. */
+    @Column(name = "media_trace_id")
+    public String mediaTraceId;
+    @Column(name = "media_suggest")
+    public String mediaSuggest;
+    @Column(name = "media_label")
+    public String mediaLabel;
+    /** Found risky and not released by the town office: staff do not see it. */
+    public boolean hidden;
+    @Column(name = "reviewed_by")
+    public String reviewedBy;
+    @Column(name = "reviewed_at")
+    public OffsetDateTime reviewedAt;
 }

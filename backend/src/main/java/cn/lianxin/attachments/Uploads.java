@@ -138,6 +138,49 @@ public class Uploads {
         return Upload.list("caseId = ?1 and residentId is not null order by createdAt, id", caseId);
     }
 
+    /** The photos of a case staff see: a photo WeChat's content check found risky stays hidden until the town office releases it. */
+    public Uni<List<Upload>> photosForStaffOf(UUID caseId) {
+        return Upload.list("caseId = ?1 and residentId is not null and hidden = false order by createdAt, id", caseId);
+    }
+
+    /** The hidden photos of a case, for the town office to look at. */
+    public Uni<List<Upload>> hiddenPhotosOf(UUID caseId) {
+        return Upload.list("caseId = ?1 and hidden = true order by createdAt, id", caseId);
+    }
+
+    /** WeChat's verdict on the photo it checked under {@code traceId}; @return false when no photo has it (yet). */
+    public Uni<Boolean> mediaChecked(String traceId, String suggest, String label) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        UPDATE upload SET media_suggest = :suggest, media_label = :label,
+                            hidden = (:suggest = 'risky' AND reviewed_at IS NULL)
+                        WHERE media_trace_id = :trace""")
+                .setParameter("suggest", suggest).setParameter("label", label).setParameter("trace", traceId).executeUpdate())
+                .map(updated -> updated == 1);
+    }
+
+    /**
+     * The town office has looked at a photo found risky: shown to staff again, or kept hidden; who and when are kept.
+     * 404 when it is no such photo of the case.
+     */
+    @WithTransaction
+    public Uni<Upload> review(UUID caseId, UUID id, String username, boolean release) {
+        return Upload.<Upload>find("id = ?1 and caseId = ?2 and mediaSuggest = 'risky'", id, caseId).firstResult().map(u -> {
+            if (u == null) {
+                throw ApiException.notFound("A photo of this case found risky " + id);
+            }
+            u.hidden = !release;
+            u.reviewedBy = username;
+            u.reviewedAt = OffsetDateTime.now();
+            return u;
+        });
+    }
+
+    /** A photo by id alone, for the content check's one-time URL; the caller has checked the token. */
+    @WithSession
+    public Uni<Content> readForCheck(UUID id) {
+        return Upload.<Upload>findById(id).chain(u -> content(u, id));
+    }
+
     /** The files of the case's current reply (none before a reply, or after a reopen cleared it), in the order given. */
     public Uni<List<Upload>> replyAttachmentsOf(UUID caseId, boolean replied) {
         if (!replied) {
@@ -189,9 +232,10 @@ public class Uploads {
                 });
     }
 
-    /** One photo of a case the caller sees; 404 when it belongs to another case. */
-    public Uni<Content> readOfCase(UUID caseId, UUID id) {
-        return Upload.<Upload>find("id = ?1 and caseId = ?2", id, caseId).firstResult().chain(u -> content(u, id));
+    /** One file of a case the caller sees; 404 when it belongs to another case, or is hidden and the caller may not review it. */
+    public Uni<Content> readOfCase(UUID caseId, UUID id, boolean mayReview) {
+        return Upload.<Upload>find("id = ?1 and caseId = ?2 and (hidden = false or ?3 = true)", id, caseId, mayReview).firstResult()
+                .chain(u -> content(u, id));
     }
 
     private Uni<Content> content(Upload upload, UUID id) {

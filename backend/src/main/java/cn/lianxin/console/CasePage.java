@@ -25,6 +25,7 @@ import cn.lianxin.notifications.RecipientKind;
 import cn.lianxin.staff.Caller;
 import cn.lianxin.staff.StaffRole;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateData;
@@ -73,6 +74,10 @@ public class CasePage {
     public record File(String url, String contentType, boolean image, long size) {
     }
 
+    /** A photo WeChat's content check found risky, hidden from staff: the town office looks, then releases or keeps it hidden. */
+    public record HiddenPhoto(UUID id, String url, String label, boolean reviewed, String reviewedBy, String reviewedAt) {
+    }
+
     public record Message(String at, String channel, String recipient, String template, String body, OutboundMessage.Status status,
             String statusLabel, int attempts, String lastError, String sentAt) {
     }
@@ -116,8 +121,8 @@ public class CasePage {
             List<String> routingReasons, String signForDueAt, String replyDueAt, String resolveDueAt, String reply,
             List<String> replyLinks, String repliedAt, String feedback, String feedbackComment, String registeredBy,
             List<Step> timeline, List<Line> record, ResidentHistories.ResidentHistory resident, List<Past> past,
-            List<File> photos, List<File> attachments, List<Message> messages, long messageTotal, List<Command> commands,
-            Choices choices) {
+            List<File> photos, List<HiddenPhoto> hiddenPhotos, List<File> attachments, List<Message> messages, long messageTotal,
+            List<Command> commands, Choices choices) {
     }
 
     @CheckedTemplate
@@ -197,7 +202,7 @@ public class CasePage {
     private Uni<View> view(Case c, Caller caller) {
         List<Command> commands = Transitions.allowed(caller, c).stream().map(CasePage::command).toList();
         return CaseActivity.<CaseActivity>list("caseId = ?1 order by id", c.id).chain(record -> rows.names(List.of(c)).chain(names ->
-                histories.of(c, caller).chain(resident -> uploads.photosOf(c.id).chain(photos ->
+                histories.of(c, caller).chain(resident -> uploads.photosForStaffOf(c.id).chain(photos -> hidden(c, caller).chain(hidden ->
                         uploads.replyAttachmentsOf(c.id, c.replyText != null).chain(attachments ->
                                 caseMessages(c.id).chain(sent -> choices(c, caller).map(choices -> new View(c.id, rows.row(c, names), c.text,
                                         c.handlingClass == null ? "" : CaseLabels.handling(c.handlingClass), c.awaitingInstruction,
@@ -205,8 +210,32 @@ public class CasePage {
                                         rows.time(c.signForDueAt), rows.time(c.replyDueAt), rows.time(c.resolveDueAt), c.replyText,
                                         List.of(c.replyAttachments), rows.time(c.repliedAt), CaseLabels.feedback(c.feedback),
                                         c.feedbackComment, c.registeredBy, timeline(c, record), lines(record), resident,
-                                        past(c, resident), files(c.id, "photos", photos), files(c.id, "attachments", attachments),
-                                        sent.items().stream().map(this::message).toList(), sent.total(), commands, choices))))))));
+                                        past(c, resident), files(c.id, "photos", photos), hidden, files(c.id, "attachments", attachments),
+                                        sent.items().stream().map(this::message).toList(), sent.total(), commands, choices)))))))));
+    }
+
+    /** Only the town office sees hidden photos, to review them. */
+    private Uni<List<HiddenPhoto>> hidden(Case c, Caller caller) {
+        if (!caller.is(StaffRole.TOWN_OFFICE)) {
+            return Uni.createFrom().item(List.of());
+        }
+        return uploads.hiddenPhotosOf(c.id).map(found -> found.stream().map(u -> new HiddenPhoto(u.id, CaseFilesResource.url(c.id, "photos", u.id),
+                u.mediaLabel, u.reviewedAt != null, u.reviewedBy, rows.time(u.reviewedAt))).toList());
+    }
+
+    /**
+     * The town office has looked at a hidden photo: {@code release} shows it to staff again, {@code keep-hidden} keeps
+     * it hidden (and says who looked). The browser then reads the case again, like after a command.
+     */
+    @POST
+    @Path("photos/{photo}/{decision: release|keep-hidden}")
+    @RolesAllowed(Roles.TOWN_OFFICE)
+    @WithTransaction
+    public Uni<Response> review(@PathParam("id") UUID id, @PathParam("photo") UUID photo, @PathParam("decision") String decision) {
+        Caller caller = frames.of("cases").caller();
+        String location = "{\"path\":\"/console/cases/" + id + "\",\"target\":\"#case\",\"swap\":\"outerHTML\"}";
+        return lifecycle.visible(id, caller).chain(c -> uploads.review(c.id, photo, caller.username(), "release".equals(decision)))
+                .map(done -> Response.noContent().header("HX-Location", location).build());
     }
 
     /** The messages of the case from the message log's own query, newest first. */

@@ -31,6 +31,10 @@ public final class TestSecrets {
     public static final String WECOM_TOKEN = shared("wecom-token", token(12));
     public static final String WECOM_AES_KEY = shared("wecom-aes-key", Base64.getEncoder().withoutPadding().encodeToString(bytes(32)));
 
+    /** The mini-program's message push: its Token and EncodingAESKey (43 characters); the tests push in safe mode. */
+    public static final String WECHAT_PUSH_TOKEN = shared("wechat-push-token", token(12));
+    public static final String WECHAT_PUSH_AES_KEY = shared("wechat-push-aes-key", Base64.getEncoder().withoutPadding().encodeToString(bytes(32)));
+
     private TestSecrets() {
     }
 
@@ -54,7 +58,9 @@ public final class TestSecrets {
                 Map.entry("lianxin.wecom.corp-id", WECOM_CORP_ID),
                 Map.entry("lianxin.wecom.secret", WECOM_SECRET),
                 Map.entry("lianxin.wecom.token", WECOM_TOKEN),
-                Map.entry("lianxin.wecom.aes-key", WECOM_AES_KEY));
+                Map.entry("lianxin.wecom.aes-key", WECOM_AES_KEY),
+                Map.entry("lianxin.wechat.miniapp.push.token", WECHAT_PUSH_TOKEN),
+                Map.entry("lianxin.wechat.miniapp.push.aes-key", WECHAT_PUSH_AES_KEY));
     }
 
     private static String shared(String name, String candidate) {

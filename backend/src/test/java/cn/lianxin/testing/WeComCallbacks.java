@@ -78,9 +78,14 @@ public final class WeComCallbacks {
     }
 
     static String encrypt(String message, String corpId) {
-        byte[] key = Base64.getDecoder().decode(TestSecrets.WECOM_AES_KEY + "=");
+        return encrypt(TestSecrets.WECOM_AES_KEY, message, corpId);
+    }
+
+    /** The scheme WeCom and the mini-program's message push share; {@code receiveId} is the corp id or the appid. */
+    static String encrypt(String encodingAesKey, String message, String receiveId) {
+        byte[] key = Base64.getDecoder().decode(encodingAesKey + "=");
         byte[] text = message.getBytes(StandardCharsets.UTF_8);
-        byte[] corp = corpId.getBytes(StandardCharsets.UTF_8);
+        byte[] corp = receiveId.getBytes(StandardCharsets.UTF_8);
         byte[] random = new byte[16];
         RANDOM.nextBytes(random);
         int length = 16 + 4 + text.length + corp.length;

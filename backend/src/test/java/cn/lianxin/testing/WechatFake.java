@@ -14,8 +14,8 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import java.util.UUID;
 
 /**
- * api.weixin.qq.com as PROTOCOLS.md documents it: access token, code2Session, getuserphonenumber, msgSecCheck v2
- * and subscribeMessage.send with their success and error shapes. The defaults answer everyone; a test that wants a
+ * api.weixin.qq.com as PROTOCOLS.md documents it: access token, code2Session, getuserphonenumber, msgSecCheck v2,
+ * subscribeMessage.send and media_check_async v2 with their success and error shapes. The defaults answer everyone; a test that wants a
  * failure stubs it for its own code, openid or text (priority 1 beats the defaults' 10).
  */
 public final class WechatFake {
@@ -44,7 +44,16 @@ public final class WechatFake {
         json(wechat, post(urlPathEqualTo("/wxa/business/getuserphonenumber")), DEFAULT,
                 "{\"errcode\":40029,\"errmsg\":\"invalid code\"}");
         json(wechat, post(urlPathEqualTo("/wxa/msg_sec_check")), DEFAULT, verdict("pass", 100));
-        json(wechat, post(urlPathEqualTo("/cgi-bin/message/subscribe/send")), DEFAULT, "{\"errcode\":0,\"errmsg\":\"ok\"}");
+        // The msgid names the message again in its subscribe_msg_sent_event; it is a 64-bit number, beyond a double.
+        json(wechat, post(urlPathEqualTo("/cgi-bin/message/subscribe/send")), DEFAULT,
+                "{\"errcode\":0,\"errmsg\":\"ok\",\"msgid\":1{{randomValue length=18 type='NUMERIC'}} }");
+        // media_check_async v2 takes an image (media_type 2) by URL with the openid and scene; the verdict comes later
+        // as a wxa_media_check push naming the trace_id answered here. Anything else is "invalid args".
+        json(wechat, post(urlPathEqualTo("/wxa/media_check_async")), DEFAULT, "{\"errcode\":40097,\"errmsg\":\"invalid args\"}");
+        json(wechat, post(urlPathEqualTo("/wxa/media_check_async")).withRequestBody(matchingJsonPath("$.media_url"))
+                .withRequestBody(matchingJsonPath("$.media_type", equalTo("2"))).withRequestBody(matchingJsonPath("$.version", equalTo("2")))
+                .withRequestBody(matchingJsonPath("$.openid")).withRequestBody(matchingJsonPath("$.scene", matching("[1-4]"))), DEFAULT - 1,
+                "{\"errcode\":0,\"errmsg\":\"ok\",\"trace_id\":\"{{randomValue length=8 type='HEXADECIMAL'}}-{{randomValue length=8 type='HEXADECIMAL'}}-{{randomValue length=8 type='HEXADECIMAL'}}\"}");
     }
 
     /** getPhoneNumber's code for this number. */

@@ -8,10 +8,12 @@ import cn.lianxin.cases.Case;
 import cn.lianxin.cases.CaseLifecycle;
 import cn.lianxin.staff.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
@@ -23,7 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * A case's files for the staff who may see the case (scoped like the case itself: else 404): the photos the
- * resident sent with it (from the mini-program), and the files attached to its current reply.
+ * resident sent with it (from the mini-program), and the files attached to its current reply. A photo WeChat's
+ * content check found risky is hidden from staff until the town office has looked at it and released it.
  */
 @Path("/api/cases/{caseId}")
 @RolesAllowed({Roles.TOWN_OFFICE, Roles.LIAISON, Roles.GROUP_LEADER, Roles.REPRESENTATIVE})
@@ -45,7 +48,39 @@ public class CaseFilesResource {
     @WithSession
     @Operation(summary = "The case's photos (from the mini-program), oldest first")
     public Uni<List<FileView>> photos(@PathParam("caseId") UUID caseId) {
-        return list(caseId, "photos", c -> uploads.photosOf(c.id));
+        return list(caseId, "photos", c -> uploads.photosForStaffOf(c.id));
+    }
+
+    /** What the town office reviews: the case's photos WeChat's content check found risky, hidden from everyone else. */
+    public record HiddenPhoto(UUID id, String contentType, long size, String url, String suggest, String label) {
+        static HiddenPhoto of(UUID caseId, Upload u) {
+            return new HiddenPhoto(u.id, u.contentType, u.size, CaseFilesResource.url(caseId, "photos", u.id), u.mediaSuggest, u.mediaLabel);
+        }
+    }
+
+    @GET
+    @Path("photos/hidden")
+    @WithSession
+    @RolesAllowed(Roles.TOWN_OFFICE)
+    @Operation(summary = "The case's photos hidden from staff because WeChat's content check found them risky, for the office to review")
+    public Uni<List<HiddenPhoto>> hiddenPhotos(@PathParam("caseId") UUID caseId) {
+        return lifecycle.visible(caseId, Caller.of(identity)).chain(c -> uploads.hiddenPhotosOf(c.id))
+                .map(found -> found.stream().map(u -> HiddenPhoto.of(caseId, u)).toList());
+    }
+
+    @POST
+    @Path("photos/{id}/{decision: release|keep-hidden}")
+    @WithTransaction
+    @RolesAllowed(Roles.TOWN_OFFICE)
+    @Operation(summary = "The office looked at a photo found risky: release shows it to staff again, keep-hidden keeps it hidden")
+    public Uni<HiddenPhoto> review(@PathParam("caseId") UUID caseId, @PathParam("id") UUID id, @PathParam("decision") String decision) {
+        return review(caseId, id, "release".equals(decision));
+    }
+
+    private Uni<HiddenPhoto> review(UUID caseId, UUID id, boolean release) {
+        Caller caller = Caller.of(identity);
+        return lifecycle.visible(caseId, caller).chain(c -> uploads.review(c.id, id, identity.getPrincipal().getName(), release))
+                .map(u -> HiddenPhoto.of(caseId, u));
     }
 
     @GET
@@ -83,6 +118,7 @@ public class CaseFilesResource {
     }
 
     private Uni<Response> file(UUID caseId, UUID id) {
-        return lifecycle.visible(caseId, Caller.of(identity)).chain(c -> uploads.readOfCase(c.id, id)).map(content -> content.answer().build());
+        return lifecycle.visible(caseId, Caller.of(identity)).chain(c -> uploads.readOfCase(c.id, id, identity.hasRole(Roles.TOWN_OFFICE)))
+                .map(content -> content.answer().build());
     }
 }

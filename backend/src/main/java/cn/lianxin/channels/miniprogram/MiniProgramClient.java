@@ -5,9 +5,12 @@ import cn.binarywang.wx.miniapp.api.WxMaService;
 import cn.binarywang.wx.miniapp.api.impl.WxMaServiceImpl;
 import cn.binarywang.wx.miniapp.bean.WxMaJscode2SessionResult;
 import cn.binarywang.wx.miniapp.bean.WxMaSubscribeMessage;
+import cn.binarywang.wx.miniapp.bean.security.WxMaMediaSecCheckCheckRequest;
 import cn.binarywang.wx.miniapp.bean.security.WxMaMsgSecCheckCheckRequest;
 import cn.binarywang.wx.miniapp.bean.security.WxMaMsgSecCheckCheckResponse;
 import cn.binarywang.wx.miniapp.config.impl.WxMaRedisBetterConfigImpl;
+import cn.binarywang.wx.miniapp.constant.WxMaApiUrlConstants;
+import com.google.gson.JsonElement;
 import cn.lianxin.api.ApiException;
 import cn.lianxin.api.Problem;
 import cn.lianxin.sandbox.SandboxGuard;
@@ -22,6 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import me.chanjar.weixin.common.error.WxErrorException;
 import me.chanjar.weixin.common.redis.WxRedisOps;
+import me.chanjar.weixin.common.util.json.GsonParser;
 import org.jboss.logging.Logger;
 
 /**
@@ -43,8 +47,11 @@ public class MiniProgramClient {
     public record Verdict(Suggest suggest, String label) {
     }
 
-    /** errcode 0 is sent; anything else is WeChat's refusal (43101 no consent left, 47003 bad field …). */
-    public record SendResult(int errcode, String errmsg) {
+    /**
+     * errcode 0 is sent, with WeChat's msgid (the key of the subscribe_msg_sent_event that tells the real outcome);
+     * anything else is WeChat's refusal (43101 no consent left, 47003 bad field …).
+     */
+    public record SendResult(int errcode, String errmsg, String msgid) {
         public boolean sent() {
             return errcode == 0;
         }
@@ -54,6 +61,8 @@ public class MiniProgramClient {
     private static final Logger LOG = Logger.getLogger(MiniProgramClient.class);
     /** 论坛 (forum): a concern is a post others may come to read. */
     private static final int SCENE_FORUM = 3;
+    /** media_check_async's media_type for an image (1 is audio). */
+    private static final int IMAGE = 2;
     private static final String PHONE_API = "getuserphonenumber";
     private static final Pattern SANDBOX_PHONE = Pattern.compile("1[3-9]\\d{9}");
     /** Every sandbox openid starts so; WeChat's never do (they are 28 characters from its own alphabet, "o…"). */
@@ -153,16 +162,30 @@ public class MiniProgramClient {
         }, "msg_sec_check");
     }
 
+    /**
+     * media_check_async v2 for a resident's photo at {@code url} (media_type 2, image); @return WeChat's trace_id, which
+     * its wxa_media_check push names again. In the sandbox nothing is checked: null.
+     */
+    public Uni<String> checkMedia(String openid, String url) {
+        if (settings.sandbox()) {
+            return Uni.createFrom().nullItem();
+        }
+        return call(() -> service.getSecurityService().mediaCheckAsync(WxMaMediaSecCheckCheckRequest.builder()
+                .mediaUrl(url).mediaType(IMAGE).version(2).openid(openid).scene(SCENE_FORUM).build()).getTraceId(), "media_check_async");
+    }
+
     /** subscribeMessage.send; WeChat's refusals come back as the result, other failures as a failed Uni. */
     public Uni<SendResult> send(WxMaSubscribeMessage message) {
         return worker.executeBlocking(() -> {
             try {
-                service.getMsgService().sendSubscribeMsg(message);
-                return new SendResult(0, "ok");
+                // WxJava's sendSubscribeMsg drops the answer, and with it the msgid: the same call, keeping the answer.
+                JsonElement msgid = GsonParser.parse(service.post(WxMaApiUrlConstants.Subscribe.SUBSCRIBE_MSG_SEND_URL, message.toJson()))
+                        .get("msgid");
+                return new SendResult(0, "ok", msgid == null || msgid.isJsonNull() ? null : msgid.getAsString());
             } catch (WxErrorException e) {
                 // WxJava swaps WeChat's errmsg (which names the faulty field) for its own catalogue text; keep WeChat's.
                 String errmsg = e.getError().getErrorMsgEn() != null ? e.getError().getErrorMsgEn() : e.getError().getErrorMsg();
-                return new SendResult(e.getError().getErrorCode(), errmsg);
+                return new SendResult(e.getError().getErrorCode(), errmsg, null);
             }
         }, false);
     }

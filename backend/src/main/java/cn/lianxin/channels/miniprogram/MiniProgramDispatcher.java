@@ -86,7 +86,7 @@ public class MiniProgramDispatcher implements ChannelDispatcher {
 
     private Uni<Outcome> outcome(Resident resident, String template, MiniProgramClient.SendResult result) {
         if (result.sent()) {
-            return Uni.createFrom().item(Outcome.sent(null));
+            return Uni.createFrom().item(Outcome.sent(result.msgid()));
         }
         if (result.errcode() == NO_CONSENT) {
             return subscriptions.exhaust(resident.id, template).chain(() -> refused("WeChat 43101, no consent"));

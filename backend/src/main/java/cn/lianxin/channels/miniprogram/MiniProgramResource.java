@@ -8,6 +8,7 @@ import cn.lianxin.api.Problem;
 import cn.lianxin.api.Roles;
 import cn.lianxin.cases.domain.Feedback;
 import cn.lianxin.residents.Resident;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
 import io.smallrye.mutiny.Uni;
@@ -101,10 +102,12 @@ public class MiniProgramResource {
     private final Uploads uploads;
     private final MiniProgramCases cases;
     private final Subscriptions subscriptions;
+    private final MediaChecks mediaChecks;
     private final JsonWebToken jwt;
 
     public MiniProgramResource(MiniProgramClient wechat, MiniProgramResidents residents, ResidentTokens tokens, Uploads uploads,
-            MiniProgramCases cases, Subscriptions subscriptions, JsonWebToken jwt) {
+            MiniProgramCases cases, Subscriptions subscriptions, MediaChecks mediaChecks, JsonWebToken jwt) {
+        this.mediaChecks = mediaChecks;
         this.wechat = wechat;
         this.residents = residents;
         this.tokens = tokens;
@@ -170,7 +173,10 @@ public class MiniProgramResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "A photo (JPEG, PNG or WebP by its bytes; size limited) for a case to be submitted")
     public Uni<Response> upload(@RestForm("file") FileUpload file) {
-        return residents.current(residentId()).chain(r -> uploads.storePhoto(r.id, file))
+        // The check's row commits after the photo: if it fails, the resident is answered with an error and uploads again,
+        // and the photo stored without it is never attached to a case.
+        return residents.current(residentId()).chain(r -> uploads.storePhoto(r.id, file)
+                        .call(u -> Panache.withTransaction(() -> mediaChecks.enqueue(u.id))))
                 .map(u -> Response.created(URI.create("/api/mp/uploads/" + u.id))
                         .entity(new UploadView(u.id, u.contentType, u.size, u.sha256)).build());
     }

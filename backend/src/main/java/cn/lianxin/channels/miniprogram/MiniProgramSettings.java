@@ -62,6 +62,34 @@ public interface MiniProgramSettings {
     @WithDefault("8")
     int workerThreads();
 
+    /**
+     * The backend's https address as WeChat reaches it, without a trailing slash: residents' photos are offered to
+     * media_check_async from there. Unset, photos are not checked.
+     */
+    Optional<String> publicUrl();
+
+    /** The message push (消息推送): the callback URL WeChat calls with events; see the package README. */
+    Push push();
+
+    interface Push {
+        /** The Token set in the mini-program console (开发管理 → 消息推送); without it every push is refused. */
+        Optional<String> token();
+
+        /** The EncodingAESKey (43 characters): set, the push must come in safe mode (安全模式, AES); unset, in plain mode. */
+        Optional<String> aesKey();
+
+        /** The data format chosen in the console; a push in the other format is refused. */
+        @WithDefault("JSON")
+        Format format();
+
+        /** How often {@link PushProcessor} and {@link MediaChecks} look for work, and how much each takes in one round. */
+        Duration interval();
+
+        int batchSize();
+
+        enum Format { JSON, XML }
+    }
+
     interface SubscribeTemplates {
         /** The template the representative's reply is announced with. */
         String reply();

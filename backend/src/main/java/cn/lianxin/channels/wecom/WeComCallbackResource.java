@@ -2,6 +2,7 @@ package cn.lianxin.channels.wecom;
 
 import cn.lianxin.api.ApiException;
 import cn.lianxin.api.Problem;
+import cn.lianxin.channels.tencent.CallbackCrypto;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
@@ -55,23 +56,23 @@ public class WeComCallbackResource {
     @Operation(summary = "WeCom message or event (encrypted XML): stored once, answered with an empty 200")
     public Uni<Response> receive(@QueryParam("msg_signature") String signature, @QueryParam("timestamp") String timestamp,
             @QueryParam("nonce") String nonce, String body) {
-        String plain = checked(() -> crypto().open(signature, timestamp, nonce, body == null ? "" : body));
+        String plain = checked(() -> crypto().openXml(signature, timestamp, nonce, body == null ? "" : body));
         return checked(() -> inbox.store(plain, false)).map(stored -> Response.ok().build());
     }
 
     private WeComCrypto crypto() {
-        return crypto.orElseThrow(() -> new WeComCrypto.Refused("WeCom is not configured (corp id, token, aes key)"));
+        return crypto.orElseThrow(() -> new CallbackCrypto.Refused("WeCom is not configured (corp id, token, aes key)"));
     }
 
     private static <T> T checked(Supplier<T> step) {
         try {
             return step.get();
-        } catch (WeComCrypto.Refused e) {
+        } catch (CallbackCrypto.Refused e) {
             throw refused(e);
         }
     }
 
-    private static ApiException refused(WeComCrypto.Refused e) {
+    private static ApiException refused(CallbackCrypto.Refused e) {
         LOG.warnf("WeCom callback refused: %s", e.getMessage());
         return new ApiException(Problem.of(403, "Forbidden", "The callback failed WeCom's signature, timestamp, decryption, corp or XML check."));
     }

@@ -95,6 +95,8 @@ class MiniProgramSandboxTest {
         public Duration tokenLifetime() { return Duration.ofHours(2); }
         public Duration refreshLifetime() { return Duration.ofDays(30); }
         public SubscribeTemplates templates() { return null; }
+        public Push push() { return null; }
+        public Optional<String> publicUrl() { return Optional.empty(); }
         public String casePage() { return "pages/case-detail/index"; }
         public String miniprogramState() { return "developer"; }
         public int submitLimit() { return 10; }
