@@ -14,9 +14,10 @@ CREATE UNIQUE INDEX upload_media_trace_idx ON upload (media_trace_id) WHERE medi
 -- A case's photos as staff see them (hidden or not) come from upload_case_idx; the office's hidden ones:
 CREATE INDEX upload_hidden_idx ON upload (case_id) WHERE hidden;
 
+-- A photo deleted (never submitted, erased, past retention) takes its pending check with it: there is nothing left to check.
 CREATE TABLE mp_media_check (
     id              bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    upload_id       uuid NOT NULL UNIQUE REFERENCES upload (id),
+    upload_id       uuid NOT NULL UNIQUE REFERENCES upload (id) ON DELETE CASCADE,
     token_hash      text UNIQUE,
     fetchable_until timestamptz,
     created_at      timestamptz NOT NULL DEFAULT now(),
