@@ -69,12 +69,14 @@ public class BroadcastSender {
     private final Clock clock;
     private final QuietHours quietHours;
     private final int batchSize;
+    private final int batchesPerRound;
     private final Duration throttledWait;
 
     public BroadcastSender(Pool pool, BroadcastDeliveries deliveries, BroadcastLifecycle lifecycle, AliyunSms aliyun, SmsLimits limits,
             SmsRate rate, PhoneVault vault, Clock clock,
             @ConfigProperty(name = "lianxin.broadcast.quiet-hours") Optional<String> quietHours,
             @ConfigProperty(name = "lianxin.broadcast.sms-batch-size") int batchSize,
+            @ConfigProperty(name = "lianxin.broadcast.batches-per-round") int batchesPerRound,
             @ConfigProperty(name = "lianxin.broadcast.throttled-wait") Duration throttledWait) {
         this.pool = pool;
         this.deliveries = deliveries;
@@ -86,6 +88,7 @@ public class BroadcastSender {
         this.clock = clock;
         this.quietHours = QuietHours.parse(quietWindow(quietHours));
         this.batchSize = Math.min(batchSize, AliyunSmsSender.MAX_NUMBERS);
+        this.batchesPerRound = batchesPerRound;
         this.throttledWait = throttledWait;
     }
 
@@ -101,14 +104,15 @@ public class BroadcastSender {
     }
 
     /**
-     * One round: starts the due broadcasts, settles stale calls, sends one SMS batch for each broadcast going out,
+     * One round: starts the due broadcasts, settles stale calls, sends up to {@code lianxin.broadcast.batches-per-round}
+     * SMS batches for each broadcast going out,
      * and finishes those with nothing left. Tests drive it; a test that stops calling it has stopped the worker.
      *
      * @return how many SMS rows this round handed to Aliyun
      */
     public Uni<Integer> runOnce() {
         return startDue().chain(this::settleStale).chain(() -> ids("state = 'SENDING'"))
-                .chain(ids -> Multi.createFrom().iterable(ids).onItem().transformToUniAndConcatenate(id -> sendBatch(id)
+                .chain(ids -> Multi.createFrom().iterable(ids).onItem().transformToUniAndConcatenate(id -> batches(id, batchesPerRound, 0)
                         .call(sent -> finishIfDone(id))).collect().asList())
                 .map(counts -> counts.stream().mapToInt(Integer::intValue).sum());
     }
@@ -142,6 +146,14 @@ public class BroadcastSender {
 
     /** A batch ready for its SendSms call. */
     record Batch(UUID id, List<PhoneNumber> to, Map<String, String> params) {
+    }
+
+    /** Up to {@code left} batches of the broadcast, one after the other, while numbers are due; how many numbers went. */
+    private Uni<Integer> batches(UUID broadcastId, int left, int sent) {
+        if (left == 0) {
+            return Uni.createFrom().item(sent);
+        }
+        return sendBatch(broadcastId).chain(n -> n == 0 ? Uni.createFrom().item(sent) : batches(broadcastId, left - 1, sent + n));
     }
 
     /** @return how many numbers were handed to Aliyun */
@@ -183,7 +195,7 @@ public class BroadcastSender {
                     List<Long> optedOut = claimed.stream().filter(Claimed::optedOut).map(Claimed::id).toList();
                     List<Claimed> reachable = claimed.stream().filter(c -> !c.optedOut()).toList();
                     return mark(tx, optedOut, "OPTED_OUT", "opted out of broadcasts (R/T/TD/退订)")
-                            .chain(() -> withinLimits(tx, reachable, new ArrayList<>(), 0))
+                            .chain(() -> withinLimits(tx, reachable))
                             .chain(go -> go.isEmpty() ? Uni.createFrom().nullItem() : tx.preparedQuery("""
                                             UPDATE broadcast_delivery SET status = 'SENDING', batch_id = $2, sending_at = $3, attempts = attempts + 1,
                                                 detail = NULL, updated_at = $3
@@ -194,21 +206,30 @@ public class BroadcastSender {
                 }));
     }
 
-    /** Takes each number's per-number limit in turn; a held number's row waits until its window reopens. */
-    private Uni<List<Claimed>> withinLimits(SqlClient tx, List<Claimed> rows, List<Claimed> go, int i) {
-        if (i == rows.size()) {
-            return Uni.createFrom().item(go);
+    /**
+     * Takes every number's per-number limit (the Redis calls go out together, pipelined on the connection); a held
+     * number's row waits until its window reopens.
+     */
+    private Uni<List<Claimed>> withinLimits(SqlClient tx, List<Claimed> rows) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().item(List.of());
         }
-        Claimed row = rows.get(i);
-        return limits.take(vault.open(row.phoneCipher()), SmsTemplate.BROADCAST).chain(until -> {
-            if (until.isEmpty()) {
-                go.add(row);
-                return withinLimits(tx, rows, go, i + 1);
-            }
-            return tx.preparedQuery("UPDATE broadcast_delivery SET next_attempt_at = $2, detail = $3, updated_at = $4 WHERE id = $1")
-                    .execute(Tuple.of(row.id(), until.get(), "per-number limit: waits until " + until.get(), now()))
-                    .chain(() -> withinLimits(tx, rows, go, i + 1));
-        });
+        return Uni.join().all(rows.stream().map(row -> limits.take(vault.open(row.phoneCipher()), SmsTemplate.BROADCAST)).toList())
+                .andFailFast().chain(untils -> {
+                    List<Claimed> go = new ArrayList<>();
+                    List<Tuple> held = new ArrayList<>();
+                    for (int i = 0; i < rows.size(); i++) {
+                        if (untils.get(i).isEmpty()) {
+                            go.add(rows.get(i));
+                        } else {
+                            OffsetDateTime until = untils.get(i).get();
+                            held.add(Tuple.of(rows.get(i).id(), until, "per-number limit: waits until " + until, now()));
+                        }
+                    }
+                    return held.isEmpty() ? Uni.createFrom().item(go)
+                            : tx.preparedQuery("UPDATE broadcast_delivery SET next_attempt_at = $2, detail = $3, updated_at = $4 WHERE id = $1")
+                                    .executeBatch(held).replaceWith(go);
+                });
     }
 
     private Uni<Map<String, String>> params(SqlClient tx, UUID broadcastId) {
