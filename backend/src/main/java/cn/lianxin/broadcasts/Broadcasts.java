@@ -10,9 +10,11 @@ import cn.lianxin.broadcasts.domain.BroadcastRules.Actor;
 import cn.lianxin.broadcasts.domain.BroadcastState;
 import cn.lianxin.broadcasts.domain.DeliveryChannel;
 import cn.lianxin.events.Outbox;
+import cn.lianxin.notifications.RepresentativeWeCom;
 import cn.lianxin.staff.Caller;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -30,8 +32,10 @@ public class Broadcasts {
     private final Outbox outbox;
     private final Pool pool;
     private final Clock clock;
+    private final RepresentativeWeCom weCom;
 
-    public Broadcasts(BroadcastLifecycle lifecycle, Outbox outbox, Pool pool, Clock clock) {
+    public Broadcasts(BroadcastLifecycle lifecycle, Outbox outbox, Pool pool, Clock clock, RepresentativeWeCom weCom) {
+        this.weCom = weCom;
         this.lifecycle = lifecycle;
         this.outbox = outbox;
         this.pool = pool;
@@ -141,7 +145,27 @@ public class Broadcasts {
     }
 
     public Uni<Broadcast> command(UUID id, BroadcastCommand command, Caller caller) {
+        if (command == BroadcastCommand.APPROVE) {
+            return Panache.withTransaction(() -> lifecycle.within(id, command, Actor.office(caller.username()), this::toCarriers));
+        }
         return lifecycle.execute(id, command, Actor.office(caller.username()));
+    }
+
+    /**
+     * 代表送政策: at approval, before it goes out, each representative whose contact villages are in the audience
+     * gets the policy on WeCom, with the villages they carry it in.
+     */
+    private Uni<Void> toCarriers(Broadcast b) {
+        return pool.preparedQuery("""
+                        SELECT p.id, string_agg(v.name, '、' ORDER BY v.name) FROM representative p
+                        JOIN representative_contact_village c ON c.representative_id = p.id JOIN village v ON v.id = c.village_id
+                        WHERE p.active AND v.town_id = $1 AND ($2 OR v.id = ANY($3) OR v.constituency_id = ANY($4))
+                        GROUP BY p.id ORDER BY p.id""")
+                .execute(Tuple.of(b.townId, b.audienceAll, b.villageIds, b.constituencyIds))
+                .chain(rows -> Multi.createFrom().iterable(rows).onItem().transformToUniAndConcatenate(row -> weCom.policyToCarry(b.id,
+                        row.getLong(0), "【代表送政策】" + b.title + "\n" + b.summary + "\n即将发给" + row.getString(1)
+                                + "的居民，请在走访时宣讲；居民对这篇政策的疑问会转给您。")).collect().asList())
+                .replaceWithVoid();
     }
 
     /** The failed SMS, and only those, are due again; the broadcast is going out until they are answered. */

@@ -33,10 +33,15 @@ public class CaseRegistration {
      * workstation register it: the case is theirs, so the village must be one their workstation covers and routing
      * places it only among their representatives (or in their dispatch queue).
      */
-    public record RegisterCase(UUID residentId, Long villageId, long categoryId, Channel channel, String text, Long workstationId) {
+    public record RegisterCase(UUID residentId, Long villageId, long categoryId, Channel channel, String text, Long workstationId,
+            Placement placedWith) {
         /** A case routed wherever its village leads: the channels' and the town office's. */
         public RegisterCase(UUID residentId, Long villageId, long categoryId, Channel channel, String text) {
-            this(residentId, villageId, categoryId, channel, text, null);
+            this(residentId, villageId, categoryId, channel, text, null, null);
+        }
+
+        public RegisterCase(UUID residentId, Long villageId, long categoryId, Channel channel, String text, Long workstationId) {
+            this(residentId, villageId, categoryId, channel, text, workstationId, null);
         }
 
         /** Registered by staff: a workstation's staff (a liaison's walk-ins) register for it, the town office anywhere. */
@@ -44,6 +49,13 @@ public class CaseRegistration {
             return new RegisterCase(residentId, villageId, categoryId, channel, text,
                     caller.is(StaffRole.TOWN_OFFICE) ? null : caller.workstationId());
         }
+    }
+
+    /**
+     * A case that already knows its representative, with the reason (a question about a policy goes to the
+     * representative who carries that policy in the resident's village, 代表送政策): routing is not asked.
+     */
+    public record Placement(long workstationId, long representativeId, String reason) {
     }
 
     private static final String COVERS =
@@ -75,7 +87,7 @@ public class CaseRegistration {
                 .chain(() -> townOf(command.villageId()))
                 .call(() -> covered(command.workstationId(), command.villageId()))
                 .chain(town -> numbers.next(town.id, town.code).map(number -> newCase(command, town.id, number, actor, OffsetDateTime.now(clock))))
-                .call(c -> route(c, command.workstationId()))
+                .call(c -> command.placedWith() != null ? place(c, command.placedWith()) : route(c, command.workstationId()))
                 .invoke(c -> deadlines.awaitSignature(c, c.registeredAt))
                 .call(c -> c.persist())
                 .call(c -> record(c, actor).persist())
@@ -114,6 +126,13 @@ public class CaseRegistration {
 
     Uni<Void> route(Case c) {
         return route(c, null);
+    }
+
+    private static Uni<Void> place(Case c, Placement placement) {
+        c.workstationId = placement.workstationId();
+        c.representativeId = placement.representativeId();
+        c.routingReasons = new String[] {placement.reason()};
+        return Uni.createFrom().voidItem();
     }
 
     /**
@@ -171,7 +190,7 @@ public class CaseRegistration {
         activity.action = "REGISTER";
         activity.channel = c.channel;
         activity.toState = CaseState.REGISTERED;
-        activity.detail = "登记 " + c.number + "；" + (c.representativeId == null ? "" : "自动分派，得分 " + c.routingScore + "：")
+        activity.detail = "登记 " + c.number + "；" + (c.representativeId == null ? "" : c.routingScore == null ? "分派：" : "自动分派，得分 " + c.routingScore + "：")
                 + String.join("；", c.routingReasons);
         return activity;
     }
