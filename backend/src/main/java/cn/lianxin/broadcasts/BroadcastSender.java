@@ -58,6 +58,7 @@ public class BroadcastSender {
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     /** The OutId of a SendSms call: receipts name it, QuerySendDetails finds it. */
     static final String OUT_ID_PREFIX = "bc-";
+    private static final int LIMIT_CHECKS_AT_ONCE = 16;
 
     private final Pool pool;
     private final BroadcastDeliveries deliveries;
@@ -207,15 +208,18 @@ public class BroadcastSender {
     }
 
     /**
-     * Takes every number's per-number limit (the Redis calls go out together, pipelined on the connection); a held
-     * number's row waits until its window reopens.
+     * Takes every number's per-number limit, {@value #LIMIT_CHECKS_AT_ONCE} Redis calls at a time (a whole batch at
+     * once would overrun the Redis client's pool); a held number's row waits until its window reopens.
      */
     private Uni<List<Claimed>> withinLimits(SqlClient tx, List<Claimed> rows) {
-        if (rows.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        return Uni.join().all(rows.stream().map(row -> limits.take(vault.open(row.phoneCipher()), SmsTemplate.BROADCAST)).toList())
-                .andFailFast().chain(untils -> {
+        return Multi.createFrom().range(0, rows.size()).onItem()
+                .transformToUni(i -> limits.take(vault.open(rows.get(i).phoneCipher()), SmsTemplate.BROADCAST).map(until -> Map.entry(i, until)))
+                .merge(LIMIT_CHECKS_AT_ONCE).collect().asList()
+                .map(answers -> {
+                    List<Optional<OffsetDateTime>> untils = new ArrayList<>(java.util.Collections.nCopies(rows.size(), Optional.<OffsetDateTime>empty()));
+                    answers.forEach(a -> untils.set(a.getKey(), a.getValue()));
+                    return untils;
+                }).chain(untils -> {
                     List<Claimed> go = new ArrayList<>();
                     List<Tuple> held = new ArrayList<>();
                     for (int i = 0; i < rows.size(); i++) {

@@ -40,11 +40,11 @@ class BroadcastQuestionsTest {
     private static final Duration PIPELINE = Duration.ofSeconds(60);
 
     @Inject
+    Pool pool;
+    @Inject
     BroadcastSender sender;
     @Inject
     TestClock clock;
-    @Inject
-    Pool pool;
 
     @BeforeEach
     void daytime() {
