@@ -49,6 +49,14 @@ const mp = {
   reopen: (id, reason) => request({
     path: `/api/mp/cases/${encodeURIComponent(id)}/reopen`, method: 'POST', data: { reason },
   }),
+  /** 政策: the policies for my village, newest first, `read` once opened. */
+  policies: () => request({ path: '/api/mp/policies' }),
+  /** Opening a policy records that I read it. */
+  policy: (id) => request({ path: `/api/mp/policies/${encodeURIComponent(id)}` }),
+  /** 我有疑问 → { caseId, number, representative } */
+  askAboutPolicy: (id, text) => request({
+    path: `/api/mp/policies/${encodeURIComponent(id)}/questions`, method: 'POST', data: { text },
+  }),
   subscriptions: () => request({ path: '/api/mp/subscriptions' }),
   saveSubscriptions: (results) => request({ path: '/api/mp/subscriptions', method: 'POST', data: { results } }),
   /** 预约视频: free reception slots between two days (YYYY-MM-DD), times with the town's offset. */

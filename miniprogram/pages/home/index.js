@@ -21,5 +21,9 @@ Component({
     onWorkstations() {
       wx.navigateTo({ url: '/pages/workstations/index' })
     },
+
+    onPolicies() {
+      wx.navigateTo({ url: '/pages/policies/index' })
+    },
   },
 })

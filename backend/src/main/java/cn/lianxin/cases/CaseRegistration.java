@@ -76,7 +76,8 @@ public class CaseRegistration {
 
     /**
      * A case whose representative was chosen before it was registered — the one a resident booked a video call
-     * with: placed with them and their workstation, no routing, {@code reason} kept as the routing reason.
+     * with, the one who carries a policy in the asker's village (代表送政策): placed with them and their workstation,
+     * no routing, {@code reason} kept as the routing reason.
      */
     @WithTransaction
     public Uni<Case> registerWith(RegisterCase command, long representativeId, String reason, String actor) {
@@ -190,7 +191,7 @@ public class CaseRegistration {
         activity.action = "REGISTER";
         activity.channel = c.channel;
         activity.toState = CaseState.REGISTERED;
-        activity.detail = "登记 " + c.number + "；" + (c.routingScore == null ? "" : "自动分派，得分 " + c.routingScore + "：")
+        activity.detail = "登记 " + c.number + "；" + (c.representativeId == null ? "" : c.routingScore == null ? "分派：" : "自动分派，得分 " + c.routingScore + "：")
                 + String.join("；", c.routingReasons);
         return activity;
     }

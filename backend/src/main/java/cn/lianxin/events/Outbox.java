@@ -15,6 +15,7 @@ import java.util.UUID;
 public class Outbox {
 
     public static final String CASE_EVENTS = "lianxin.case-events";
+    public static final String BROADCAST_EVENTS = "lianxin.broadcast-events";
 
     private final ObjectMapper json;
 

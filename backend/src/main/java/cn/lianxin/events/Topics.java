@@ -40,7 +40,7 @@ public class Topics {
         try (AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000))) {
             Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
-            List<NewTopic> missing = List.of(Outbox.CASE_EVENTS).stream().filter(t -> !existing.contains(t))
+            List<NewTopic> missing = List.of(Outbox.CASE_EVENTS, Outbox.BROADCAST_EVENTS).stream().filter(t -> !existing.contains(t))
                     .map(t -> new NewTopic(t, partitions, replicationFactor)).toList();
             if (!missing.isEmpty()) {
                 // Another instance may create them at the same moment; TopicExists then lands in the catch below.

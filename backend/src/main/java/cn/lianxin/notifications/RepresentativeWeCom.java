@@ -47,6 +47,20 @@ public class RepresentativeWeCom {
         return keyed(m.toWeComUser(userId), incoming, simulated);
     }
 
+    static final String POLICY_TO_CARRY = "POLICY_TO_CARRY";
+
+    /**
+     * 代表送政策: an approved policy for a representative to carry on their visits, before it goes out to the
+     * residents. One per broadcast and representative (the key), however often approval is retried.
+     */
+    public Uni<Void> policyToCarry(UUID broadcastId, long representativeId, String body) {
+        OutboundMessage m = Templates.wecomAnswer(null, body).toRepresentative(representativeId);
+        m.purpose = POLICY_TO_CARRY;
+        m.template = POLICY_TO_CARRY;
+        m.sourceEventId = UUID.nameUUIDFromBytes(("policy-" + broadcastId + "-" + representativeId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return m.persist().replaceWithVoid();
+    }
+
     private static Uni<Void> keyed(OutboundMessage m, UUID incoming, boolean simulated) {
         m.sourceEventId = incoming;
         m.sandbox = simulated;

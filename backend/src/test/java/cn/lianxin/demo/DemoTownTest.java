@@ -53,6 +53,15 @@ class DemoTownTest {
             assertThat(asOffice().queryParam("number", number).get("/api/cases").then().extract().<Integer>path("total")).isEqualTo(1);
         }
         assertThat(asOffice().queryParam("number", "SG-DEMO-0241").get("/api/cases").then().extract().<Integer>path("total")).isZero();
+        // 代表送政策: a second office account to approve with, and a policy sent a week ago with a funnel to read.
+        Api.login("office2", Api.OFFICE_PASSWORD);
+        JsonPath broadcast = asOffice().get("/api/broadcasts/00000000-0000-0000-0000-0000000b0001").then().statusCode(200).extract().jsonPath();
+        assertThat(broadcast.getString("state")).isEqualTo("SENT");
+        assertThat(broadcast.getString("approver")).isEqualTo("office2");
+        assertThat(broadcast.getInt("counts.SMS.DELIVERED")).isGreaterThan(5);
+        assertThat(broadcast.getInt("counts.SMS.FAILED")).isPositive();
+        assertThat(broadcast.getInt("counts.SMS.OPTED_OUT")).isEqualTo(2);
+        assertThat(broadcast.getInt("counts.MINIPROGRAM.READ")).isPositive();
         assertThat(asOffice().queryParam("number", "SG-DEMO-0003").get("/api/cases").then().extract().<List<Object>>path("items.representativeId"))
                 .containsExactly((Object) null);
 

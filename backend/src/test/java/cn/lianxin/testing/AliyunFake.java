@@ -3,6 +3,7 @@ package cn.lianxin.testing;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -90,6 +91,12 @@ public final class AliyunFake {
     public static List<LoggedRequest> sendSmsTo(WireMockServer aliyun, String phone) {
         return aliyun.findAll(anyRequestedFor(anyUrl()).withHeader("x-acs-action", equalTo("SendSms"))
                 .withQueryParam("PhoneNumbers", equalTo(phone)));
+    }
+
+    /** Every SendSms whose PhoneNumbers (one number, or a broadcast's comma-separated batch) holds this number. */
+    public static List<LoggedRequest> sendSmsIncluding(WireMockServer aliyun, String phone) {
+        return aliyun.findAll(anyRequestedFor(anyUrl()).withHeader("x-acs-action", equalTo("SendSms"))
+                .withQueryParam("PhoneNumbers", matching("(.*,)?" + phone + "(,.*)?")));
     }
 
     public static List<LoggedRequest> queriesFor(WireMockServer aliyun, String phone) {

@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
@@ -69,7 +70,7 @@ public class AliyunSms {
         return codes;
     }
 
-    boolean live() {
+    public boolean live() {
         return sender != null;
     }
 
@@ -78,13 +79,18 @@ public class AliyunSms {
         return workers.executeBlocking(() -> sender.send(to, template, params, outId), false);
     }
 
+    /** One SendSms call to up to 1,000 numbers with the same content (a broadcast), off the event loop. */
+    public Uni<SendResult> send(List<PhoneNumber> to, SmsTemplate template, Map<String, String> params, String outId) {
+        return workers.executeBlocking(() -> sender.send(to, template, params, outId), false);
+    }
+
     /** QuerySendDetails for one of our messages, off the event loop. */
-    Uni<SentDetail> find(PhoneNumber to, LocalDate sendDate, String outId) {
+    public Uni<SentDetail> find(PhoneNumber to, LocalDate sendDate, String outId) {
         return workers.executeBlocking(() -> sender.find(to, sendDate, outId), false);
     }
 
     /** How long after an attempt Aliyun may still have accepted it: the attempt's date and this later one are queried. */
-    Duration longestCall() {
+    public Duration longestCall() {
         return longestCall;
     }
 

@@ -25,20 +25,23 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Singleton
 public class ReceiptProcessor extends WorkQueue<ReceiptProcessor.Receipt> {
 
-    private static final Stored STORED = new Stored("sms-receipt", "sms_receipt", "out_id, biz_id, success, err_code");
+    private static final Stored STORED = new Stored("sms-receipt", "sms_receipt", "out_id, biz_id, success, err_code, phone_hash");
 
     /** A stored receipt; {@code outId} is null when Aliyun sent none. */
-    record Receipt(long id, String outId, String bizId, boolean success, String errCode) {
+    record Receipt(long id, String outId, String bizId, boolean success, String errCode, byte[] phoneHash) {
     }
 
     /** The OutId we send is the message's id. */
     private static final Pattern OUR_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final SmsDispatcher sms;
+    private final BatchReceipts batches;
 
-    public ReceiptProcessor(Worker worker, SmsDispatcher sms, @ConfigProperty(name = "lianxin.sms.uplink-batch-size") int batchSize) {
+    public ReceiptProcessor(Worker worker, SmsDispatcher sms, BatchReceipts batches,
+            @ConfigProperty(name = "lianxin.sms.uplink-batch-size") int batchSize) {
         super(worker, STORED, batchSize);
         this.sms = sms;
+        this.batches = batches;
     }
 
     @Scheduled(every = "${lianxin.sms.uplink-interval}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -48,11 +51,14 @@ public class ReceiptProcessor extends WorkQueue<ReceiptProcessor.Receipt> {
 
     @Override
     protected Receipt item(long id, Object[] row) {
-        return new Receipt(id, (String) row[0], (String) row[1], (Boolean) row[2], (String) row[3]);
+        return new Receipt(id, (String) row[0], (String) row[1], (Boolean) row[2], (String) row[3], (byte[]) row[4]);
     }
 
     @Override
     protected Uni<Void> handle(Receipt receipt) {
+        if (receipt.outId() != null && batches.owns(receipt.outId())) {
+            return batches.apply(receipt.bizId(), receipt.phoneHash(), receipt.success(), receipt.errCode());
+        }
         if (receipt.outId() == null || !OUR_ID.matcher(receipt.outId()).matches()) {
             // Not one of our messages (sent from Aliyun's console, say): kept for the record only.
             return Uni.createFrom().voidItem();

@@ -59,11 +59,14 @@ public class UplinkProcessor extends WorkQueue<UplinkProcessor.Uplink> {
     private final Outbox outbox;
     private final String defaultCategory;
     private final Duration followUpWindow;
+    private final BroadcastAnswers broadcasts;
+    private final Duration questionWindow;
 
     public UplinkProcessor(Worker worker, CaseRegistration registration, CaseLifecycle lifecycle, ResidentSms answers,
             Residents residents, Outbox outbox, @ConfigProperty(name = "lianxin.sms.default-category") String defaultCategory,
             @ConfigProperty(name = "lianxin.sms.follow-up-window") Duration followUpWindow,
-            @ConfigProperty(name = "lianxin.sms.uplink-batch-size") int batchSize) {
+            @ConfigProperty(name = "lianxin.sms.uplink-batch-size") int batchSize, BroadcastAnswers broadcasts,
+            @ConfigProperty(name = "lianxin.broadcast.sms-question-window") Duration questionWindow) {
         super(worker, STORED, batchSize);
         this.registration = registration;
         this.lifecycle = lifecycle;
@@ -72,6 +75,8 @@ public class UplinkProcessor extends WorkQueue<UplinkProcessor.Uplink> {
         this.outbox = outbox;
         this.defaultCategory = defaultCategory;
         this.followUpWindow = followUpWindow;
+        this.broadcasts = broadcasts;
+        this.questionWindow = questionWindow;
     }
 
     @Scheduled(every = "${lianxin.sms.uplink-interval}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -132,12 +137,23 @@ public class UplinkProcessor extends WorkQueue<UplinkProcessor.Uplink> {
                         .replaceWith(new Outcome("status of " + cases.size() + " case(s)", null)));
     }
 
-    /** Free text: a follow-up to a case written about within the window, else a new case (登记). */
+    /**
+     * Free text answers what the resident heard from us last: a policy SMS within the question window makes it a
+     * question about that policy, unless they wrote about a case of their own since; else a case written about
+     * within the follow-up window takes it as a follow-up; else it is a new case (登记). Ratings and keywords were
+     * read before any of this, so a digit while a feedback prompt waits is always a rating.
+     */
     private Uni<Outcome> concern(Uplink up, Resident resident) {
-        OffsetDateTime since = OffsetDateTime.now().minus(followUpWindow);
+        OffsetDateTime now = OffsetDateTime.now();
         return Case.<Case>find("residentId = ?1 and channel = ?2 and state <> ?3 and updatedAt >= ?4 order by updatedAt desc",
-                        resident.id, Channel.SMS, CaseState.ARCHIVED, since).firstResult()
-                .chain(open -> open != null ? followUp(up, resident, open) : newCase(up, resident));
+                        resident.id, Channel.SMS, CaseState.ARCHIVED, now.minus(followUpWindow)).firstResult()
+                .chain(open -> broadcasts.latest(resident.id, now.minus(questionWindow)).chain(policy -> {
+                    if (policy.isPresent() && (open == null || policy.get().at().isAfter(open.updatedAt))) {
+                        return broadcasts.ask(policy.get(), resident.id, resident.villageId, up.content(), residentActing(up, resident).username())
+                                .map(caseId -> new Outcome("question about broadcast " + policy.get().broadcastId(), caseId));
+                    }
+                    return open != null ? followUp(up, resident, open) : newCase(up, resident);
+                }));
     }
 
     /** Written on the case, and announced so that its representative reads it on WeCom. */

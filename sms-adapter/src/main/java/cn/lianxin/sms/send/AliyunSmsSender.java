@@ -42,6 +42,8 @@ public final class AliyunSmsSender {
     /** 50 per page × 20 pages is more than Aliyun lets us send to one number in a day (50 per template). */
     private static final long MAX_PAGES = 20;
     private static final DateTimeFormatter SEND_DATE = DateTimeFormatter.BASIC_ISO_DATE;
+    /** The most numbers SendSms takes in one call. */
+    public static final int MAX_NUMBERS = 1000;
 
     private final Client client;
     private final SmsSettings settings;
@@ -76,18 +78,36 @@ public final class AliyunSmsSender {
      */
     public SendResult send(PhoneNumber to, SmsTemplate template, Map<String, String> params, String outId) {
         Objects.requireNonNull(to, "to");
+        SendResult result = call(request(List.of(to), template, params, outId));
+        log(result, to.masked(), template, outId);
+        return result;
+    }
+
+    /**
+     * Sends the same {@code template} and {@code params} to up to {@value #MAX_NUMBERS} numbers in one SendSms call
+     * (a broadcast): one BizId for all of them, one OutId, and one answer: Aliyun accepts or refuses the call whole.
+     *
+     * @throws IllegalArgumentException when there are no numbers or too many, or a template parameter is missing
+     */
+    public SendResult send(List<PhoneNumber> to, SmsTemplate template, Map<String, String> params, String outId) {
+        if (to.isEmpty() || to.size() > MAX_NUMBERS) {
+            throw new IllegalArgumentException("SendSms takes 1 to " + MAX_NUMBERS + " numbers, not " + to.size());
+        }
+        SendResult result = call(request(to, template, params, outId));
+        log(result, to.size() + " numbers", template, outId);
+        return result;
+    }
+
+    private SendSmsRequest request(List<PhoneNumber> to, SmsTemplate template, Map<String, String> params, String outId) {
         if (outId == null || outId.isBlank()) {
             throw new IllegalArgumentException("an SMS needs our message id as OutId, to reconcile its outcome");
         }
-        SendSmsRequest request = new SendSmsRequest()
-                .setPhoneNumbers(to.digits())
+        return new SendSmsRequest()
+                .setPhoneNumbers(String.join(",", to.stream().map(PhoneNumber::digits).toList()))
                 .setSignName(settings.signName())
                 .setTemplateCode(templates.codeOf(template))
                 .setTemplateParam(Common.toJSONString(templates.checkedParameters(template, params)))
                 .setOutId(outId);
-        SendResult result = call(request);
-        log(result, to, template, outId);
-        return result;
     }
 
     private SendResult call(SendSmsRequest request) {
@@ -181,14 +201,14 @@ public final class AliyunSmsSender {
         return new SendResult.Rejected(code, Masking.maskPhones(message), !AliyunErrorCodes.isTransient(code));
     }
 
-    private static void log(SendResult result, PhoneNumber to, SmsTemplate template, String outId) {
+    private static void log(SendResult result, String to, SmsTemplate template, String outId) {
         if (result instanceof SendResult.Sent sent) {
-            LOG.debugf("SMS %s to %s sent, out id %s, biz id %s", template, to.masked(), outId, sent.bizId());
+            LOG.debugf("SMS %s to %s sent, out id %s, biz id %s", template, to, outId, sent.bizId());
         } else if (result instanceof SendResult.Rejected rejected) {
-            LOG.warnf("SMS %s to %s rejected (%s), out id %s: %s %s", template, to.masked(),
+            LOG.warnf("SMS %s to %s rejected (%s), out id %s: %s %s", template, to,
                     rejected.permanent() ? "permanent" : "transient", outId, rejected.code(), rejected.message());
         } else if (result instanceof SendResult.Unknown unknown) {
-            LOG.warnf("SMS %s to %s outcome unknown, out id %s, reconcile before any resend: %s", template, to.masked(),
+            LOG.warnf("SMS %s to %s outcome unknown, out id %s, reconcile before any resend: %s", template, to,
                     outId, unknown.reason());
         }
     }

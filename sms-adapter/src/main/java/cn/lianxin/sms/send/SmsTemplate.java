@@ -41,8 +41,12 @@ public enum SmsTemplate {
     /** The answer to R/T/TD/退订: broadcasts stop, answers about their own cases do not. */
     OPTED_OUT("您已退订政策短信。有问题仍可随时发短信反映。"),
 
-    /** A town-wide notice; promotional SMS must end with the opt-out wording, so the template carries it. */
-    BROADCAST("${content} 拒收请回复R", "content");
+    /**
+     * A policy explanation (政策解读) as a notification SMS (通知短信, docs/DECISIONS.md "Broadcast SMS template"):
+     * fixed wording around the variables, no 拒收请回复R (only promotional SMS carry it); our own opt-out keywords
+     * R/T/TD/退订 are honoured all the same. An answer to it becomes a question about the policy.
+     */
+    BROADCAST("${town}政策解读：${title}。详情请在连心桥小程序“政策”中查看，有疑问可直接回复本短信。", "town", "title");
 
     private final String text;
     private final List<String> parameters;

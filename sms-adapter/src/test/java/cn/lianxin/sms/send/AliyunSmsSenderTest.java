@@ -72,6 +72,24 @@ class AliyunSmsSenderTest {
     }
 
     @Test
+    void a_broadcast_goes_to_many_numbers_in_one_call_and_refuses_more_than_a_thousand() {
+        answer(okJson(body("OK", "OK")));
+        List<PhoneNumber> to = List.of(RESIDENT, PhoneNumber.of("13900139000"), PhoneNumber.of("13700137000"));
+
+        SendResult result = sender.send(to, SmsTemplate.BROADCAST, Map.of("town", "史官镇", "title", "医保缴费"), "bc-7");
+
+        assertThat(result).isEqualTo(new SendResult.Sent("biz-1"));
+        LoggedRequest request = onlyRequest();
+        assertThat(request.queryParameter("PhoneNumbers").firstValue()).isEqualTo("13800138000,13900139000,13700137000");
+        assertThat(request.queryParameter("OutId").firstValue()).isEqualTo("bc-7");
+        assertThat(request.queryParameter("TemplateCode").firstValue()).isEqualTo("SMS_LIANXIN_BROADCAST");
+        List<PhoneNumber> tooMany = java.util.Collections.nCopies(1001, RESIDENT);
+        assertThatThrownBy(() -> sender.send(tooMany, SmsTemplate.BROADCAST, Map.of("town", "史官镇", "title", "医保缴费"), "bc-8"))
+                .hasMessageContaining("1 to 1000 numbers, not 1001");
+        assertThat(aliyun.getAllServeEvents()).hasSize(1);
+    }
+
+    @Test
     void throttled_is_a_transient_rejection() {
         answer(okJson(body("isv.BUSINESS_LIMIT_CONTROL", "触发分钟级流控Permits:1")));
 

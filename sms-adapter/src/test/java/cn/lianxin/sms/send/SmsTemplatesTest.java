@@ -44,7 +44,8 @@ class SmsTemplatesTest {
     void renders_the_text_the_resident_reads() {
         assertThat(templates.render(SmsTemplate.STATUS, Map.of("number", "SG-20261127-0001", "state", "办理中")))
                 .isEqualTo("您反映的问题（编号SG-20261127-0001）目前：办理中。");
-        assertThat(templates.render(SmsTemplate.BROADCAST, Map.of("content", "周六上午村委会义诊"))).endsWith("拒收请回复R");
+        assertThat(templates.render(SmsTemplate.BROADCAST, Map.of("town", "史官镇", "title", "城乡居民医保缴费")))
+                .isEqualTo("史官镇政策解读：城乡居民医保缴费。详情请在连心桥小程序“政策”中查看，有疑问可直接回复本短信。").doesNotContain("拒收请回复R");
     }
 
     @Test
