@@ -134,10 +134,11 @@ public class MiniProgramResource {
 
     @POST
     @Path("logout")
-    @Operation(summary = "Revokes the refresh token; the short-lived token runs out on its own")
+    @Operation(summary = "Revokes the refresh token and ends the resident's access tokens, the one presented among them")
     public Uni<Response> logout(@Valid RefreshRequest request) {
         String refreshToken = required(request == null ? null : request.refreshToken(), "refreshToken");
-        return tokens.revoke(refreshToken, residentId()).replaceWith(Response.noContent().build());
+        UUID me = residentId();
+        return tokens.revoke(refreshToken, me).chain(() -> tokens.endAccessTokens(me)).replaceWith(Response.noContent().build());
     }
 
     @GET
