@@ -1,6 +1,7 @@
 package cn.lianxin.cases;
 
 import cn.lianxin.api.Filters;
+import cn.lianxin.audit.ReadAudit;
 import cn.lianxin.cases.domain.CaseState;
 import cn.lianxin.cases.domain.Channel;
 import cn.lianxin.cases.domain.Feedback;
@@ -11,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Who raised a case, as a handler needs to know them: name, masked phone (never the number), and their cases the
@@ -29,11 +31,19 @@ public class ResidentHistories {
             OffsetDateTime registeredAt, OffsetDateTime repliedAt, Feedback feedback) {
     }
 
-    /** The resident of a case the caller already may see ({@link CaseLifecycle#visible}). */
+    private final ReadAudit audit;
+
+    public ResidentHistories(ReadAudit audit) {
+        this.audit = audit;
+    }
+
+    /** The resident of a case the caller already may see ({@link CaseLifecycle#visible}); the reading is recorded. */
     public Uni<ResidentHistory> of(Case c, Caller caller) {
         return Resident.<Resident>findById(c.residentId).chain(resident -> {
             Filters filters = CaseScope.visibleTo(caller).with("residentId = :residentId", "residentId", c.residentId);
             return Case.<Case>find(filters.where("registeredAt desc, id"), filters.parameters()).page(0, LIMIT).list()
+                    .call(cases -> audit.record(caller, ReadAudit.Action.RESIDENT_HISTORY, Stream.concat(
+                            Stream.of(ReadAudit.Read.ofResident(resident.id)), Case.audited(cases).stream()).toList()))
                     .map(cases -> new ResidentHistory(resident.id, resident.name, resident.phoneMasked, resident.villageId,
                             cases.stream().map(p -> new PastCase(p.id, p.number, p.state, p.state.label(), p.channel, p.text,
                                     p.registeredAt, p.repliedAt, p.feedback)).toList()));

@@ -1,5 +1,6 @@
 package cn.lianxin.console;
 
+import cn.lianxin.audit.ReadAudit;
 import cn.lianxin.api.Page;
 import cn.lianxin.api.PageRequest;
 import cn.lianxin.api.Roles;
@@ -156,7 +157,7 @@ public class CasePage {
             @HeaderParam("HX-History-Restore-Request") String restoring) {
         Frame frame = frames.of("cases");
         boolean partial = htmx != null && restoring == null;
-        return lifecycle.visible(id, frame.caller()).chain(c -> view(c, frame.caller()))
+        return lifecycle.read(id, frame.caller(), ReadAudit.Action.CASE_READ).chain(c -> view(c, frame.caller()))
                 .map(view -> partial ? Templates.body(frame, view) : Templates.detail(frame, view));
     }
 

@@ -1,5 +1,6 @@
 package cn.lianxin.residents;
 
+import cn.lianxin.audit.ReadAudit;
 import cn.lianxin.api.ApiException;
 import cn.lianxin.api.Created;
 import cn.lianxin.api.Page;
@@ -46,9 +47,11 @@ public class ResidentResource {
     }
 
     private final ResidentDirectory directory;
+    private final ReadAudit audit;
     private final SecurityIdentity identity;
 
-    public ResidentResource(ResidentDirectory directory, SecurityIdentity identity) {
+    public ResidentResource(ResidentDirectory directory, SecurityIdentity identity, ReadAudit audit) {
+        this.audit = audit;
         this.directory = directory;
         this.identity = identity;
     }
@@ -79,6 +82,7 @@ public class ResidentResource {
     @WithSession
     public Uni<ResidentView> get(@PathParam("id") UUID id) {
         return Resident.<Resident>findById(id).onItem().ifNull().failWith(() -> ApiException.notFound("Resident " + id))
+                .call(r -> audit.record(Caller.of(identity), ReadAudit.Action.RESIDENT_DATA, ReadAudit.Read.ofResident(r.id)))
                 .map(ResidentView::of);
     }
 }
