@@ -1,6 +1,7 @@
 package cn.lianxin.channels.miniprogram;
 
 import cn.lianxin.api.ApiException;
+import cn.lianxin.rights.Consents;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -25,11 +26,15 @@ public class Subscriptions {
     public record TemplateView(String templateId, Purpose purpose, int remaining) {
     }
 
+    private static final String CHANNEL = "MINI_PROGRAM";
     private static final Set<String> ANSWERS = Set.of("accept", "reject", "ban", "filter");
 
     private final Map<String, Purpose> templates = new LinkedHashMap<>();
 
-    public Subscriptions(MiniProgramSettings settings) {
+    private final Consents consents;
+
+    public Subscriptions(MiniProgramSettings settings, Consents consents) {
+        this.consents = consents;
         templates.put(settings.templates().reply(), Purpose.REPLY);
         templates.put(settings.templates().feedbackPrompt(), Purpose.FEEDBACK_PROMPT);
     }
@@ -66,12 +71,14 @@ public class Subscriptions {
             }
         });
         List<String> accepted = results.entrySet().stream().filter(e -> e.getValue().equals("accept")).map(Map.Entry::getKey).toList();
-        return Multi.createFrom().iterable(accepted).onItem().transformToUniAndConcatenate(template -> Panache.getSession()
+        return Multi.createFrom().iterable(results.entrySet()).onItem().transformToUniAndConcatenate(answer -> consents.record(residentId,
+                        Consents.Kind.SUBSCRIBE_MESSAGE, answer.getKey(), answer.getValue().equals("accept"), CHANNEL))
+                .collect().asList().chain(() -> Multi.createFrom().iterable(accepted).onItem().transformToUniAndConcatenate(template -> Panache.getSession()
                 .chain(s -> s.createNativeQuery("""
                         INSERT INTO mp_subscription (resident_id, template_id, remaining, updated_at) VALUES (:resident, :template, 1, now())
                         ON CONFLICT (resident_id, template_id) DO UPDATE SET remaining = mp_subscription.remaining + 1, updated_at = now()""")
                         .setParameter("resident", residentId).setParameter("template", template).executeUpdate()))
-                .collect().asList().chain(() -> of(residentId));
+                .collect().asList()).chain(() -> of(residentId));
     }
 
     /** Takes one consent for the template; false when none is left. Runs in the caller's transaction. */
@@ -81,6 +88,16 @@ public class Subscriptions {
                 WHERE resident_id = :resident AND template_id = :template AND remaining > 0""")
                 .setParameter("resident", residentId).setParameter("template", template).executeUpdate())
                 .map(updated -> updated == 1);
+    }
+
+    /** The resident withdrew their consents for a template: none is left to send with. */
+    @WithTransaction
+    public Uni<List<TemplateView>> withdraw(UUID residentId, String template) {
+        if (!templates.containsKey(template)) {
+            throw ApiException.invalidField("templateId", "is not one of our subscribe templates");
+        }
+        return exhaust(residentId, template).chain(() -> consents.record(residentId, Consents.Kind.SUBSCRIBE_MESSAGE, template, false, CHANNEL))
+                .chain(() -> of(residentId));
     }
 
     /** WeChat said the resident has no consent left (43101): our count was wrong, so it is now zero. */

@@ -1,5 +1,6 @@
 package cn.lianxin.channels.sms;
 
+import cn.lianxin.rights.Consents;
 import cn.lianxin.cases.Case;
 import cn.lianxin.cases.CaseActivity;
 import cn.lianxin.cases.domain.CaseCommand;
@@ -60,8 +61,10 @@ public class UplinkProcessor extends WorkQueue<UplinkProcessor.Uplink> {
     private final String defaultCategory;
     private final Duration followUpWindow;
 
+    private final Consents consents;
+
     public UplinkProcessor(Worker worker, CaseRegistration registration, CaseLifecycle lifecycle, ResidentSms answers,
-            Residents residents, Outbox outbox, @ConfigProperty(name = "lianxin.sms.default-category") String defaultCategory,
+            Residents residents, Outbox outbox, Consents consents, @ConfigProperty(name = "lianxin.sms.default-category") String defaultCategory,
             @ConfigProperty(name = "lianxin.sms.follow-up-window") Duration followUpWindow,
             @ConfigProperty(name = "lianxin.sms.uplink-batch-size") int batchSize) {
         super(worker, STORED, batchSize);
@@ -70,6 +73,7 @@ public class UplinkProcessor extends WorkQueue<UplinkProcessor.Uplink> {
         this.answers = answers;
         this.residents = residents;
         this.outbox = outbox;
+        this.consents = consents;
         this.defaultCategory = defaultCategory;
         this.followUpWindow = followUpWindow;
     }
@@ -107,7 +111,8 @@ public class UplinkProcessor extends WorkQueue<UplinkProcessor.Uplink> {
         }
         if (reading instanceof OptOut) {
             resident.smsOptedOut = true;
-            return answers.optedOut(up.key(), resident.id).replaceWith(new Outcome("opted out", null));
+            return consents.record(resident.id, Consents.Kind.SMS_BROADCASTS, "broadcasts", false, "SMS")
+                    .chain(() -> answers.optedOut(up.key(), resident.id)).replaceWith(new Outcome("opted out", null));
         }
         return concern(up, resident);
     }
