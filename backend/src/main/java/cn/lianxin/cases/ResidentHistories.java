@@ -1,6 +1,10 @@
 package cn.lianxin.cases;
 
+import cn.lianxin.api.ApiException;
 import cn.lianxin.api.Filters;
+import cn.lianxin.api.Problem;
+import cn.lianxin.cases.domain.Transitions;
+import cn.lianxin.privacy.PhoneVault;
 import cn.lianxin.audit.ReadAudit;
 import cn.lianxin.cases.domain.CaseState;
 import cn.lianxin.cases.domain.Channel;
@@ -31,10 +35,28 @@ public class ResidentHistories {
             OffsetDateTime registeredAt, OffsetDateTime repliedAt, Feedback feedback) {
     }
 
-    private final ReadAudit audit;
+    private static final ApiException MAY_NOT_CALL = new ApiException(Problem.of(403, "Forbidden",
+            "只有办理、派单或回访此诉求的人员可以查看完整号码 (only who handles, dispatches or revisits the case may read the number)."));
 
-    public ResidentHistories(ReadAudit audit) {
+    private final ReadAudit audit;
+    private final PhoneVault phones;
+
+    public ResidentHistories(ReadAudit audit, PhoneVault phones) {
         this.audit = audit;
+        this.phones = phones;
+    }
+
+    /**
+     * The case's resident's number in clear, for a caller who calls them back ({@link Transitions#mayCallResident});
+     * the reading is recorded. Null when the resident left no number.
+     */
+    public Uni<String> phoneInClear(Case c, Caller caller) {
+        if (!Transitions.mayCallResident(caller, c)) {
+            return Uni.createFrom().failure(MAY_NOT_CALL);
+        }
+        return Resident.<Resident>findById(c.residentId)
+                .call(r -> audit.record(caller, ReadAudit.Action.PHONE_IN_CLEAR, c.audited()))
+                .map(r -> r == null || r.phoneCipher == null ? null : phones.open(r.phoneCipher).digits());
     }
 
     /** The resident of a case the caller already may see ({@link CaseLifecycle#visible}); the reading is recorded. */

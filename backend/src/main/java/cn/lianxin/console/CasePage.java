@@ -118,7 +118,7 @@ public class CasePage {
             List<String> replyLinks, String repliedAt, String feedback, String feedbackComment, String registeredBy,
             List<Step> timeline, List<Line> record, ResidentHistories.ResidentHistory resident, List<Past> past,
             List<File> photos, List<File> attachments, List<Message> messages, long messageTotal, List<Command> commands,
-            Choices choices) {
+            Choices choices, boolean mayCallResident) {
     }
 
     @CheckedTemplate
@@ -159,6 +159,16 @@ public class CasePage {
         boolean partial = htmx != null && restoring == null;
         return lifecycle.read(id, frame.caller(), ReadAudit.Action.CASE_READ).chain(c -> view(c, frame.caller()))
                 .map(view -> partial ? Templates.body(frame, view) : Templates.detail(frame, view));
+    }
+
+    /** The resident's number in clear for who calls them back, swapped in for the masked one; the reading is audited. */
+    @GET
+    @Path("resident-phone")
+    @WithSession
+    public Uni<String> residentPhone(@PathParam("id") UUID id) {
+        Caller caller = frames.caller();
+        return lifecycle.visible(id, caller).chain(c -> histories.phoneInClear(c, caller))
+                .map(phone -> "<span id=\"resident-phone\">" + (phone == null ? "—" : phone) + "</span>");
     }
 
     /**
@@ -207,7 +217,8 @@ public class CasePage {
                                         List.of(c.replyAttachments), rows.time(c.repliedAt), CaseLabels.feedback(c.feedback),
                                         c.feedbackComment, c.registeredBy, timeline(c, record), lines(record), resident,
                                         past(c, resident), files(c.id, "photos", photos), files(c.id, "attachments", attachments),
-                                        sent.items().stream().map(this::message).toList(), sent.total(), commands, choices))))))));
+                                        sent.items().stream().map(this::message).toList(), sent.total(), commands, choices,
+                                        Transitions.mayCallResident(caller, c)))))))));
     }
 
     /** The messages of the case from the message log's own query, newest first. */

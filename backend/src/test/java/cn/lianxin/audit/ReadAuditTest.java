@@ -93,6 +93,36 @@ class ReadAuditTest {
     }
 
     @Test
+    void theNumberIsMaskedEverywhereButToWhoCallsTheResidentAndReadingItInClearIsRecorded() {
+        Fixtures town = Fixtures.town();
+        Team team = Team.at(town);
+        String phone = Api.uniquePhone();
+        String caseId = town.walkInCase(town.resident(phone), "路灯坏了");
+        Team.as(team.liaison()).body(Map.of("representativeId", team.firstId())).post("/api/cases/" + caseId + "/commands/assign")
+                .then().statusCode(200);
+        String masked = phone.substring(0, 3) + "****" + phone.substring(7);
+        String token = Api.login(team.liaison(), Team.PASSWORD);
+
+        String page = given().cookie("lianxin_session", token).get("/console/cases/" + caseId).then().statusCode(200).extract().asString();
+        String csv = given().cookie("lianxin_session", token).queryParam("workstationId", team.workstationId())
+                .get("/console/cases/export.csv").then().statusCode(200).extract().asString();
+        Team.as(team.liaison()).get("/api/cases/" + caseId + "/resident-history").then().body("phone", equalTo(masked));
+        assertThat(page).contains(masked, "显示完整号码").doesNotContain(phone);
+        assertThat(csv).doesNotContain(phone);
+        assertThat(entries("caseId", caseId)).extracting(e -> e.get("action")).doesNotContain("PHONE_IN_CLEAR");
+
+        Team.as(team.first()).get("/api/cases/" + caseId + "/resident-phone").then().statusCode(200).body("phone", equalTo(phone));
+        assertThat(given().cookie("lianxin_session", token).get("/console/cases/" + caseId + "/resident-phone").then().statusCode(200)
+                .extract().asString()).contains(phone);
+        Team.as(team.second()).get("/api/cases/" + caseId + "/resident-phone").then().statusCode(403);
+
+        assertThat(entries("caseId", caseId)).filteredOn(e -> "PHONE_IN_CLEAR".equals(e.get("action")))
+                .extracting(e -> e.get("actor") + " " + e.get("via"))
+                .containsExactlyInAnyOrder(team.first() + " GET /api/cases/" + caseId + "/resident-phone",
+                        team.liaison() + " GET /console/cases/" + caseId + "/resident-phone");
+    }
+
+    @Test
     void theAuditLogIsTheTownOfficesAndCannotBeChangedOrEmptied() {
         Fixtures town = Fixtures.town();
         Team team = Team.at(town);

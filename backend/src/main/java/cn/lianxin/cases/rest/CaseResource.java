@@ -155,6 +155,18 @@ public class CaseResource {
         return lifecycle.visible(id, caller).chain(c -> histories.of(c, caller));
     }
 
+    public record PhoneView(String phone) {
+    }
+
+    @GET
+    @Path("{id}/resident-phone")
+    @WithSession
+    @Operation(summary = "The resident's number in clear, to call them: for who handles, dispatches or revisits the case (recorded in the read audit)")
+    public Uni<PhoneView> residentPhone(@PathParam("id") UUID id) {
+        Caller caller = Caller.of(identity);
+        return lifecycle.visible(id, caller).chain(c -> histories.phoneInClear(c, caller)).map(PhoneView::new);
+    }
+
     @GET
     @WithSession
     @Operation(summary = "Cases the caller may see, newest first; every filter is optional, dates are the town's calendar"
