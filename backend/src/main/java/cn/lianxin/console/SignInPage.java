@@ -20,6 +20,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Sign-in and sign-out. The same accounts, password check and lockout as {@code POST /api/auth/login}; the token
@@ -87,7 +88,7 @@ public class SignInPage {
     public Uni<Response> signOut() {
         return identities.getDeferredIdentity().onFailure().recoverWithNull()
                 .chain(identity -> identity == null || identity.isAnonymous() ? Uni.createFrom().voidItem()
-                        : login.logout(identity.getPrincipal().getName()))
+                        : login.logout((JsonWebToken) identity.getPrincipal()))
                 .replaceWith(() -> Response.ok().header("HX-Redirect", PATH).cookie(session.close()).build());
     }
 

@@ -47,9 +47,9 @@ public class AuthResource {
     @POST
     @Path("logout")
     @RolesAllowed({Roles.TOWN_OFFICE, Roles.LIAISON, Roles.GROUP_LEADER, Roles.REPRESENTATIVE})
-    @Operation(summary = "Ends the token presented (and every other token of the same account)")
+    @Operation(summary = "Ends the token presented")
     public Uni<Response> logout() {
-        return login.logout(jwt.getName()).replaceWith(Response.noContent().build());
+        return login.logout(jwt).replaceWith(Response.noContent().build());
     }
 
     /** Only here and on the console's sign-in: the 429 or 503 carries Retry-After. */

@@ -13,6 +13,9 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.Claims;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -109,15 +112,16 @@ public class StaffLogin {
                 .map(version -> version < 0 ? null : token(account, townId, version)));
     }
 
-    /** Ends the token presented and every other of the same account: they all carry the version it raises. */
-    public Uni<Void> logout(String username) {
-        return versions.end(TokenVersions.Holder.staff(username));
+    /** Ends the token presented, by its id; the account's other sessions (the console, the workbench) go on. */
+    public Uni<Void> logout(JsonWebToken token) {
+        return versions.endToken(token.getTokenID(), token.getExpirationTime());
     }
 
     private Token token(StaffAccount account, Long townId, long version) {
         Instant expiresAt = Instant.now().plus(lifetime);
         var claims = Jwt.issuer(issuer).upn(account.username).subject(account.username)
-                .groups(Set.of(account.role.name())).claim(TokenVersions.CLAIM, version).expiresAt(expiresAt);
+                .groups(Set.of(account.role.name())).claim(TokenVersions.CLAIM, version)
+                .claim(Claims.jti.name(), UUID.randomUUID().toString()).expiresAt(expiresAt);
         if (account.workstationId != null) {
             claims.claim(Caller.WORKSTATION_CLAIM, account.workstationId);
         }

@@ -12,7 +12,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Refuses a token whose session version is no longer its holder's (see {@link TokenVersions}): signed out,
- * deactivated, changed or erased since it was issued. A token without a version predates them and is refused too.
+ * deactivated, changed or erased since it was issued, or this very token signed out. A token without a version
+ * predates them and is refused too.
  */
 @ApplicationScoped
 public class TokenVersionCheck implements SecurityIdentityAugmentor {
@@ -28,9 +29,8 @@ public class TokenVersionCheck implements SecurityIdentityAugmentor {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             return Uni.createFrom().item(identity);
         }
-        Object claimed = token.getClaim(TokenVersions.CLAIM);
-        return versions.current(holder(identity, token)).map(version -> {
-            if (claimed == null || version < 0 || Long.parseLong(claimed.toString()) != version) {
+        return versions.holds(holder(identity, token), token.getClaim(TokenVersions.CLAIM), token.getTokenID()).map(holds -> {
+            if (!holds) {
                 throw new AuthenticationFailedException("the session has ended");
             }
             return identity;

@@ -9,6 +9,8 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -18,7 +20,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * so that a request costs one Redis GET, not a query. Raising it deletes the cached value, so the next request on
  * any instance reads the new one; only a request that read the old value from the database in the instant before
  * the change commits can cache it again, which bounds how long an ended token may still work to that cache period.
- * An inactive account or an unknown resident has no version at all: their tokens never match.
+ * An inactive account or an unknown resident has no version at all: their tokens never match. A single staff token
+ * (the one presented at logout) is ended by its id instead, kept in Redis until the token would have expired anyway;
+ * the same round trip reads both.
  */
 @ApplicationScoped
 public class TokenVersions {
@@ -56,6 +60,33 @@ public class TokenVersions {
         this.values = redis.value(Long.class);
         this.keys = redis.key();
         this.cached = cached;
+    }
+
+    /** Whether a token of the holder's, carrying {@code claimed} and the id {@code tokenId} (null: none), still holds. */
+    public Uni<Boolean> holds(Holder holder, Object claimed, String tokenId) {
+        if (claimed == null) {
+            return Uni.createFrom().item(false);
+        }
+        Uni<Map<String, Long>> cached = tokenId == null ? values.get(holder.key()).map(v -> v == null ? Map.of() : Map.of(holder.key(), v))
+                : values.mget(holder.key(), ended(tokenId));
+        return cached.chain(found -> {
+            if (tokenId != null && found.get(ended(tokenId)) != null) {
+                return Uni.createFrom().item(false);
+            }
+            Long version = found.get(holder.key());
+            return (version == null ? current(holder) : Uni.createFrom().item(version))
+                    .map(v -> v >= 0 && Long.parseLong(claimed.toString()) == v);
+        });
+    }
+
+    /** Ends one token, until it would have expired; {@code expiresAt} in epoch seconds, as the token carries it. */
+    public Uni<Void> endToken(String tokenId, long expiresAt) {
+        long seconds = Math.max(1, expiresAt - Instant.now().getEpochSecond());
+        return values.setex(ended(tokenId), seconds, 1L);
+    }
+
+    private static String ended(String tokenId) {
+        return "lianxin:token-ended:" + tokenId;
     }
 
     /** The version a new token is issued with; -1 when the holder may not have one. */
