@@ -28,6 +28,22 @@ const mp = {
   logout: () => ensureSession()
     .then((current) => request({ path: '/api/mp/logout', method: 'POST', data: { refreshToken: current.refreshToken } }))
     .then(() => session.clear()),
+  /** The privacy notice in force: {version, acceptedAt, accepted}. */
+  privacy: () => request({ path: '/api/mp/privacy' }),
+  acceptPrivacy: (version) => request({ path: '/api/mp/privacy', method: 'POST', data: { version } }),
+  /** Everything the backend holds about the resident (their right to see it, 个人信息保护法). */
+  myData: () => request({ path: '/api/mp/me/data' }),
+  /** The resident's own correction of their name (and village, which is sent along unchanged). */
+  correct: ({ villageId, name }) => request({ path: '/api/mp/me', method: 'PUT', data: { villageId, name } })
+    .then((resident) => {
+      session.update({ resident })
+      return resident
+    }),
+  /** Erasure ends the session on the server too: nothing is left to sign in as. */
+  erase: () => request({ path: '/api/mp/me/erasure', method: 'POST' }).then((erased) => {
+    session.clear()
+    return erased
+  }),
   uploadPhoto: (filePath) => upload({ path: '/api/mp/uploads', filePath, name: 'file' }),
   /**
    * `url` is a case photo's or a reply attachment's `url` from caseDetail (`/api/mp/uploads/{id}`) → the

@@ -139,3 +139,12 @@ test('signing out with an expired token revokes the refresh token renewal handed
   expect(logout.data).toEqual({ refreshToken: `renewed-from-${stored.refreshToken}` })
   expect(logout.header.Authorization).toBe('Bearer renewed-token')
 })
+
+test('我的数据与注销 opens the page of what is held', async () => {
+  const page = await openProfile()
+
+  page.querySelector('.my-data').querySelector('.van-cell').dispatchEvent('tap')
+  await settle()
+
+  expect(wx.navigateTo).toHaveBeenCalledWith({ url: '/pages/my-data/index' })
+})

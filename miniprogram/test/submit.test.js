@@ -14,6 +14,7 @@ beforeEach(() => {
   backend.on('GET', '/api/mp/subscriptions', {
     data: { templates: [{ templateId: 'tpl-reply', purpose: 'REPLY', remaining: 0 }] },
   })
+  backend.on('GET', '/api/mp/privacy', { data: { version: '2026-12-01', accepted: true } })
 })
 
 async function fillForm(page, { text = '村口的路灯坏了三个月了，晚上看不见路', category = 1, village = 0 } = {}) {
@@ -182,4 +183,25 @@ test('a rate-limited submit says how long to wait', async () => {
   await settle()
 
   expect(wx.showModal.mock.calls[0][0].content).toBe('操作太频繁，请 60 秒后再试')
+})
+
+test('the first submission shows the privacy notice, records its acceptance, then submits', async () => {
+  backend.on('GET', '/api/mp/privacy', { data: { version: '2026-12-01', accepted: false, acceptedAt: null } })
+  backend.on('POST', '/api/mp/privacy', { data: { version: '2026-12-01', accepted: true, acceptedAt: '2026-12-01T08:00:00Z' } })
+  backend.on('POST', '/api/mp/cases', {
+    statusCode: 201, data: { id: 'c-9', number: 'SG-20261201-0009', state: 'REGISTERED', flagged: false },
+  })
+  const page = await openPage('pages/submit/index')
+  await fillForm(page)
+
+  tapButton(page, '.submit-button')
+  await settle()
+  expect(textOf(page.querySelector('.privacy-notice'))).toContain('每一次查看都有记录')
+  expect(backend.callsTo('POST', '/api/mp/cases')).toHaveLength(0)
+
+  tapButton(page, '.accept-notice-button')
+  await settle()
+  expect(backend.callsTo('POST', '/api/mp/privacy')[0].data).toEqual({ version: '2026-12-01' })
+  expect(backend.callsTo('POST', '/api/mp/cases')).toHaveLength(1)
+  expect(textOf(page.querySelector('.done-number'))).toContain('SG-20261201-0009')
 })

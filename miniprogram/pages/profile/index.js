@@ -72,6 +72,10 @@ Component({
         .catch(showError)
     },
 
+    onMyData() {
+      wx.navigateTo({ url: '/pages/my-data/index' })
+    },
+
     onLogout() {
       return mp.logout()
         .then(() => {

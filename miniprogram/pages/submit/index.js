@@ -3,6 +3,7 @@ const { ensureSession } = require('../../services/request')
 const subscriptions = require('../../services/subscriptions')
 const { newIdempotencyKey } = require('../../utils/idempotency')
 const { showError } = require('../../utils/ui')
+const { NOTICE } = require('../../utils/privacy')
 
 // The same limit as every other channel's case text in the backend (@Size(max = 2000)).
 const MAX_TEXT = 2000
@@ -44,6 +45,10 @@ Component({
     submitted: null,
     templates: [],
     subscribed: false,
+    notice: NOTICE,
+    // Whether the resident accepted the privacy notice in force; until then 提交 shows it first.
+    privacyAccepted: false,
+    showNotice: false,
   }),
 
   methods: {
@@ -52,10 +57,12 @@ Component({
     },
 
     loadChoices() {
-      return Promise.all([publicInfo.categories(), publicInfo.villages(), ensureSession()])
-        .then(([categories, villages, current]) => {
+      return Promise.all([publicInfo.categories(), publicInfo.villages(), ensureSession().then((current) => mp.privacy()
+        .then((privacy) => [current, privacy]))])
+        .then(([categories, villages, [current, privacy]]) => {
           const home = current.resident ? current.resident.villageId : null
           this.setData({
+            privacyAccepted: privacy.accepted && privacy.version === NOTICE.version,
             categories,
             villages,
             villageIndex: this.data.villageIndex >= 0 ? this.data.villageIndex : villages.findIndex((v) => v.id === home),
@@ -114,6 +121,10 @@ Component({
         this.setData({ errors })
         return Promise.resolve()
       }
+      if (!this.data.privacyAccepted) {
+        this.setData({ showNotice: true })
+        return Promise.resolve()
+      }
       const key = this.data.pendingKey || newIdempotencyKey()
       const { text, categories, categoryIndex, villages, villageIndex, photos, anonymous } = this.data
       const form = {
@@ -139,6 +150,16 @@ Component({
           this.setData({ submitting: false, errors: error.fieldErrors || {}, pendingKey: refused ? '' : key })
           showError(error)
         })
+    },
+
+    /** The resident read the notice and agreed: the backend records it (time, version), then the form goes. */
+    onAcceptNotice() {
+      return mp.acceptPrivacy(NOTICE.version)
+        .then(() => {
+          this.setData({ privacyAccepted: true, showNotice: false })
+          return this.onSubmit()
+        })
+        .catch(showError)
     },
 
     /** Must run straight from the tap: WeChat refuses the consent dialog otherwise. */

@@ -298,4 +298,18 @@ public class Uploads {
         }
         return null;
     }
+
+    /** Deletes stored files by their paths under the uploads directory (an erasure's photos); a missing one is gone already. */
+    public Uni<Void> deleteFiles(List<String> relativePaths) {
+        return vertx.executeBlocking(Uni.createFrom().item(() -> {
+            for (String relative : relativePaths) {
+                try {
+                    Files.deleteIfExists(directory.resolve(relative));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot delete " + relative + " under " + directory, e);
+                }
+            }
+            return null;
+        })).replaceWithVoid();
+    }
 }

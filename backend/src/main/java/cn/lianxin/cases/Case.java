@@ -1,5 +1,7 @@
 package cn.lianxin.cases;
 
+import cn.lianxin.audit.ReadAudit;
+import java.util.List;
 import cn.lianxin.cases.domain.CaseFacts;
 import cn.lianxin.cases.domain.CaseState;
 import cn.lianxin.cases.domain.Channel;
@@ -144,5 +146,14 @@ public class Case extends PanacheEntityBase implements CaseFacts {
     @Override
     public boolean feedbackAttempted() {
         return feedbackAttempted;
+    }
+
+    /** This case as a line of the read audit: its number, and whose case it is. */
+    public ReadAudit.Read audited() {
+        return ReadAudit.Read.ofCase(number, id, residentId);
+    }
+
+    public static List<ReadAudit.Read> audited(List<Case> cases) {
+        return cases.stream().map(Case::audited).toList();
     }
 }

@@ -10,6 +10,7 @@ import cn.lianxin.cases.domain.CaseStep;
 import cn.lianxin.cases.domain.CaseState;
 import cn.lianxin.cases.domain.Channel;
 import cn.lianxin.cases.domain.HandlingClass;
+import cn.lianxin.audit.ReadAudit;
 import cn.lianxin.api.Filters;
 import cn.lianxin.attachments.Uploads;
 import cn.lianxin.cases.domain.CaseCommand.AddNote;
@@ -59,8 +60,11 @@ public class CaseLifecycle {
     private final Uploads uploads;
     private final Clock clock;
 
+    private final ReadAudit audit;
+
     public CaseLifecycle(Lookups lookups, Outbox outbox, Deadlines deadlines, CaseRegistration registration, Uploads uploads,
-            Clock clock) {
+            Clock clock, ReadAudit audit) {
+        this.audit = audit;
         this.lookups = lookups;
         this.outbox = outbox;
         this.deadlines = deadlines;
@@ -74,6 +78,11 @@ public class CaseLifecycle {
         Filters filters = CaseScope.visibleTo(caller).with("id = :id", "id", id);
         return Case.<Case>find(filters.where("id"), filters.parameters()).firstResult()
                 .onItem().ifNull().failWith(() -> new CaseRejected(new Rejection.Unseen(id)));
+    }
+
+    /** The case for showing to the caller (its text, its record, its files), the reading recorded in the read audit. */
+    public Uni<Case> read(UUID id, Caller caller, ReadAudit.Action action) {
+        return visible(id, caller).call(c -> audit.record(caller, action, c.audited()));
     }
 
     /** @param on the channel the command came through: the console, WeCom, or a resident's own (an SMS rating) */

@@ -1,5 +1,6 @@
 package cn.lianxin.console;
 
+import cn.lianxin.audit.ReadAudit;
 import cn.lianxin.api.Page;
 import cn.lianxin.api.PageRequest;
 import cn.lianxin.api.Roles;
@@ -122,7 +123,7 @@ public class CasePage {
             List<String> replyLinks, String repliedAt, String feedback, String feedbackComment, String registeredBy,
             List<Step> timeline, List<Line> record, ResidentHistories.ResidentHistory resident, List<Past> past,
             List<File> photos, List<HiddenPhoto> hiddenPhotos, List<File> attachments, List<Message> messages, long messageTotal,
-            List<Command> commands, Choices choices) {
+            List<Command> commands, Choices choices, boolean mayCallResident) {
     }
 
     @CheckedTemplate
@@ -161,8 +162,18 @@ public class CasePage {
             @HeaderParam("HX-History-Restore-Request") String restoring) {
         Frame frame = frames.of("cases");
         boolean partial = htmx != null && restoring == null;
-        return lifecycle.visible(id, frame.caller()).chain(c -> view(c, frame.caller()))
+        return lifecycle.read(id, frame.caller(), ReadAudit.Action.CASE_READ).chain(c -> view(c, frame.caller()))
                 .map(view -> partial ? Templates.body(frame, view) : Templates.detail(frame, view));
+    }
+
+    /** The resident's number in clear for who calls them back, swapped in for the masked one; the reading is audited. */
+    @GET
+    @Path("resident-phone")
+    @WithSession
+    public Uni<String> residentPhone(@PathParam("id") UUID id) {
+        Caller caller = frames.caller();
+        return lifecycle.visible(id, caller).chain(c -> histories.phoneInClear(c, caller))
+                .map(phone -> "<span id=\"resident-phone\">" + (phone == null ? "—" : phone) + "</span>");
     }
 
     /**
@@ -211,7 +222,8 @@ public class CasePage {
                                         List.of(c.replyAttachments), rows.time(c.repliedAt), CaseLabels.feedback(c.feedback),
                                         c.feedbackComment, c.registeredBy, timeline(c, record), lines(record), resident,
                                         past(c, resident), files(c.id, "photos", photos), hidden, files(c.id, "attachments", attachments),
-                                        sent.items().stream().map(this::message).toList(), sent.total(), commands, choices)))))))));
+                                        sent.items().stream().map(this::message).toList(), sent.total(), commands, choices,
+                                        Transitions.mayCallResident(caller, c))))))))));
     }
 
     /** Only the town office sees hidden photos, to review them. */

@@ -1,5 +1,6 @@
 package cn.lianxin.console;
 
+import cn.lianxin.audit.ReadAudit;
 import cn.lianxin.api.Page;
 import cn.lianxin.api.PageRequest;
 import cn.lianxin.api.Roles;
@@ -94,9 +95,11 @@ public class CasesPage {
     private final Validator validator;
     private final Clock clock;
     private final ZoneId townZone;
+    private final ReadAudit audit;
 
-    public CasesPage(Frame.Frames frames, CaseRows rows, CaseCsv csv, Validator validator, Clock clock,
+    public CasesPage(Frame.Frames frames, CaseRows rows, CaseCsv csv, Validator validator, Clock clock, ReadAudit audit,
             @ConfigProperty(name = "lianxin.cases.time-zone") ZoneId townZone) {
+        this.audit = audit;
         this.frames = frames;
         this.rows = rows;
         this.csv = csv;
@@ -146,7 +149,7 @@ public class CasesPage {
         return f.toSearch().all(caller, townZone, OffsetDateTime.now(clock), EXPORT_LIMIT + 1).chain(found -> {
             boolean cut = found.size() > EXPORT_LIMIT;
             List<Case> cases = cut ? found.subList(0, EXPORT_LIMIT) : found;
-            return rows.of(cases).map(list -> {
+            return audit.record(caller, ReadAudit.Action.CASE_EXPORT, Case.audited(cases)).chain(() -> rows.of(cases)).map(list -> {
                 Response.ResponseBuilder answer = Response.ok(csv.of(list)).type("text/csv; charset=utf-8")
                         .header("Content-Disposition", "attachment; filename=\"cases-" + LocalDate.ofInstant(clock.instant(), townZone) + ".csv\"");
                 return (cut ? answer.header(TRUNCATED_HEADER, "only the newest " + EXPORT_LIMIT + " rows") : answer).build();
@@ -155,7 +158,9 @@ public class CasesPage {
     }
 
     private Uni<Results> results(Caller caller, CaseFilters f, PageRequest paging) {
-        return f.toSearch().page(caller, townZone, OffsetDateTime.now(clock), paging).chain((Page<Case> page) -> rows.of(page.items())
+        return f.toSearch().page(caller, townZone, OffsetDateTime.now(clock), paging)
+                .call(page -> audit.record(caller, ReadAudit.Action.CASE_LIST, Case.audited(page.items())))
+                .chain((Page<Case> page) -> rows.of(page.items())
                 .map(list -> {
                     int pages = (int) Math.max(1, (page.total() + paging.size - 1) / paging.size);
                     CaseLinks link = links(values(f));

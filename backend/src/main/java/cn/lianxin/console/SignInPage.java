@@ -4,6 +4,7 @@ import cn.lianxin.api.ApiException;
 import cn.lianxin.api.ClientAddress;
 import cn.lianxin.staff.LoginThrottled;
 import cn.lianxin.staff.StaffLogin;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.vertx.core.http.HttpServerRequest;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Sign-in and sign-out. The same accounts, password check and lockout as {@code POST /api/auth/login}; the token
@@ -41,11 +43,13 @@ public class SignInPage {
     private final ConsoleSession session;
 
     private final ClientAddress clientAddress;
+    private final CurrentIdentityAssociation identities;
 
-    public SignInPage(StaffLogin login, ConsoleSession session, ClientAddress clientAddress) {
+    public SignInPage(StaffLogin login, ConsoleSession session, ClientAddress clientAddress, CurrentIdentityAssociation identities) {
         this.login = login;
         this.session = session;
         this.clientAddress = clientAddress;
+        this.identities = identities;
     }
 
     @GET
@@ -75,11 +79,17 @@ public class SignInPage {
                 .onFailure(ApiException.class).recoverWithItem(e -> again(401, next, "用户名或密码错误，或账号已被临时锁定。", username));
     }
 
-    /** Asked by htmx (it carries the CSRF header), which follows HX-Redirect; a redirect it would follow unseen. */
+    /**
+     * Asked by htmx (it carries the CSRF header), which follows HX-Redirect; a redirect it would follow unseen. The
+     * session's token ends too, so a copy of the cookie taken before is worth nothing; one already ended just goes.
+     */
     @POST
     @Path("logout")
-    public Response signOut() {
-        return Response.ok().header("HX-Redirect", PATH).cookie(session.close()).build();
+    public Uni<Response> signOut() {
+        return identities.getDeferredIdentity().onFailure().recoverWithNull()
+                .chain(identity -> identity == null || identity.isAnonymous() ? Uni.createFrom().voidItem()
+                        : login.logout((JsonWebToken) identity.getPrincipal()))
+                .replaceWith(() -> Response.ok().header("HX-Redirect", PATH).cookie(session.close()).build());
     }
 
     private Response throttled(LoginThrottled e, String next, String username) {

@@ -4,6 +4,7 @@ import cn.lianxin.api.ApiException;
 import cn.lianxin.api.Filters;
 import cn.lianxin.api.Page;
 import cn.lianxin.api.PageRequest;
+import cn.lianxin.audit.ReadAudit;
 import cn.lianxin.masterdata.Lookups;
 import cn.lianxin.masterdata.Village;
 import cn.lianxin.privacy.PhoneVault;
@@ -19,7 +20,7 @@ import java.util.Map;
  * The town office finds anyone. A liaison finds a resident by the exact number the person gives (whoever they are:
  * an SMS resident has no village yet, and must not become a second person) or by name among the residents of
  * their own town's villages, never by browsing; and registers residents of their own town. Merged-away rows are
- * never found. Only the masked number ever leaves here.
+ * never found. Only the masked number ever leaves here, and every search is recorded in the read audit.
  */
 @ApplicationScoped
 public class ResidentDirectory {
@@ -34,16 +35,20 @@ public class ResidentDirectory {
 
     private final Lookups lookups;
     private final PhoneVault phones;
+    private final ReadAudit audit;
 
-    public ResidentDirectory(Lookups lookups, PhoneVault phones) {
+    public ResidentDirectory(Lookups lookups, PhoneVault phones, ReadAudit audit) {
         this.lookups = lookups;
         this.phones = phones;
+        this.audit = audit;
     }
 
     /** Newest first. A liaison who gives neither a number nor a name is refused (422 naming {@code phone}). */
     public Uni<Page<Resident>> find(Caller caller, Query query, PageRequest page) {
         return Uni.createFrom().item(() -> query.phone() == null ? null : phones.hash(parsePhone(query.phone())))
-                .chain(phoneHash -> find(caller, phoneHash, blankToNull(query.name()), query.villageId(), page));
+                .chain(phoneHash -> find(caller, phoneHash, blankToNull(query.name()), query.villageId(), page))
+                .call(found -> audit.record(caller, ReadAudit.Action.RESIDENT_SEARCH,
+                        found.items().stream().map(r -> ReadAudit.Read.ofResident(r.id)).toList()));
     }
 
     private static Uni<Page<Resident>> find(Caller caller, byte[] phoneHash, String name, Long villageId, PageRequest page) {

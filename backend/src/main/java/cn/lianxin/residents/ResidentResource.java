@@ -1,5 +1,8 @@
 package cn.lianxin.residents;
 
+import cn.lianxin.audit.ReadAudit;
+import cn.lianxin.rights.ResidentData;
+import cn.lianxin.rights.ResidentErasure;
 import cn.lianxin.api.ApiException;
 import cn.lianxin.api.Created;
 import cn.lianxin.api.Page;
@@ -21,6 +24,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -46,9 +50,16 @@ public class ResidentResource {
     }
 
     private final ResidentDirectory directory;
+    private final ReadAudit audit;
+    private final ResidentData data;
+    private final ResidentErasure erasure;
     private final SecurityIdentity identity;
 
-    public ResidentResource(ResidentDirectory directory, SecurityIdentity identity) {
+    public ResidentResource(ResidentDirectory directory, SecurityIdentity identity, ReadAudit audit, ResidentData data,
+            ResidentErasure erasure) {
+        this.audit = audit;
+        this.data = data;
+        this.erasure = erasure;
         this.directory = directory;
         this.identity = identity;
     }
@@ -79,6 +90,26 @@ public class ResidentResource {
     @WithSession
     public Uni<ResidentView> get(@PathParam("id") UUID id) {
         return Resident.<Resident>findById(id).onItem().ifNull().failWith(() -> ApiException.notFound("Resident " + id))
+                .call(r -> audit.record(Caller.of(identity), ReadAudit.Action.RESIDENT_DATA, ReadAudit.Read.ofResident(r.id)))
                 .map(ResidentView::of);
+    }
+
+    @GET
+    @Path("{id}/data")
+    @RolesAllowed(Roles.TOWN_OFFICE)
+    @Operation(summary = "Everything held about a resident, for their request made at the office (an SMS resident has no mini-program)")
+    public Uni<Response> data(@PathParam("id") UUID id) {
+        return data.of(id).onItem().ifNull().failWith(() -> ApiException.notFound("Resident " + id))
+                .call(document -> audit.record(Caller.of(identity), ReadAudit.Action.RESIDENT_DATA, ReadAudit.Read.ofResident(id)))
+                .map(document -> Response.ok(document.encode(), MediaType.APPLICATION_JSON_TYPE).build());
+    }
+
+    @POST
+    @Path("{id}/erasure")
+    @RolesAllowed(Roles.TOWN_OFFICE)
+    @Operation(summary = "Erases a resident's personal data on their request; their cases stay, anonymised, in the figures")
+    public Uni<ResidentErasure.Erased> erase(@PathParam("id") UUID id) {
+        return erasure.erase(id, ResidentErasure.Via.TOWN_OFFICE, Caller.of(identity).username())
+                .onItem().ifNull().failWith(() -> ApiException.notFound("Resident " + id + " (or erased already)"));
     }
 }

@@ -1,6 +1,7 @@
 package cn.lianxin.staff;
 
 import cn.lianxin.masterdata.RepresentativeMoves;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -8,8 +9,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class AccountsFollowRepresentatives implements RepresentativeMoves {
 
+    private final TokenVersions versions;
+
+    public AccountsFollowRepresentatives(TokenVersions versions) {
+        this.versions = versions;
+    }
+
+    /** Their tokens end too, since they carry the old workstation; raised before the update locks the rows. */
     @Override
     public Uni<Void> moved(long representativeId, long workstationId) {
-        return StaffAccount.update("workstationId = ?1 where representativeId = ?2", workstationId, representativeId).replaceWithVoid();
+        return StaffAccount.<StaffAccount>list("representativeId", representativeId)
+                .chain(accounts -> Multi.createFrom().iterable(accounts)
+                        .onItem().transformToUniAndConcatenate(a -> versions.end(TokenVersions.Holder.staff(a.username))).collect().last())
+                .chain(() -> StaffAccount.update("workstationId = ?1 where representativeId = ?2", workstationId, representativeId))
+                .replaceWithVoid();
     }
 }

@@ -24,11 +24,13 @@ public class StaffAccounts {
     private final Lookups lookups;
     private final PasswordHasher hasher;
     private final Vertx vertx;
+    private final TokenVersions versions;
 
-    public StaffAccounts(Lookups lookups, PasswordHasher hasher, Vertx vertx) {
+    public StaffAccounts(Lookups lookups, PasswordHasher hasher, Vertx vertx, TokenVersions versions) {
         this.lookups = lookups;
         this.hasher = hasher;
         this.vertx = vertx;
+        this.versions = versions;
     }
 
     public Uni<Page<StaffAccount>> list(PageRequest page, Long workstationId, StaffRole role) {
@@ -46,7 +48,10 @@ public class StaffAccounts {
                 }));
     }
 
-    /** Changes who an account is and where it works; the username stays, the password changes only when one is given. */
+    /**
+     * Changes who an account is and where it works; the username stays, the password changes only when one is given.
+     * The account's tokens end, since they carry its old role and scope.
+     */
     public Uni<StaffAccount> update(long id, StaffUpdate request) {
         return lookups.existing(StaffAccount.class, id)
                 .chain(account -> place(account, request.displayName(), request.role(), request.workstationId(), request.representativeId()))
@@ -54,7 +59,19 @@ public class StaffAccounts {
                         : hash(request.password()).map(hash -> {
                             account.passwordHash = hash;
                             return account;
-                        }));
+                        }))
+                .call(this::endTokens);
+    }
+
+    /** The account can no longer sign in, and the tokens it has are refused from their next request on. */
+    public Uni<StaffAccount> deactivate(long id) {
+        return lookups.deactivate(StaffAccount.class, id).call(this::endTokens);
+    }
+
+    // Before the caller's transaction writes the row: the version is raised on a connection of its own, which
+    // would otherwise wait for that transaction's row lock.
+    private Uni<Void> endTokens(StaffAccount account) {
+        return versions.end(TokenVersions.Holder.staff(account.username));
     }
 
     private Uni<String> hash(String password) {

@@ -13,6 +13,9 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.Claims;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -37,12 +40,13 @@ public class StaffLogin {
     private final LoginAttempts attempts;
     private final LoginLimits limits;
     private final HashingPool hashing;
+    private final TokenVersions versions;
     // Verified against when an attempt may not be checked (unknown, inactive or locked account), so that every
     // refusal takes as long as a wrong password.
     private final CompletableFuture<String> decoy = new CompletableFuture<>();
 
     public StaffLogin(PasswordHasher hasher, Vertx vertx, LoginAttempts attempts, LoginLimits limits, HashingPool hashing,
-            @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
+            TokenVersions versions, @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
             @ConfigProperty(name = "lianxin.staff.token-lifetime") Duration lifetime) {
         this.hasher = hasher;
         this.vertx = vertx;
@@ -51,6 +55,7 @@ public class StaffLogin {
         this.attempts = attempts;
         this.limits = limits;
         this.hashing = hashing;
+        this.versions = versions;
     }
 
     /** The decoy costs as much as a real hash (seconds at 600 000 iterations): made on a worker at startup. */
@@ -103,13 +108,20 @@ public class StaffLogin {
         }
         Uni<Long> town = account.workstationId == null ? Uni.createFrom().nullItem()
                 : Workstation.<Workstation>findById(account.workstationId).map(w -> w.townId);
-        return town.map(townId -> token(account, townId));
+        return town.chain(townId -> versions.current(TokenVersions.Holder.staff(account.username))
+                .map(version -> version < 0 ? null : token(account, townId, version)));
     }
 
-    private Token token(StaffAccount account, Long townId) {
+    /** Ends the token presented, by its id; the account's other sessions (the console, the workbench) go on. */
+    public Uni<Void> logout(JsonWebToken token) {
+        return versions.endToken(token.getTokenID(), token.getExpirationTime());
+    }
+
+    private Token token(StaffAccount account, Long townId, long version) {
         Instant expiresAt = Instant.now().plus(lifetime);
         var claims = Jwt.issuer(issuer).upn(account.username).subject(account.username)
-                .groups(Set.of(account.role.name())).expiresAt(expiresAt);
+                .groups(Set.of(account.role.name())).claim(TokenVersions.CLAIM, version)
+                .claim(Claims.jti.name(), UUID.randomUUID().toString()).expiresAt(expiresAt);
         if (account.workstationId != null) {
             claims.claim(Caller.WORKSTATION_CLAIM, account.workstationId);
         }

@@ -4,7 +4,6 @@ import cn.lianxin.api.Created;
 import cn.lianxin.api.Page;
 import cn.lianxin.api.PageRequest;
 import cn.lianxin.api.Roles;
-import cn.lianxin.masterdata.Lookups;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -55,11 +54,9 @@ public class StaffResource {
         }
     }
 
-    private final Lookups lookups;
     private final StaffAccounts accounts;
 
-    public StaffResource(Lookups lookups, StaffAccounts accounts) {
-        this.lookups = lookups;
+    public StaffResource(StaffAccounts accounts) {
         this.accounts = accounts;
     }
 
@@ -87,6 +84,6 @@ public class StaffResource {
     @Path("{id}/deactivate")
     @WithTransaction
     public Uni<StaffView> deactivate(@PathParam("id") long id) {
-        return lookups.deactivate(StaffAccount.class, id).map(StaffView::of);
+        return accounts.deactivate(id).map(StaffView::of);
     }
 }

@@ -43,7 +43,15 @@ final class Permissions {
         ACTORS.put(CommandKind.ARCHIVE, EnumSet.of(Actor.TOWN_OFFICE, Actor.LIAISON));
     }
 
+    // Those who call the resident back: who handles, dispatches or revisits the case (谁走访谁负责).
+    private static final Set<Actor> CONTACTS = EnumSet.of(Actor.TOWN_OFFICE, Actor.LIAISON, Actor.GROUP_LEADER, Actor.ASSIGNEE);
+
     private Permissions() {
+    }
+
+    /** Whether the caller may read the resident's phone number in clear, to call them about this case. */
+    static boolean mayCallResident(Caller caller, CaseFacts c) {
+        return actorsOf(caller, c).stream().anyMatch(CONTACTS::contains);
     }
 
     static boolean permits(Caller caller, CaseFacts c, CommandKind command) {

@@ -89,6 +89,11 @@ public final class Transitions {
     }
 
     /** Whether {@link #refusal} would say yes. */
+    /** Whether the caller may read the case's resident's number in clear (everyone else sees it masked). */
+    public static boolean mayCallResident(Caller caller, CaseFacts c) {
+        return Permissions.mayCallResident(caller, c);
+    }
+
     public static boolean allows(Caller caller, CaseFacts c, CommandKind kind) {
         Rule rule = RULES.get(kind);
         return Permissions.permits(caller, c, kind) && rule.from().contains(c.state()) && failedGuard(rule, c).isEmpty();

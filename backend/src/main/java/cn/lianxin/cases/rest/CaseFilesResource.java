@@ -1,5 +1,6 @@
 package cn.lianxin.cases.rest;
 
+import cn.lianxin.audit.ReadAudit;
 import cn.lianxin.api.Roles;
 import cn.lianxin.attachments.FileView;
 import cn.lianxin.attachments.Upload;
@@ -118,7 +119,7 @@ public class CaseFilesResource {
     }
 
     private Uni<Response> file(UUID caseId, UUID id) {
-        return lifecycle.visible(caseId, Caller.of(identity)).chain(c -> uploads.readOfCase(c.id, id, identity.hasRole(Roles.TOWN_OFFICE)))
-                .map(content -> content.answer().build());
+        return lifecycle.read(caseId, Caller.of(identity), ReadAudit.Action.CASE_FILE)
+                .chain(c -> uploads.readOfCase(c.id, id, identity.hasRole(Roles.TOWN_OFFICE))).map(content -> content.answer().build());
     }
 }

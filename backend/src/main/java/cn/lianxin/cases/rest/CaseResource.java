@@ -14,6 +14,7 @@ import cn.lianxin.cases.IdempotentRegistrations;
 import cn.lianxin.cases.IdempotentRegistrations.Keys;
 import cn.lianxin.cases.ResidentHistories;
 import cn.lianxin.api.Created;
+import cn.lianxin.audit.ReadAudit;
 import cn.lianxin.api.Page;
 import cn.lianxin.api.PageRequest;
 import cn.lianxin.api.Roles;
@@ -92,10 +93,12 @@ public class CaseResource {
     private final SecurityIdentity identity;
     private final ZoneId townZone;
     private final Clock clock;
+    private final ReadAudit audit;
 
     public CaseResource(CaseRegistration registration, CaseLifecycle lifecycle, ResidentHistories histories,
-            SecurityIdentity identity, Clock clock,
+            SecurityIdentity identity, Clock clock, ReadAudit audit,
             @ConfigProperty(name = "lianxin.cases.time-zone") ZoneId townZone) {
+        this.audit = audit;
         this.clock = clock;
         this.registration = registration;
         this.lifecycle = lifecycle;
@@ -130,7 +133,7 @@ public class CaseResource {
     @WithSession
     public Uni<CaseView> get(@PathParam("id") UUID id) {
         Caller caller = Caller.of(identity);
-        return lifecycle.visible(id, caller).map(c -> CaseView.of(c, caller));
+        return lifecycle.read(id, caller, ReadAudit.Action.CASE_READ).map(c -> CaseView.of(c, caller));
     }
 
     @GET
@@ -138,7 +141,7 @@ public class CaseResource {
     @WithSession
     @Operation(summary = "The case's record, oldest first")
     public Uni<List<ActivityView>> activity(@PathParam("id") UUID id) {
-        return lifecycle.visible(id, Caller.of(identity))
+        return lifecycle.read(id, Caller.of(identity), ReadAudit.Action.CASE_RECORD)
                 .chain(c -> CaseActivity.<CaseActivity>list("caseId = ?1 order by id", id))
                 .map(list -> list.stream().map(ActivityView::of).toList());
     }
@@ -152,12 +155,26 @@ public class CaseResource {
         return lifecycle.visible(id, caller).chain(c -> histories.of(c, caller));
     }
 
+    public record PhoneView(String phone) {
+    }
+
+    @GET
+    @Path("{id}/resident-phone")
+    @WithSession
+    @Operation(summary = "The resident's number in clear, to call them: for who handles, dispatches or revisits the case (recorded in the read audit)")
+    public Uni<PhoneView> residentPhone(@PathParam("id") UUID id) {
+        Caller caller = Caller.of(identity);
+        return lifecycle.visible(id, caller).chain(c -> histories.phoneInClear(c, caller)).map(PhoneView::new);
+    }
+
     @GET
     @WithSession
     @Operation(summary = "Cases the caller may see, newest first; every filter is optional, dates are the town's calendar"
             + " days (inclusive); unassigned=true is the dispatch queue")
     public Uni<Page<CaseView>> list(@Valid @BeanParam PageRequest page, @Valid @BeanParam CaseFilters filters) {
         Caller caller = Caller.of(identity);
-        return filters.toSearch().page(caller, townZone, OffsetDateTime.now(clock), page).map(p -> p.map(c -> CaseView.of(c, caller)));
+        return filters.toSearch().page(caller, townZone, OffsetDateTime.now(clock), page)
+                .call(p -> audit.record(caller, ReadAudit.Action.CASE_LIST, Case.audited(p.items())))
+                .map(p -> p.map(c -> CaseView.of(c, caller)));
     }
 }

@@ -65,12 +65,17 @@ public class MiniProgramResidents {
     }
 
     @WithTransaction
-    public Uni<Resident> setVillage(UUID residentId, Long villageId) {
+    public Uni<Resident> setVillage(UUID residentId, Long villageId, String name) {
         if (villageId == null) {
             throw ApiException.invalidField("villageId", "is required");
         }
         return lookups.reference(Village.class, villageId, "villageId")
-                .chain(village -> current(residentId).invoke(r -> r.villageId = village.id));
+                .chain(village -> current(residentId).invoke(r -> {
+                    r.villageId = village.id;
+                    if (name != null && !name.isBlank()) {
+                        r.name = name.strip();
+                    }
+                }));
     }
 
     /**

@@ -8,6 +8,9 @@ import cn.lianxin.api.Problem;
 import cn.lianxin.api.Roles;
 import cn.lianxin.cases.domain.Feedback;
 import cn.lianxin.residents.Resident;
+import cn.lianxin.rights.Consents;
+import cn.lianxin.rights.ResidentData;
+import cn.lianxin.rights.ResidentErasure;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
@@ -18,6 +21,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -54,16 +58,20 @@ public class MiniProgramResource {
     public record RefreshRequest(@Size(max = MAX_CODE) String refreshToken) {
     }
 
-    public record ResidentView(UUID id, boolean phoneBound, String maskedPhone, Long villageId) {
+    public record ResidentView(UUID id, boolean phoneBound, String maskedPhone, Long villageId, String name) {
         static ResidentView of(Resident r) {
-            return new ResidentView(r.id, r.phoneMasked != null, r.phoneMasked, r.villageId);
+            return new ResidentView(r.id, r.phoneMasked != null, r.phoneMasked, r.villageId, r.name);
         }
     }
 
     public record SessionView(String token, Instant expiresAt, String refreshToken, ResidentView resident) {
     }
 
-    public record VillageRequest(Long villageId) {
+    /** The resident's own correction: their village, and their name when given. */
+    public record VillageRequest(Long villageId, @Size(max = 50) String name) {
+    }
+
+    public record NoticeRequest(@Size(max = 40) String version) {
     }
 
     public record PhoneRequest(@Size(max = MAX_CODE) String code) {
@@ -104,10 +112,17 @@ public class MiniProgramResource {
     private final Subscriptions subscriptions;
     private final MediaChecks mediaChecks;
     private final JsonWebToken jwt;
+    private final ResidentData data;
+    private final ResidentErasure erasure;
+    private final Consents consents;
 
     public MiniProgramResource(MiniProgramClient wechat, MiniProgramResidents residents, ResidentTokens tokens, Uploads uploads,
-            MiniProgramCases cases, Subscriptions subscriptions, MediaChecks mediaChecks, JsonWebToken jwt) {
+            MiniProgramCases cases, Subscriptions subscriptions, MediaChecks mediaChecks, JsonWebToken jwt, ResidentData data,
+            ResidentErasure erasure, Consents consents) {
         this.mediaChecks = mediaChecks;
+        this.consents = consents;
+        this.data = data;
+        this.erasure = erasure;
         this.wechat = wechat;
         this.residents = residents;
         this.tokens = tokens;
@@ -137,10 +152,11 @@ public class MiniProgramResource {
 
     @POST
     @Path("logout")
-    @Operation(summary = "Revokes the refresh token; the short-lived token runs out on its own")
+    @Operation(summary = "Revokes the refresh token and ends the resident's access tokens, the one presented among them")
     public Uni<Response> logout(@Valid RefreshRequest request) {
         String refreshToken = required(request == null ? null : request.refreshToken(), "refreshToken");
-        return tokens.revoke(refreshToken, residentId()).replaceWith(Response.noContent().build());
+        UUID me = residentId();
+        return tokens.revoke(refreshToken, me).chain(() -> tokens.endAccessTokens(me)).replaceWith(Response.noContent().build());
     }
 
     @GET
@@ -152,7 +168,51 @@ public class MiniProgramResource {
     @PUT
     @Path("me")
     public Uni<ResidentView> setVillage(VillageRequest request) {
-        return residents.setVillage(residentId(), request == null ? null : request.villageId()).map(ResidentView::of);
+        return residents.setVillage(residentId(), request == null ? null : request.villageId(), request == null ? null : request.name())
+                .map(ResidentView::of);
+    }
+
+    @GET
+    @Path("me/data")
+    @Operation(summary = "Everything held about the signed-in resident: cases, messages, photos, consents, bindings, and who read them")
+    public Uni<Response> myData() {
+        return residents.current(residentId()).chain(r -> data.of(r.id))
+                .map(document -> Response.ok(document.encode(), MediaType.APPLICATION_JSON_TYPE).build());
+    }
+
+    @POST
+    @Path("me/erasure")
+    @Operation(summary = "Erases the signed-in resident's personal data (their cases stay, anonymised, in the figures); the session ends")
+    public Uni<ResidentErasure.Erased> erase() {
+        return residents.current(residentId()).chain(r -> erasure.erase(r.id, ResidentErasure.Via.MINI_PROGRAM, "resident"));
+    }
+
+    @GET
+    @Path("privacy")
+    @Operation(summary = "The privacy notice in force (its version) and whether the signed-in resident accepted it")
+    public Uni<Consents.Notice> privacy() {
+        return Panache.withSession(() -> consents.notice(residentId()));
+    }
+
+    @POST
+    @Path("privacy")
+    @Operation(summary = "The resident accepted the privacy notice of this version (the one in force), recorded with the time")
+    public Uni<Consents.Notice> acceptPrivacy(@Valid NoticeRequest request) {
+        String version = required(request == null ? null : request.version(), "version");
+        if (!version.equals(consents.noticeVersion())) {
+            throw ApiException.invalidField("version", "is not the notice in force (" + consents.noticeVersion() + "): show that one");
+        }
+        UUID me = residentId();
+        return Panache.withTransaction(() -> residents.current(me)
+                .chain(r -> consents.record(r.id, Consents.Kind.PRIVACY_NOTICE, version, true, "MINI_PROGRAM"))
+                .chain(() -> consents.notice(me)));
+    }
+
+    @DELETE
+    @Path("subscriptions/{templateId}")
+    @Operation(summary = "Withdraws the consents given for one subscribe-message template")
+    public Uni<SubscriptionsView> withdraw(@PathParam("templateId") @Size(max = 128) String templateId) {
+        return residents.current(residentId()).chain(r -> subscriptions.withdraw(r.id, templateId)).map(SubscriptionsView::new);
     }
 
     @POST

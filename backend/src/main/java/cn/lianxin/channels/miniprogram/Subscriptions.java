@@ -1,6 +1,7 @@
 package cn.lianxin.channels.miniprogram;
 
 import cn.lianxin.api.ApiException;
+import cn.lianxin.rights.Consents;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -39,11 +40,15 @@ public class Subscriptions {
     /** How far apart the mini-program's report and WeChat's push of one popup may be and still be paired. */
     private static final Duration PAIRING_WINDOW = Duration.ofMinutes(10);
 
+    private static final String CHANNEL = "MINI_PROGRAM";
     private static final Set<String> ANSWERS = Set.of("accept", "reject", "ban", "filter");
 
     private final Map<String, Purpose> templates = new LinkedHashMap<>();
 
-    public Subscriptions(MiniProgramSettings settings) {
+    private final Consents consents;
+
+    public Subscriptions(MiniProgramSettings settings, Consents consents) {
+        this.consents = consents;
         templates.put(settings.templates().reply(), Purpose.REPLY);
         templates.put(settings.templates().feedbackPrompt(), Purpose.FEEDBACK_PROMPT);
     }
@@ -137,7 +142,10 @@ public class Subscriptions {
                         .setParameter("resident", residentId).setParameter("template", template).setParameter("answer", answer)
                         .setParameter("source", source.name()).setParameter("scene", popupScene).setParameter("at", at)
                         .setParameter("paired", match.isEmpty() ? null : match.get(0)).getSingleResult()
-                        .chain(id -> match.isEmpty() ? count(s, residentId, template, answer, source) : s.createNativeQuery(
+                        // An answer that counts (not the second report of a paired popup) is also a line of the
+                        // resident's consent log (rights.Consents), which their data export and erasure read.
+                        .chain(id -> match.isEmpty() ? count(s, residentId, template, answer, source).chain(() -> consents.record(residentId,
+                                        Consents.Kind.SUBSCRIBE_MESSAGE, template, "accept".equals(answer), source == Source.MINIPROGRAM ? CHANNEL : source.name())) : s.createNativeQuery(
                                         "UPDATE mp_consent SET paired_with = :id WHERE id = :match")
                                 .setParameter("id", id).setParameter("match", match.get(0))
                                 .executeUpdate().replaceWithVoid())));
@@ -165,6 +173,16 @@ public class Subscriptions {
                 WHERE resident_id = :resident AND template_id = :template AND remaining > 0""")
                 .setParameter("resident", residentId).setParameter("template", template).executeUpdate())
                 .map(updated -> updated == 1);
+    }
+
+    /** The resident withdrew their consents for a template: none is left to send with. */
+    @WithTransaction
+    public Uni<List<TemplateView>> withdraw(UUID residentId, String template) {
+        if (!templates.containsKey(template)) {
+            throw ApiException.invalidField("templateId", "is not one of our subscribe templates");
+        }
+        return exhaust(residentId, template).chain(() -> consents.record(residentId, Consents.Kind.SUBSCRIBE_MESSAGE, template, false, CHANNEL))
+                .chain(() -> of(residentId));
     }
 
     /** WeChat said the resident has no consent left (43101): our count was wrong, so it is now zero. */

@@ -1,5 +1,6 @@
 package cn.lianxin.channels.sms;
 
+import cn.lianxin.rights.Consents;
 import cn.lianxin.cases.Case;
 import cn.lianxin.cases.CaseActivity;
 import cn.lianxin.cases.domain.CaseCommand;
@@ -62,8 +63,10 @@ public class UplinkProcessor extends WorkQueue<UplinkProcessor.Uplink> {
     private final BroadcastAnswers broadcasts;
     private final Duration questionWindow;
 
+    private final Consents consents;
+
     public UplinkProcessor(Worker worker, CaseRegistration registration, CaseLifecycle lifecycle, ResidentSms answers,
-            Residents residents, Outbox outbox, @ConfigProperty(name = "lianxin.sms.default-category") String defaultCategory,
+            Residents residents, Outbox outbox, Consents consents, @ConfigProperty(name = "lianxin.sms.default-category") String defaultCategory,
             @ConfigProperty(name = "lianxin.sms.follow-up-window") Duration followUpWindow,
             @ConfigProperty(name = "lianxin.sms.uplink-batch-size") int batchSize, BroadcastAnswers broadcasts,
             @ConfigProperty(name = "lianxin.broadcast.sms-question-window") Duration questionWindow) {
@@ -73,6 +76,7 @@ public class UplinkProcessor extends WorkQueue<UplinkProcessor.Uplink> {
         this.answers = answers;
         this.residents = residents;
         this.outbox = outbox;
+        this.consents = consents;
         this.defaultCategory = defaultCategory;
         this.followUpWindow = followUpWindow;
         this.broadcasts = broadcasts;
@@ -112,7 +116,8 @@ public class UplinkProcessor extends WorkQueue<UplinkProcessor.Uplink> {
         }
         if (reading instanceof OptOut) {
             resident.smsOptedOut = true;
-            return answers.optedOut(up.key(), resident.id).replaceWith(new Outcome("opted out", null));
+            return consents.record(resident.id, Consents.Kind.SMS_BROADCASTS, "broadcasts", false, "SMS")
+                    .chain(() -> answers.optedOut(up.key(), resident.id)).replaceWith(new Outcome("opted out", null));
         }
         return concern(up, resident);
     }

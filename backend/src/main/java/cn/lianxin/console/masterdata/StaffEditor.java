@@ -103,6 +103,6 @@ class StaffEditor extends Editor<StaffAccount, Object> {
 
     @Override
     Uni<Void> remove(String key) {
-        return lookups.deactivate(StaffAccount.class, id(key)).replaceWithVoid();
+        return accounts.deactivate(id(key)).replaceWithVoid();
     }
 }

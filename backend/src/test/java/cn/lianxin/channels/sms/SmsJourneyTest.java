@@ -320,6 +320,9 @@ class SmsJourneyTest {
         push(text(phone, "TD"));
         await().atMost(Duration.ofSeconds(30)).until(() -> smsTo(resident).stream().anyMatch(b -> b.contains("已退订")));
         assertThat(casesOf(resident)).hasSize(1);
+        // The opt-out is on the resident's consent log, with its channel and time.
+        assertThat(Database.count(pool, "SELECT count(*) FROM consent WHERE resident_id = $1 AND kind = 'SMS_BROADCASTS'"
+                + " AND NOT granted AND channel = 'SMS' AND at IS NOT NULL", java.util.UUID.fromString(resident))).isOne();
     }
 
     @Test
