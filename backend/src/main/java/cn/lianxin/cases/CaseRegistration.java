@@ -7,6 +7,7 @@ import cn.lianxin.api.ApiException;
 import cn.lianxin.events.Outbox;
 import cn.lianxin.masterdata.Category;
 import cn.lianxin.masterdata.Lookups;
+import cn.lianxin.masterdata.Representative;
 import cn.lianxin.masterdata.Town;
 import cn.lianxin.masterdata.Village;
 import cn.lianxin.masterdata.Workstation;
@@ -31,18 +32,25 @@ public class CaseRegistration {
     /**
      * What registering a case needs, whichever channel it came from. {@code workstationId} is set when staff of a
      * workstation register it: the case is theirs, so the village must be one their workstation covers and routing
-     * places it only among their representatives (or in their dispatch queue).
+     * places it only among their representatives (or in their dispatch queue). {@code assignedTo} is set when the
+     * concern was raised with a representative in person: the case is theirs, with no routing.
      */
-    public record RegisterCase(UUID residentId, Long villageId, long categoryId, Channel channel, String text, Long workstationId) {
+    public record RegisterCase(UUID residentId, Long villageId, long categoryId, Channel channel, String text, Long workstationId,
+            Long assignedTo) {
         /** A case routed wherever its village leads: the channels' and the town office's. */
         public RegisterCase(UUID residentId, Long villageId, long categoryId, Channel channel, String text) {
-            this(residentId, villageId, categoryId, channel, text, null);
+            this(residentId, villageId, categoryId, channel, text, null, null);
         }
 
         /** Registered by staff: a workstation's staff (a liaison's walk-ins) register for it, the town office anywhere. */
         public static RegisterCase byStaff(Caller caller, UUID residentId, Long villageId, long categoryId, Channel channel, String text) {
             return new RegisterCase(residentId, villageId, categoryId, channel, text,
-                    caller.is(StaffRole.TOWN_OFFICE) ? null : caller.workstationId());
+                    caller.is(StaffRole.TOWN_OFFICE) ? null : caller.workstationId(), null);
+        }
+
+        /** 走访: raised with the visiting representative, who handles it (谁走访谁负责). */
+        public static RegisterCase raisedOnVisit(UUID residentId, long villageId, long categoryId, String text, long representativeId) {
+            return new RegisterCase(residentId, villageId, categoryId, Channel.VISIT, text, null, representativeId);
         }
     }
 
@@ -75,7 +83,7 @@ public class CaseRegistration {
                 .chain(() -> townOf(command.villageId()))
                 .call(() -> covered(command.workstationId(), command.villageId()))
                 .chain(town -> numbers.next(town.id, town.code).map(number -> newCase(command, town.id, number, actor, OffsetDateTime.now(clock))))
-                .call(c -> route(c, command.workstationId()))
+                .call(c -> command.assignedTo() == null ? route(c, command.workstationId()) : assign(c, command.assignedTo()))
                 .invoke(c -> deadlines.awaitSignature(c, c.registeredAt))
                 .call(c -> c.persist())
                 .call(c -> record(c, actor).persist())
@@ -110,6 +118,15 @@ public class CaseRegistration {
                         throw ApiException.invalidField("villageId", "is not a village your workstation covers");
                     }
                 }).replaceWithVoid();
+    }
+
+    /** Raised with a representative in person: the case is theirs, at their workstation, with no routing. */
+    private Uni<Void> assign(Case c, long representativeId) {
+        return lookups.reference(Representative.class, representativeId, "representativeId").invoke(r -> {
+            c.workstationId = r.workstationId;
+            c.representativeId = r.id;
+            c.routingReasons = new String[] {"走访中当面反映，由走访代表 " + r.name + " 承办（谁走访谁负责）"};
+        }).replaceWithVoid();
     }
 
     Uni<Void> route(Case c) {
@@ -171,7 +188,7 @@ public class CaseRegistration {
         activity.action = "REGISTER";
         activity.channel = c.channel;
         activity.toState = CaseState.REGISTERED;
-        activity.detail = "登记 " + c.number + "；" + (c.representativeId == null ? "" : "自动分派，得分 " + c.routingScore + "：")
+        activity.detail = "登记 " + c.number + "；" + (c.routingScore == null ? "" : "自动分派，得分 " + c.routingScore + "：")
                 + String.join("；", c.routingReasons);
         return activity;
     }
