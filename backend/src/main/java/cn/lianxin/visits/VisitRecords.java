@@ -75,6 +75,10 @@ public class VisitRecords {
         return LocalDate.ofInstant(clock.instant(), townZone);
     }
 
+    /**
+     * Everything that can refuse the visit (who, where, when, each issue's category and number) is checked before
+     * anything is written, so that a refusal leaves nothing behind even inside a caller's transaction (a WeCom text).
+     */
     @WithTransaction
     public Uni<Recorded> record(Caller caller, RecordVisit command, Channel on) {
         Long representativeId = command.representativeId() != null ? command.representativeId() : caller.representativeId();
@@ -88,14 +92,40 @@ public class VisitRecords {
                 .invoke(r -> mayRecordFor(caller, r))
                 .chain(r -> lookups.reference(Village.class, command.villageId(), "villageId").chain(village ->
                         Visit.count("representativeId = ?1 and villageId = ?2 and visitedOn = ?3", r.id, village.id, command.visitedOn())
-                                .chain(existing -> {
+                                .invoke(existing -> {
                                     if (existing > 0) {
                                         throw ApiException.conflict("a visit of " + village.name + " by " + r.name + " on "
                                                 + command.visitedOn() + " is already recorded");
                                     }
-                                    return persist(caller, command, r, on);
-                                })))
-                .chain(visit -> issues(caller, visit, command.issues()).map(caseIds -> new Recorded(visit, caseIds)));
+                                })
+                                .chain(() -> prepared(command.issues()))
+                                .chain(issues -> persist(caller, command, r, on)
+                                        .chain(visit -> raiseAll(caller, visit, issues).map(caseIds -> new Recorded(visit, caseIds))))));
+    }
+
+    /** An issue with its category and sealed number resolved. */
+    private record Prepared(Issue issue, Category category, PhoneVault.Sealed phone) {
+    }
+
+    private Uni<List<Prepared>> prepared(List<Issue> issues) {
+        Uni<List<Prepared>> chain = Uni.createFrom().item(new ArrayList<>());
+        for (int i = 0; i < issues.size(); i++) {
+            String field = "issues[" + i + "]";
+            Issue issue = issues.get(i);
+            if (issue.settled()) {
+                chain = chain.invoke(list -> list.add(new Prepared(issue, null, null)));
+                continue;
+            }
+            PhoneVault.Sealed phone = issue.residentPhone() == null || issue.residentPhone().isBlank() ? null
+                    : phones.seal(PhoneNumber.parse(issue.residentPhone())
+                            .orElseThrow(() -> ApiException.invalidField(field + ".residentPhone", "must be a mainland China mobile number")));
+            chain = chain.chain(list -> category(issue.categoryId(), field + ".categoryId")
+                    .map(category -> {
+                        list.add(new Prepared(issue, category, phone));
+                        return list;
+                    }));
+        }
+        return chain;
     }
 
     /** A representative records their own visits; a liaison or group leader their workstation's; the town office anyone's. */
@@ -126,31 +156,28 @@ public class VisitRecords {
     }
 
     /** One after the other, in the order given: the same person raising two issues is one resident. */
-    private Uni<List<UUID>> issues(Caller caller, Visit visit, List<Issue> issues) {
+    private Uni<List<UUID>> raiseAll(Caller caller, Visit visit, List<Prepared> issues) {
         List<UUID> caseIds = new ArrayList<>();
         Map<String, Resident> raisedBy = new HashMap<>();
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (int i = 0; i < issues.size(); i++) {
             int position = i;
-            Issue issue = issues.get(i);
-            chain = chain.chain(() -> issue.settled()
-                    ? insert(visit, position, issue.text(), null)
-                    : raise(caller, visit, position, issue, raisedBy).invoke(caseIds::add).chain(id -> insert(visit, position, issue.text(), id)));
+            Prepared p = issues.get(i);
+            chain = chain.chain(() -> p.issue().settled()
+                    ? insert(visit, position, p.issue().text(), null)
+                    : raise(caller, visit, p, raisedBy).invoke(caseIds::add).chain(id -> insert(visit, position, p.issue().text(), id)));
         }
         return chain.replaceWith(caseIds);
     }
 
-    private Uni<UUID> raise(Caller caller, Visit visit, int position, Issue issue, Map<String, Resident> raisedBy) {
-        String field = "issues[" + position + "]";
+    private Uni<UUID> raise(Caller caller, Visit visit, Prepared p, Map<String, Resident> raisedBy) {
+        Issue issue = p.issue();
         String name = issue.residentName() == null || issue.residentName().isBlank() ? visit.metWith : issue.residentName().strip();
-        PhoneVault.Sealed phone = issue.residentPhone() == null || issue.residentPhone().isBlank() ? null
-                : phones.seal(PhoneNumber.parse(issue.residentPhone())
-                        .orElseThrow(() -> ApiException.invalidField(field + ".residentPhone", "must be a mainland China mobile number")));
         String who = name + "|" + (issue.residentPhone() == null ? "" : issue.residentPhone().strip());
         Uni<Resident> resident = raisedBy.containsKey(who) ? Uni.createFrom().item(raisedBy.get(who))
-                : residents.metInPerson(name, phone, visit.villageId).invoke(r -> raisedBy.put(who, r));
-        return category(issue.categoryId(), field + ".categoryId").chain(category -> resident.chain(r -> registration.register(
-                RegisterCase.raisedOnVisit(r.id, visit.villageId, category.id, issue.text(), visit.representativeId), caller.username())))
+                : residents.metInPerson(name, p.phone(), visit.villageId).invoke(r -> raisedBy.put(who, r));
+        return resident.chain(r -> registration.register(
+                RegisterCase.raisedOnVisit(r.id, visit.villageId, p.category().id, issue.text(), visit.representativeId), caller.username()))
                 .map(c -> c.id);
     }
 
@@ -187,7 +214,7 @@ public class VisitRecords {
     }
 
     /** The cases raised on each visit, by visit. */
-    private static Uni<Map<UUID, List<UUID>>> casesOf(List<UUID> visitIds) {
+    static Uni<Map<UUID, List<UUID>>> casesOf(List<UUID> visitIds) {
         if (visitIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }

@@ -6,6 +6,7 @@ import cn.lianxin.masterdata.Representative;
 import cn.lianxin.masterdata.WorkField;
 import cn.lianxin.masterdata.Village;
 import cn.lianxin.masterdata.Workstation;
+import cn.lianxin.visits.Activities;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -57,6 +58,23 @@ public class PublicResource {
                             Map<Long, List<Representative>> byStation = reps.stream().collect(Collectors.groupingBy(r -> r.workstationId));
                             return stations.stream().map(w -> card(w, byStation.getOrDefault(w.id, List.of()))).toList();
                         }));
+    }
+
+    private final Activities activities;
+
+    PublicResource(Activities activities) {
+        this.activities = activities;
+    }
+
+    @GET
+    @Path("workstations/{id}/activities")
+    @WithSession
+    @Operation(summary = "五公开: the workstation's activities of the last year (receptions, study sessions, research visits,"
+            + " consultations) — kind, date, place, title and the representatives who attended; no minutes, no other attendee")
+    public Uni<List<Activities.PublicActivity>> activities(@PathParam("id") long id) {
+        return Workstation.<Workstation>find("id = ?1 and active = true", id).firstResult()
+                .onItem().ifNull().failWith(() -> ApiException.notFound("Workstation " + id))
+                .chain(w -> activities.publicRecord(w.id));
     }
 
     @GET
