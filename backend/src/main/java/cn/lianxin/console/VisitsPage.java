@@ -19,6 +19,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -45,8 +46,9 @@ public class VisitsPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance visits(Frame frame, LocalDate from, LocalDate to, List<CoverageRow> coverage, long late,
-                List<VisitRow> visits, List<TaskRow> revisits);
+        /** {@code month}: the 履职台账 period the representatives' names link to (the month the range starts in). */
+        static native TemplateInstance visits(Frame frame, LocalDate from, LocalDate to, String month, List<CoverageRow> coverage,
+                long late, List<VisitRow> visits, List<TaskRow> revisits);
     }
 
     private final VisitCoverage coverage;
@@ -76,7 +78,8 @@ public class VisitsPage {
                             names.representatives().get(v.representativeId()))).toList();
                     List<TaskRow> taskRows = tasks.stream().map(t -> new TaskRow(t, "/console/cases/" + t.caseId(), status(t.status()),
                             t.outcome() == null ? "" : t.outcome().label())).toList();
-                    return Templates.visits(frame, period.from(), period.to(), coverageRows, late, visitRows, taskRows);
+                    return Templates.visits(frame, period.from(), period.to(), YearMonth.from(period.from()).toString(), coverageRows, late,
+                            visitRows, taskRows);
                 }))));
     }
 

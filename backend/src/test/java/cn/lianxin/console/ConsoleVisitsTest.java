@@ -62,6 +62,7 @@ class ConsoleVisitsTest {
         assertThat(rows.get(0).getAttribute("data-status")).isEqualTo("LATE");
         WebElement visit = browser.findElement(By.cssSelector("table.visits tbody tr"));
         assertThat(visit.getText()).contains("2031-06-16", "东村", "代表甲", "村支书", "了解春耕", "1 件");
+        assertThat(visit.findElement(By.linkText("代表甲")).getAttribute("href")).endsWith("/console/ledger/" + team.firstId() + "/2031-06");
         Browser.screenshot(browser, "70-visits-office");
 
         browser = Browser.fresh();
