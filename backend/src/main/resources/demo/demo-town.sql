@@ -173,3 +173,18 @@ JOIN town t ON t.id = w.town_id
 CROSS JOIN LATERAL (VALUES (1 + (r.id % 5)::int, time '09:00', time '11:30'),
                            (1 + ((r.id + 2) % 5)::int, time '14:30', time '17:00')) AS d (weekday, starts_at, ends_at)
 WHERE t.code = 'SG' AND NOT EXISTS (SELECT 1 FROM reception_rule x WHERE x.representative_id = r.id);
+
+-- Visits (issue 14): last week every contact village visited on its Monday but 北坡村 and 枣园村 (late in the
+-- coverage), this week three visited so far. Keyed by representative, village and day: loading again adds nothing.
+INSERT INTO visit (id, representative_id, workstation_id, village_id, visited_on, met_with, summary, channel, recorded_by, recorded_at)
+SELECT gen_random_uuid(), r.id, r.workstation_id, v.id, w.monday, '村两委成员和几户村民', w.summary, 'WECOM', 'demo', w.monday + time '17:00'
+FROM representative_contact_village c
+JOIN representative r ON r.id = c.representative_id
+JOIN village v ON v.id = c.village_id
+JOIN (SELECT (date_trunc('week', now() AT TIME ZONE 'Asia/Shanghai') - interval '7 days')::date AS monday, '了解春耕备耕和道路维护情况' AS summary, false AS this_week
+      UNION ALL
+      SELECT date_trunc('week', now() AT TIME ZONE 'Asia/Shanghai')::date, '宣讲医保缴费政策，听取村民意见', true) w ON true
+WHERE r.wecom_user_id IS NOT NULL AND v.town_id = (SELECT id FROM town WHERE code = 'SG')
+  AND CASE WHEN w.this_week THEN (r.wecom_user_id, v.name) IN (('zhangguoqiang', '东村'), ('chenming', '南湾村'), ('wangzhiyong', '石桥村'))
+           ELSE v.name NOT IN ('北坡村', '枣园村') END
+ON CONFLICT (representative_id, village_id, visited_on) DO NOTHING;

@@ -7,6 +7,7 @@ import cn.lianxin.cases.domain.CaseState;
 import cn.lianxin.cases.domain.Channel;
 import cn.lianxin.cases.domain.Feedback;
 import cn.lianxin.cases.domain.HandlingClass;
+import cn.lianxin.cases.domain.RevisitOutcome;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -91,6 +92,12 @@ public class Case extends PanacheEntityBase implements CaseFacts {
     public boolean feedbackAttempted;
     @Column(name = "reopen_count")
     public int reopenCount;
+    /** The latest revisit's outcome (回访, 事事有落实) and when it was made; null before any revisit. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "revisit_outcome")
+    public RevisitOutcome revisitOutcome;
+    @Column(name = "revisited_at")
+    public OffsetDateTime revisitedAt;
     @Column(name = "archived_at")
     public OffsetDateTime archivedAt;
     /** Why content security wants a human look at the resident's text (WeChat's "review"); null when it passed. */

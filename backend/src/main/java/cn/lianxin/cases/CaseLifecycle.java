@@ -11,6 +11,7 @@ import cn.lianxin.cases.domain.CaseState;
 import cn.lianxin.cases.domain.Channel;
 import cn.lianxin.cases.domain.HandlingClass;
 import cn.lianxin.audit.ReadAudit;
+import cn.lianxin.cases.domain.RevisitOutcome;
 import cn.lianxin.api.Filters;
 import cn.lianxin.attachments.Uploads;
 import cn.lianxin.cases.domain.CaseCommand.AddNote;
@@ -95,7 +96,7 @@ public class CaseLifecycle {
             CaseState from = c.state;
             OffsetDateTime now = OffsetDateTime.now(clock);
             return handle(c, command, caller, now).chain(done -> {
-                c.state = Transitions.target(from, command.kind());
+                c.state = Transitions.target(from, command);
                 c.updatedAt = now;
                 StepEvent event = done.event().apply(new CaseStep(c.id, c.number, from, c.state, caller.username(), on,
                         c.residentId, c.channel, c.workstationId, c.representativeId, now));
@@ -167,8 +168,7 @@ public class CaseLifecycle {
             return reopen(c, reopen).call(() -> deadlines.startHandling(c, now));
         }
         if (command instanceof Revisit revisit) {
-            c.feedbackAttempted = true;
-            return done("回访：" + revisit.note(), step -> new StepEvent.Revisited(step, revisit.note()));
+            return revisit(c, revisit, now);
         }
         c.archivedAt = now;
         return done("归档", StepEvent.Archived::new);
@@ -217,24 +217,54 @@ public class CaseLifecycle {
     /** 不满意 reopens the case once with its representative; the next time it goes to the group leader. */
     private Uni<Done> reopen(Case c, Reopen reopen) {
         boolean toLeader = c.reopenCount > 0;
-        Uni<Representative> handler = !toLeader ? Uni.createFrom().nullItem()
-                : Representative.<Representative>find("workstationId = ?1 and groupLeader = true and active = true order by id",
-                        c.workstationId).firstResult();
+        Uni<Representative> handler = !toLeader ? Uni.createFrom().nullItem() : groupLeader(c);
         return handler.map(leader -> {
             if (toLeader) {
                 c.representativeId = leader == null ? null : leader.id;
             }
             c.reopenCount++;
-            c.feedback = null;
-            c.feedbackComment = null;
-            c.replyText = null;
-            c.replyAttachments = new String[0];
-            c.repliedAt = null;
-            c.replyDelivered = false;
+            backInHand(c);
             String line = (toLeader ? "再次不满意，转组长办理" + (leader == null ? "（无组长，转分派）" : "：" + leader.name) : "重新办理")
                     + "：" + reopen.reason();
             return new Done(line, step -> new StepEvent.Reopened(step, reopen.reason(), c.reopenCount, toLeader));
         });
+    }
+
+    /**
+     * 回访 and what it found; a matter not carried out (事事有落实) goes back in hand with the group leader, archived or
+     * not, and its clocks start again.
+     */
+    private Uni<Done> revisit(Case c, Revisit revisit, OffsetDateTime now) {
+        c.feedbackAttempted = true;
+        c.revisitOutcome = revisit.outcome();
+        c.revisitedAt = now;
+        String line = "回访（" + revisit.outcome().label() + "）：" + revisit.note();
+        if (revisit.outcome() != RevisitOutcome.NOT_CARRIED_OUT) {
+            return done(line, step -> new StepEvent.Revisited(step, revisit.outcome(), revisit.note(), false));
+        }
+        return groupLeader(c).chain(leader -> {
+            c.representativeId = leader == null ? null : leader.id;
+            c.archivedAt = null;
+            backInHand(c);
+            return deadlines.startHandling(c, now).replaceWith(new Done(
+                    line + "；转组长办理" + (leader == null ? "（无组长，转分派）" : "：" + leader.name),
+                    step -> new StepEvent.Revisited(step, revisit.outcome(), revisit.note(), true)));
+        });
+    }
+
+    /** The case is to be handled again: the reply and the verdict on it no longer stand. */
+    private static void backInHand(Case c) {
+        c.feedback = null;
+        c.feedbackComment = null;
+        c.replyText = null;
+        c.replyAttachments = new String[0];
+        c.repliedAt = null;
+        c.replyDelivered = false;
+    }
+
+    private static Uni<Representative> groupLeader(Case c) {
+        return Representative.<Representative>find("workstationId = ?1 and groupLeader = true and active = true order by id",
+                c.workstationId).firstResult();
     }
 
     /** The representative named in the command; liaisons and group leaders choose among their own workstation's. */

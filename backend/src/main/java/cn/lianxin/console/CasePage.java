@@ -14,6 +14,7 @@ import cn.lianxin.cases.ResidentHistories;
 import cn.lianxin.cases.domain.CaseState;
 import cn.lianxin.cases.domain.CommandKind;
 import cn.lianxin.cases.domain.Feedback;
+import cn.lianxin.cases.domain.RevisitOutcome;
 import cn.lianxin.cases.domain.HandlingClass;
 import cn.lianxin.cases.domain.Transitions;
 import cn.lianxin.cases.rest.CaseFilesResource;
@@ -115,7 +116,8 @@ public class CasePage {
 
     /** What the command forms choose from. */
     @TemplateData
-    public record Choices(List<Option> villages, List<Option> representatives, List<Option> handling, List<Option> feedback) {
+    public record Choices(List<Option> villages, List<Option> representatives, List<Option> handling, List<Option> feedback,
+            List<Option> outcomes) {
     }
 
     public record View(UUID id, CaseRows.Row row, String text, String handling, boolean awaitingInstruction, int reopenCount,
@@ -343,9 +345,10 @@ public class CasePage {
                 : Representative.list("active = true and workstationId = ?1", Sort.by("name"), caller.workstationId());
         List<Option> handling = Arrays.stream(HandlingClass.values()).map(h -> new Option(h.name(), CaseLabels.handling(h))).toList();
         List<Option> feedback = Arrays.stream(Feedback.values()).map(f -> new Option(f.name(), CaseLabels.feedback(f))).toList();
+        List<Option> outcomes = Arrays.stream(RevisitOutcome.values()).map(o -> new Option(o.name(), o.label())).toList();
         return Village.<Village>list("townId = ?1 and active = true", Sort.by("name"), c.townId).chain(villages -> representatives.map(reps ->
                 new Choices(villages.stream().map(v -> new Option(String.valueOf(v.id), v.name)).toList(),
                         reps.stream().filter(r -> !r.id.equals(c.representativeId)).map(r -> new Option(String.valueOf(r.id), r.name)).toList(),
-                        handling, feedback)));
+                        handling, feedback, outcomes)));
     }
 }

@@ -62,6 +62,21 @@ public class Residents {
     }
 
     /**
+     * Someone a representative met in person (on a visit): the resident with this number when one is given, who
+     * keeps their name and village where they have them; else a new resident known by name and village alone, since
+     * without a number there is nothing to recognise them by.
+     */
+    public Uni<Resident> metInPerson(String name, PhoneVault.Sealed phone, long villageId) {
+        Uni<Resident> known = phone == null ? Uni.createFrom().nullItem() : byPhone(phone);
+        return known.chain(found -> {
+            Resident resident = found == null ? new Resident() : found;
+            resident.name = resident.name == null ? name : resident.name;
+            resident.villageId = resident.villageId == null ? villageId : resident.villageId;
+            return found == null ? resident.persistAndFlush() : Uni.createFrom().item(resident);
+        });
+    }
+
+    /**
      * {@code from} and {@code into} are one person: every case of {@code from} moves to {@code into} as a change of
      * the case (its version moves on, a line on its record, a {@code case.resident-merged} event), then their
      * files, messages, submissions and consents, and {@code from} is left marked as merged. {@code into} takes over

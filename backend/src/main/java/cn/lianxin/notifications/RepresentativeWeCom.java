@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /**
  * Answers on WeCom to what someone wrote or tapped in the app: a representative's command, a tapped card, a
- * stranger. Each answer is keyed by the incoming message it answers, so a message processed twice is answered
+ * stranger; and notices that other contexts word for a representative (the week's visits). Each answer is keyed by the incoming message it answers, so a message processed twice is answered
  * once; it is a row written in the transaction that handles the incoming message and sent after commit through
  * the outbound pipeline like every other message (the sandbox outbox when WeCom is sandboxed) — a rolled-back
  * tap leaves its card as it was.
@@ -19,6 +19,23 @@ public class RepresentativeWeCom {
         OutboundMessage m = Templates.wecomAnswer(caseId, body).toRepresentative(representativeId);
         m.sourceEventId = incoming;
         return m.persist().replaceWithVoid();
+    }
+
+    /**
+     * A notice another context words for a representative (the week's visits, say), keyed by what it is about, so
+     * that it goes once however often it is asked for.
+     *
+     * @return whether it was written now (false: it had been already)
+     */
+    public Uni<Boolean> notice(UUID key, String purpose, long representativeId, String body) {
+        return OutboundMessage.count("sourceEventId = ?1 and purpose = ?2", key, purpose).chain(written -> {
+            if (written > 0) {
+                return Uni.createFrom().item(false);
+            }
+            OutboundMessage m = Templates.staffNotice(purpose, body).toRepresentative(representativeId);
+            m.sourceEventId = key;
+            return m.persist().replaceWith(true);
+        });
     }
 
     /**

@@ -184,6 +184,11 @@ final class Templates {
         return message(caseId, WECOM_ANSWER, WECOM_ANSWER, body);
     }
 
+    /** A notice to staff worded by the context it comes from; its purpose is its template. */
+    static OutboundMessage staffNotice(String purpose, String body) {
+        return message(null, purpose, purpose, body);
+    }
+
     private static OutboundMessage smsAnswer(UUID caseId, SmsTemplate template, Map<String, String> params) {
         return message(caseId, SMS_ANSWER, template.name(), null, params);
     }

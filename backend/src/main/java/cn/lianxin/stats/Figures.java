@@ -61,9 +61,10 @@ public class Figures {
         List<RateRow> rows = new ArrayList<>();
         RateRow total = null;
         for (Row row : result) {
-            RateRow r = RateRow.of(row.getLong("key"), row.getString("name"), row.getLong("registered"),
+            RateRow r = RateRow.of(row.getLong("key"), row.getString("name"), new RateRow.Counts(row.getLong("registered"),
                     row.getLong("signed_for"), row.getLong("replied"), row.getLong("on_time"), row.getLong("on_time_of"),
-                    row.getLong("rated"), row.getLong("satisfied"));
+                    row.getLong("rated"), row.getLong("satisfied"), row.getLong("archived"), row.getLong("archived_revisited"),
+                    row.getLong("revisited"), row.getLong("carried_out")));
             if (row.getBoolean("total")) {
                 total = r;
             } else {

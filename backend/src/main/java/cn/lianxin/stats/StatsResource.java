@@ -73,6 +73,10 @@ public class StatsResource {
                     reopened after 不满意 is not, until it is replied to again).
                     - 满意率 satisfactionRate = satisfied ÷ rated. rated: the case has a rating (满意, 基本满意 or 不满意); \
                     satisfied: 满意 or 基本满意.
+                    - 回访覆盖率 revisitCoverage = archivedRevisited ÷ archived: of the cases now in 归档, those revisited \
+                    (回访) with the resident reached.
+                    - 落实率 carriedOutRate = carriedOut ÷ revisited: of the cases whose latest revisit reached the resident, \
+                    those it found carried out (a case found not carried out is back in hand, no longer archived).
 
                     Rows are grouped by the case's current workstation, representative, village or category; cases not \
                     yet placed with one form a row with null id and name. `total` is all rows together. A liaison or group \

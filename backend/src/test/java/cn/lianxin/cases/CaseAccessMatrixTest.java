@@ -75,7 +75,8 @@ class CaseAccessMatrixTest {
         return new Object[] {method, path, statuses};
     }
 
-    private static final Map<String, Object> ANY_BODY = Map.of("text", "x", "handlingClass", "ON_THE_SPOT", "feedback", "SATISFIED");
+    private static final Map<String, Object> ANY_BODY = Map.of("text", "x", "handlingClass", "ON_THE_SPOT", "feedback", "SATISFIED",
+            "outcome", "CARRIED_OUT");
 
     @Test
     void shouldAnswerEachRoleOnEachCaseEndpointAsTheMatrixSays() {

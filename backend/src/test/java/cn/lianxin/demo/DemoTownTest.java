@@ -70,5 +70,16 @@ class DemoTownTest {
                 .extract().<Number>path("items[0].id").longValue();
         asOffice().get("/api/representatives/" + representative + "/slot-rules").then().statusCode(200)
                 .body("rules.size()", org.hamcrest.Matchers.equalTo(2)).body("rules[0].slotMinutes", org.hamcrest.Matchers.equalTo(30));
+        // Visits: three so far this week, and last week's coverage has its two late villages (issue 14).
+        String chenming = Api.login("chenming", Api.OFFICE_PASSWORD);
+        JsonPath thisWeek = io.restassured.RestAssured.given().auth().oauth2(chenming).get("/api/visits").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(thisWeek.<String>getList("metWith")).hasSize(1);
+        java.time.LocalDate monday = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
+                .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY)).minusDays(7);
+        JsonPath lastWeek = asOffice().queryParam("from", monday.toString()).queryParam("to", monday.plusDays(6).toString())
+                .get("/api/visits/coverage").then().statusCode(200).extract().jsonPath();
+        assertThat(lastWeek.<String>getList("findAll { it.status == 'LATE' }.village")).contains("北坡村", "枣园村");
+        assertThat(lastWeek.<String>getList("findAll { it.village == '南湾村' }.status")).containsOnly("DONE");
     }
 }

@@ -141,9 +141,13 @@ public sealed interface CaseCommand {
         }
     }
 
-    /** 回访: a follow-up visit or call; counts as asking for feedback. */
-    record Revisit(String note) implements CaseCommand {
+    /**
+     * 回访: a follow-up visit or call and what it found (事事有落实); counts as asking for feedback. A matter found not
+     * carried out reopens the case with the group leader ({@link Transitions#target}).
+     */
+    record Revisit(RevisitOutcome outcome, String note) implements CaseCommand {
         public Revisit {
+            Required.value(outcome, "outcome");
             note = Required.text(note, "text");
         }
 

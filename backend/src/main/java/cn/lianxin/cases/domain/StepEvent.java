@@ -90,7 +90,8 @@ public sealed interface StepEvent extends CaseEvent {
         }
     }
 
-    record Revisited(CaseStep step, String note) implements StepEvent {
+    /** {@code toGroupLeader}: the matter was found not carried out and the case went to the group leader (or to dispatch: none). */
+    record Revisited(CaseStep step, RevisitOutcome outcome, String note, boolean toGroupLeader) implements StepEvent {
         public String type() {
             return CaseEvents.REVISITED;
         }

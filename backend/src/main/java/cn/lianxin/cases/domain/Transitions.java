@@ -64,7 +64,8 @@ public final class Transitions {
         rule(CommandKind.REPLY, EnumSet.of(IN_PROGRESS), REPLIED, Guard.NO_INSTRUCTION_AWAITED);
         rule(CommandKind.RECORD_FEEDBACK, EnumSet.of(REPLIED), FEEDBACK_GIVEN);
         rule(CommandKind.REOPEN, EnumSet.of(FEEDBACK_GIVEN), IN_PROGRESS, Guard.RATED_UNSATISFIED);
-        rule(CommandKind.REVISIT, EnumSet.of(REPLIED, FEEDBACK_GIVEN), null);
+        // 回访 follows a case after its reply, archived too; "not carried out" reopens it (see target).
+        rule(CommandKind.REVISIT, EnumSet.of(REPLIED, FEEDBACK_GIVEN, ARCHIVED), null);
         rule(CommandKind.ARCHIVE, EnumSet.of(REPLIED, FEEDBACK_GIVEN), ARCHIVED, Guard.REPLY_DELIVERED_AND_FEEDBACK_ASKED);
     }
 
@@ -108,8 +109,14 @@ public final class Transitions {
         return rule.guards().stream().filter(g -> !g.holds.test(c)).findFirst();
     }
 
-    /** Where the command leads from {@code state}; only meaningful when {@link #refusal} said yes. */
-    public static CaseState target(CaseState state, CommandKind kind) {
-        return RULES.get(kind).to().orElse(state);
+    /**
+     * Where the command leads from {@code state}; only meaningful when {@link #refusal} said yes. A revisit that finds
+     * the matter not carried out (事事有落实) puts the case back in hand, whatever step it had reached.
+     */
+    public static CaseState target(CaseState state, CaseCommand command) {
+        if (command instanceof CaseCommand.Revisit revisit && revisit.outcome() == RevisitOutcome.NOT_CARRIED_OUT) {
+            return IN_PROGRESS;
+        }
+        return RULES.get(command.kind()).to().orElse(state);
     }
 }

@@ -120,8 +120,8 @@ public class CaseCommandResource {
 
     @POST
     @Path("revisit")
-    @Operation(summary = "回访: record a follow-up visit or call; counts as asking for feedback")
-    public Uni<CaseResource.CaseView> revisit(@PathParam("id") UUID id, @Valid @NotNull CommandRequests.TextRequest r) {
+    @Operation(summary = "回访: record a follow-up visit or call and its outcome (CARRIED_OUT, NOT_CARRIED_OUT, NOT_REACHED); counts as asking for feedback; also after archiving; NOT_CARRIED_OUT reopens the case with the group leader")
+    public Uni<CaseResource.CaseView> revisit(@PathParam("id") UUID id, @Valid @NotNull CommandRequests.RevisitRequest r) {
         return run(id, CommandRequests.REVISIT.of(r));
     }
 

@@ -4,6 +4,7 @@ import cn.lianxin.cases.domain.CaseCommand;
 import cn.lianxin.cases.domain.CommandKind;
 import cn.lianxin.cases.domain.Feedback;
 import cn.lianxin.cases.domain.HandlingClass;
+import cn.lianxin.cases.domain.RevisitOutcome;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -45,6 +46,10 @@ public final class CommandRequests {
     public record TransferRequest(@NotNull Long representativeId, @NotBlank @Size(max = 500) String reason) {
     }
 
+    /** 回访: what it found and the resident's words (or why they could not be reached). */
+    public record RevisitRequest(@NotNull RevisitOutcome outcome, @NotBlank @Size(max = 2000) String text) {
+    }
+
     public record FeedbackRequest(@NotNull Feedback feedback, @Size(max = 500) String comment) {
     }
 
@@ -83,8 +88,8 @@ public final class CommandRequests {
             r -> new CaseCommand.RecordFeedback(r.feedback(), r.comment()));
     public static final Route<TextRequest> REOPEN = new Route<>(CommandKind.REOPEN, TextRequest.class,
             r -> new CaseCommand.Reopen(r.text()));
-    public static final Route<TextRequest> REVISIT = new Route<>(CommandKind.REVISIT, TextRequest.class,
-            r -> new CaseCommand.Revisit(r.text()));
+    public static final Route<RevisitRequest> REVISIT = new Route<>(CommandKind.REVISIT, RevisitRequest.class,
+            r -> new CaseCommand.Revisit(r.outcome(), r.text()));
     public static final Route<Void> ARCHIVE = new Route<>(CommandKind.ARCHIVE, Void.class, r -> new CaseCommand.Archive());
 
     private static final Map<CommandKind, Route<?>> BY_KIND = new EnumMap<>(CommandKind.class);

@@ -6,6 +6,7 @@ import cn.lianxin.masterdata.Representative;
 import cn.lianxin.masterdata.WorkField;
 import cn.lianxin.masterdata.Village;
 import cn.lianxin.masterdata.Workstation;
+import cn.lianxin.visits.Activities;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -47,6 +48,12 @@ public class PublicResource {
     public record CategoryCard(long id, String code, String name) {
     }
 
+    private final Activities activities;
+
+    PublicResource(Activities activities) {
+        this.activities = activities;
+    }
+
     @GET
     @Path("workstations")
     @WithSession
@@ -60,13 +67,25 @@ public class PublicResource {
     }
 
     @GET
+    @Path("workstations/{id}/activities")
+    @WithSession
+    @Operation(summary = "五公开: the workstation's activities of the last year (receptions, study sessions, research visits,"
+            + " consultations) — kind, date, place, title and the representatives who attended; no minutes, no other attendee")
+    public Uni<List<Activities.PublicActivity>> activities(@PathParam("id") long id) {
+        return active(id).chain(w -> activities.publicRecord(w.id));
+    }
+
+    @GET
     @Path("workstations/{id}")
     @WithSession
     public Uni<WorkstationCard> workstation(@PathParam("id") long id) {
-        return Workstation.<Workstation>find("id = ?1 and active = true", id).firstResult()
-                .onItem().ifNull().failWith(() -> ApiException.notFound("Workstation " + id))
-                .chain(w -> Representative.<Representative>list("workstationId = ?1 and active = true order by groupLeader desc, name, id", w.id)
+        return active(id).chain(w -> Representative.<Representative>list("workstationId = ?1 and active = true order by groupLeader desc, name, id", w.id)
                         .map(reps -> card(w, reps)));
+    }
+
+    private static Uni<Workstation> active(long id) {
+        return Workstation.<Workstation>find("id = ?1 and active = true", id).firstResult()
+                .onItem().ifNull().failWith(() -> ApiException.notFound("Workstation " + id));
     }
 
     @GET

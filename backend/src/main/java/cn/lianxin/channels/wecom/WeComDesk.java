@@ -1,5 +1,6 @@
 package cn.lianxin.channels.wecom;
 
+import cn.lianxin.api.ApiException;
 import cn.lianxin.api.Filters;
 import cn.lianxin.bookings.Booking;
 import cn.lianxin.bookings.domain.BookingState;
@@ -13,7 +14,13 @@ import cn.lianxin.cases.CaseLifecycle;
 import cn.lianxin.cases.CaseScope;
 import cn.lianxin.cases.domain.CaseState;
 import cn.lianxin.cases.domain.HandlingClass;
+import cn.lianxin.masterdata.Representative;
+import cn.lianxin.masterdata.Village;
+import cn.lianxin.masterdata.Workstation;
 import cn.lianxin.notifications.RepresentativeWeCom;
+import cn.lianxin.visits.VisitCoverage;
+import cn.lianxin.visits.VisitRecords;
+import cn.lianxin.visits.VisitTexts;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +29,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -53,15 +61,19 @@ class WeComDesk {
     }
 
     private final CaseLifecycle lifecycle;
+    private final VisitRecords visits;
+    private final VisitCoverage coverage;
     private final RepresentativeWeCom answers;
     private final WeComSettings settings;
     private final ZoneId townZone;
     private final Clock clock;
 
-    WeComDesk(CaseLifecycle lifecycle, RepresentativeWeCom answers, WeComSettings settings,
+    WeComDesk(CaseLifecycle lifecycle, VisitRecords visits, VisitCoverage coverage, RepresentativeWeCom answers, WeComSettings settings,
             @ConfigProperty(name = "lianxin.cases.time-zone") ZoneId townZone, Clock clock) {
         this.clock = clock;
         this.lifecycle = lifecycle;
+        this.visits = visits;
+        this.coverage = coverage;
         this.answers = answers;
         this.settings = settings;
         this.townZone = townZone;
@@ -87,6 +99,18 @@ class WeComDesk {
             return resolve(show.caseRef(), member).chain(found -> found
                     .map(c -> answer(in, member, c.id, WeComTexts.show(c, townZone), "show " + c.number))
                     .orElseGet(() -> notFound(in, show.caseRef(), member)));
+        }
+        if (command instanceof WeComCommands.RecordVisit visit) {
+            return recordVisit(in, member, visit);
+        }
+        if (command instanceof WeComCommands.WeekPlan) {
+            VisitCoverage.Period week = coverage.periodOf(visits.today());
+            return coverage.plans(member.caller(), week.from(), week.to())
+                    .chain(plans -> answer(in, member, null, VisitTexts.plan(week, plans), "week plan of " + plans.size()));
+        }
+        if (command instanceof WeComCommands.Revisit revisit) {
+            return resolve(revisit.caseRef(), member).chain(found -> found.map(c -> revisit(in, c, revisit, member))
+                    .orElseGet(() -> notFound(in, revisit.caseRef(), member)));
         }
         if (command instanceof WeComCommands.Mine) {
             return Case.<Case>find("representativeId = ?1 and state in ?2 order by registeredAt", member.representative().id, OPEN)
@@ -167,6 +191,43 @@ class WeComDesk {
                 .map(refusal -> answer(in, member, c.id, WeComTexts.cannotReply(c, refusal), "reply refused in " + c.state))
                 .orElseGet(() -> execute(c, new CaseCommand.Reply(text), member)
                         .chain(replied -> answer(in, member, c.id, WeComTexts.replied(replied), "replied to " + c.number)));
+    }
+
+    /**
+     * 走访 by text: the village by name among the member's contact villages and their workstation's, today's date,
+     * each issue after 反映 a case of theirs. A refusal (already recorded today, say) is answered and writes nothing.
+     */
+    private Uni<String> recordVisit(Inbound in, Members.Member member, WeComCommands.RecordVisit visit) {
+        Representative rep = member.representative();
+        return Workstation.<Workstation>findById(rep.workstationId).chain(workstation -> {
+            Set<Long> candidates = new HashSet<>(rep.contactVillageIds);
+            if (workstation != null) {
+                candidates.addAll(workstation.villageIds);
+            }
+            return Village.<Village>list("id in ?1 and active = true order by id", candidates);
+        }).chain(villages -> {
+            Optional<Village> village = villages.stream().filter(v -> v.name.equals(visit.village())).findFirst();
+            if (village.isEmpty()) {
+                List<String> contact = villages.stream().filter(v -> rep.contactVillageIds.contains(v.id)).map(v -> v.name).toList();
+                return answer(in, member, null, WeComTexts.unknownVillage(visit.village(), contact), "visit: unknown village");
+            }
+            List<VisitRecords.Issue> issues = visit.issues().stream().map(text -> new VisitRecords.Issue(text, null, null, null, false)).toList();
+            return visits.record(member.caller(), new VisitRecords.RecordVisit(rep.id, village.get().id, visits.today(), visit.metWith(),
+                            visit.summary(), issues), Channel.WECOM)
+                    .chain(recorded -> Case.<Case>list("id in ?1 order by number", recorded.caseIds()))
+                    .chain(cases -> answer(in, member, null, VisitTexts.recorded(village.get().name, cases.stream().map(c -> c.number).toList()),
+                            "visit recorded with " + cases.size() + " cases"))
+                    .onFailure(ApiException.class).recoverWithUni(e -> answer(in, member, null,
+                            WeComTexts.visitRefused(((ApiException) e).problem()), "visit refused"));
+        });
+    }
+
+    /** 回访 by text: the outcome given to the case, as the lifecycle allows. */
+    private Uni<String> revisit(Inbound in, Case c, WeComCommands.Revisit revisit, Members.Member member) {
+        return Transitions.refusal(member.caller(), c, CommandKind.REVISIT)
+                .map(refusal -> answer(in, member, c.id, WeComTexts.cannotRevisit(c, refusal), "revisit refused in " + c.state))
+                .orElseGet(() -> execute(c, new CaseCommand.Revisit(revisit.outcome(), revisit.text()), member)
+                        .chain(done -> answer(in, member, c.id, WeComTexts.revisited(done), "revisited " + c.number)));
     }
 
     /** A command as the member, recorded as given on WeCom. */

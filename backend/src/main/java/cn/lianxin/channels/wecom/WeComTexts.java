@@ -2,7 +2,9 @@ package cn.lianxin.channels.wecom;
 
 import cn.lianxin.bookings.Booking;
 import cn.lianxin.cases.Case;
+import cn.lianxin.api.Problem;
 import cn.lianxin.cases.domain.Rejection;
+import cn.lianxin.cases.domain.RevisitOutcome;
 import cn.lianxin.cases.domain.Transitions;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -19,6 +21,9 @@ final class WeComTexts {
             查 编号 —— 查看诉求进展，如「查 0042」
             列表 —— 我的在办诉求
             接待 —— 我的视频接待安排（今天起七天，附会议链接）
+            本周走访 —— 本周要走访的联系村
+            走访 村名 见了谁 谈了什么；反映：问题一；问题二 —— 记录走访，每个反映的问题登记为由您承办的诉求，如「走访 东村 村支书等5人 了解春耕；反映：桥栏杆断了」
+            回访 编号 已落实/未落实/未联系上 居民的话 —— 记录回访，如「回访 0042 已落实 居民说路灯亮了」
             编号可写完整编号（SG-20261127-0042）或末尾几位（0042）。签收、当场办结请点卡片上的按钮。""";
 
     static final String STRANGER = "您好，您的企业微信账号尚未登记为连心桥党代表，暂不能使用本应用。如有疑问请联系镇人大办。";
@@ -73,6 +78,27 @@ final class WeComTexts {
                 .map(b -> day.format(b.startsAt.atZoneSameInstant(townZone)) + "–" + time.format(b.endsAt.atZoneSameInstant(townZone))
                         + " " + excerpt(b.topic) + (b.joinUrl == null ? "（会议准备中）" : "\n会议：" + b.joinUrl))
                 .collect(Collectors.joining("\n"));
+    }
+
+    static String unknownVillage(String name, List<String> contact) {
+        return "没有找到村庄「" + name + "」。" + (contact.isEmpty() ? "您还没有联系村，请联系联络员登记。" : "您的联系村：" + String.join("、", contact) + "。");
+    }
+
+    /** Why a visit could not be recorded, in the words of the refusal (a visit already recorded today, a category missing). */
+    static String visitRefused(Problem problem) {
+        String why = problem.errors() == null || problem.errors().isEmpty() ? problem.detail()
+                : problem.errors().stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("；"));
+        return "走访未记录：" + why + "。";
+    }
+
+    static String cannotRevisit(Case c, Rejection refusal) {
+        return refusal instanceof Rejection.NotPermitted ? c.number + " 不由您承办，不能回访。"
+                : c.number + " 当前处于「" + c.state.label() + "」，答复居民之后才能回访。";
+    }
+
+    static String revisited(Case c) {
+        return "已记录 " + c.number + " 的回访（" + c.revisitOutcome.label() + "）"
+                + (c.revisitOutcome == RevisitOutcome.NOT_CARRIED_OUT ? "，诉求已转组长重新办理。" : "。");
     }
 
     static String notFound(String ref) {

@@ -30,4 +30,23 @@ class WeComCommandsTest {
         assertThat(WeComCommands.read("你好")).isEqualTo(new WeComCommands.Help());
         assertThat(WeComCommands.read("")).isEqualTo(new WeComCommands.Help());
     }
+
+    @Test
+    void shouldReadAVisitWithWhomTheyMetWhatTheyHeardAndEachIssueRaised() {
+        assertThat(WeComCommands.read("走访 东村 村支书等5人 了解春耕；反映：桥栏杆断了；路灯不亮"))
+                .isEqualTo(new WeComCommands.RecordVisit("东村", "村支书等5人", "了解春耕", java.util.List.of("桥栏杆断了", "路灯不亮")));
+        assertThat(WeComCommands.read("走访\u3000西村\u3000王大爷\u3000聊了医保"))
+                .isEqualTo(new WeComCommands.RecordVisit("西村", "王大爷", "聊了医保", java.util.List.of()));
+        assertThat(WeComCommands.read("走访 东村")).isEqualTo(new WeComCommands.Help());
+        assertThat(WeComCommands.read("本周走访")).isEqualTo(new WeComCommands.WeekPlan());
+    }
+
+    @Test
+    void shouldReadARevisitWithItsOutcome() {
+        assertThat(WeComCommands.read("回访 0042 已落实 居民说路灯亮了"))
+                .isEqualTo(new WeComCommands.Revisit("0042", cn.lianxin.cases.domain.RevisitOutcome.CARRIED_OUT, "居民说路灯亮了"));
+        assertThat(WeComCommands.read("回访 0042 未联系上"))
+                .isEqualTo(new WeComCommands.Revisit("0042", cn.lianxin.cases.domain.RevisitOutcome.NOT_REACHED, "未联系上"));
+        assertThat(WeComCommands.read("回访 0042 还行")).isEqualTo(new WeComCommands.Help());
+    }
 }
