@@ -49,6 +49,9 @@ public class ResidentErasure {
             "UPDATE case_activity a SET actor = replace(a.actor, r.phone_masked, '" + GONE + "') FROM resident r, cases c"
                     + " WHERE r.id = ANY($1) AND r.phone_masked IS NOT NULL AND c.resident_id = ANY($1) AND a.case_id = c.id"
                     + " AND position(r.phone_masked in a.actor) > 0",
+            // WeChat's stored pushes (subscribe outcomes, consent changes) carry the resident's openid in their text.
+            "UPDATE mp_inbound i SET payload = '" + GONE + "' FROM resident r WHERE r.id = ANY($1) AND r.openid IS NOT NULL"
+                    + " AND position(r.openid in i.payload) > 0",
             "DELETE FROM mp_subscription WHERE resident_id = ANY($1)",
             "DELETE FROM mp_submission WHERE resident_id = ANY($1)");
     private static final String MESSAGES = "UPDATE outbound_message SET body = '" + GONE + "', params = NULL WHERE resident_id = ANY($1)";
