@@ -22,7 +22,9 @@ public class ReadAudit {
 
     /** What was read. */
     public enum Action {
-        CASE_LIST, CASE_READ, CASE_RECORD, CASE_EXPORT, CASE_FILE, RESIDENT_HISTORY, RESIDENT_SEARCH, RESIDENT_DATA, PHONE_IN_CLEAR
+        CASE_LIST, CASE_READ, CASE_RECORD, CASE_EXPORT, CASE_FILE, RESIDENT_HISTORY, RESIDENT_SEARCH, RESIDENT_DATA, PHONE_IN_CLEAR,
+        /** The message log: what was sent to a resident (its text names their concern). */
+        MESSAGE_LOG
     }
 
     /** One thing read: a case (with its resident) or a resident; {@code target} names it for the reader of the log. */

@@ -22,6 +22,8 @@ import cn.lianxin.cases.rest.CommandRequests;
 import cn.lianxin.masterdata.Representative;
 import cn.lianxin.masterdata.Village;
 import cn.lianxin.notifications.MessageSearch;
+import cn.lianxin.rights.ResidentData;
+import cn.lianxin.rights.ResidentErasure;
 import cn.lianxin.notifications.OutboundMessage;
 import cn.lianxin.notifications.RecipientKind;
 import cn.lianxin.staff.Caller;
@@ -140,6 +142,8 @@ public class CasePage {
     }
 
     private final Frame.Frames frames;
+    private final ResidentData data;
+    private final ResidentErasure erasure;
     private final CaseLifecycle lifecycle;
     private final CaseCommands commands;
     private final ResidentHistories histories;
@@ -148,7 +152,9 @@ public class CasePage {
     private final CommandForms forms;
 
     public CasePage(Frame.Frames frames, CaseLifecycle lifecycle, CaseCommands commands, ResidentHistories histories, Uploads uploads,
-            CaseRows rows, CommandForms forms) {
+            CaseRows rows, CommandForms forms, ResidentData data, ResidentErasure erasure) {
+        this.data = data;
+        this.erasure = erasure;
         this.frames = frames;
         this.lifecycle = lifecycle;
         this.commands = commands;
@@ -235,6 +241,30 @@ public class CasePage {
         }
         return uploads.hiddenPhotosOf(c.id).map(found -> found.stream().map(u -> new HiddenPhoto(u.id, CaseFilesResource.url(c.id, "photos", u.id),
                 u.mediaLabel, u.reviewedAt != null, u.reviewedBy, rows.time(u.reviewedAt))).toList());
+    }
+
+    /** The resident asked the town office for what is held about them (an SMS resident has no mini-program). */
+    @GET
+    @Path("resident/data.json")
+    @RolesAllowed(Roles.TOWN_OFFICE)
+    @WithSession
+    public Uni<Response> residentData(@PathParam("id") UUID id) {
+        Caller caller = frames.of("cases").caller();
+        return lifecycle.visible(id, caller).chain(c -> data.readBy(caller, c.residentId))
+                .map(document -> Response.ok(document.encode(), MediaType.APPLICATION_JSON_TYPE)
+                        .header("Content-Disposition", "attachment; filename=\"resident-data.json\"").build());
+    }
+
+    /** The resident asked the town office to erase their personal data: done, and the case read again (anonymised). */
+    @POST
+    @Path("resident/erasure")
+    @RolesAllowed(Roles.TOWN_OFFICE)
+    @WithSession
+    public Uni<Response> eraseResident(@PathParam("id") UUID id) {
+        Caller caller = frames.of("cases").caller();
+        String location = "{\"path\":\"/console/cases/" + id + "\",\"target\":\"#case\",\"swap\":\"outerHTML\"}";
+        return lifecycle.visible(id, caller).chain(c -> erasure.erase(c.residentId, ResidentErasure.Via.TOWN_OFFICE, caller.username()))
+                .map(done -> Response.noContent().header("HX-Location", location).build());
     }
 
     /**

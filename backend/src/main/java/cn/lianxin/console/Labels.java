@@ -30,6 +30,7 @@ public final class Labels {
             case RESIDENT_SEARCH -> "查找群众";
             case RESIDENT_DATA -> "群众信息";
             case PHONE_IN_CLEAR -> "完整手机号";
+            case MESSAGE_LOG -> "消息记录";
         };
     }
 }

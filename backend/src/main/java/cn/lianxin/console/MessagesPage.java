@@ -6,6 +6,7 @@ import cn.lianxin.api.Roles;
 import cn.lianxin.cases.Case;
 import cn.lianxin.masterdata.Representative;
 import cn.lianxin.notifications.MessageChannel;
+import cn.lianxin.audit.ReadAudit;
 import cn.lianxin.notifications.MessageSearch;
 import cn.lianxin.notifications.OutboundMessage;
 import cn.lianxin.notifications.RecipientKind;
@@ -94,8 +95,11 @@ public class MessagesPage {
     private final ParkedWork parkedWork;
     private final Frame.Frames frames;
     private final ZoneId townZone;
+    private final ReadAudit audit;
 
-    public MessagesPage(ParkedWork parkedWork, Frame.Frames frames, @ConfigProperty(name = "lianxin.cases.time-zone") ZoneId townZone) {
+    public MessagesPage(ParkedWork parkedWork, Frame.Frames frames, @ConfigProperty(name = "lianxin.cases.time-zone") ZoneId townZone,
+            ReadAudit audit) {
+        this.audit = audit;
         this.parkedWork = parkedWork;
         this.frames = frames;
         this.townZone = townZone;
@@ -129,7 +133,7 @@ public class MessagesPage {
                 return Uni.createFrom().item(new Page<OutboundMessage>(List.of(), 0, PAGE_SIZE, 0));
             }
             return new MessageSearch(caseId, null, null, channelValue, statusValue, kindValue, fromValue, toValue, null)
-                    .page(townZone, messagePage);
+                    .read(frame.caller(), audit, townZone, messagePage);
         }).chain(messages -> rows(messages.items()).chain(rows -> parkedWork.page(parkedRequest).map(parked -> Templates.messages(frame,
                 filters, rows, pager(messages, query, "page", parkedRequest.page, "parkedPage", ""),
                 parked.items().stream().map(item -> parkedRow(item, false)).toList(),

@@ -5,6 +5,9 @@ import cn.lianxin.api.PageRequest;
 import cn.lianxin.api.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import cn.lianxin.audit.ReadAudit;
+import cn.lianxin.staff.Caller;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -37,9 +40,13 @@ public class MessageLogResource {
     }
 
     private final ZoneId townZone;
+    private final SecurityIdentity identity;
+    private final ReadAudit audit;
 
-    public MessageLogResource(@ConfigProperty(name = "lianxin.cases.time-zone") ZoneId townZone) {
+    public MessageLogResource(@ConfigProperty(name = "lianxin.cases.time-zone") ZoneId townZone, SecurityIdentity identity, ReadAudit audit) {
         this.townZone = townZone;
+        this.identity = identity;
+        this.audit = audit;
     }
 
     @GET
@@ -48,7 +55,7 @@ public class MessageLogResource {
     @Operation(summary = "Outbound messages with their delivery status, newest first; from/to are the town's calendar days"
             + " the message was created on (both included)")
     public Uni<Page<MessageView>> log(@Valid @BeanParam PageRequest page, @BeanParam MessageFilters filters) {
-        return filters.toSearch().page(townZone, page).map(p -> p.map(MessageView::of));
+        return filters.toSearch().read(Caller.of(identity), audit, townZone, page).map(p -> p.map(MessageView::of));
     }
 
     @GET
@@ -56,6 +63,6 @@ public class MessageLogResource {
     @WithSession
     @Operation(summary = "Messages sent in sandbox mode, newest first")
     public Uni<Page<MessageView>> sandbox(@Valid @BeanParam PageRequest page, @BeanParam MessageFilters filters) {
-        return filters.sandboxed().page(townZone, page).map(p -> p.map(MessageView::of));
+        return filters.sandboxed().read(Caller.of(identity), audit, townZone, page).map(p -> p.map(MessageView::of));
     }
 }

@@ -4,6 +4,8 @@ import cn.lianxin.api.Dates;
 import cn.lianxin.api.Filters;
 import cn.lianxin.api.Page;
 import cn.lianxin.api.PageRequest;
+import cn.lianxin.audit.ReadAudit;
+import cn.lianxin.staff.Caller;
 import io.smallrye.mutiny.Uni;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -15,6 +17,16 @@ import java.util.UUID;
  */
 public record MessageSearch(UUID caseId, Long representativeId, UUID residentId, MessageChannel channel, OutboundMessage.Status status,
         RecipientKind recipientKind, LocalDate from, LocalDate to, Boolean sandbox) {
+
+    /**
+     * A page of the log as a staff member reads it: every message to a resident on it is a line of the read audit
+     * (the message's text is about their concern), written before the page is answered.
+     */
+    public Uni<Page<OutboundMessage>> read(Caller caller, ReadAudit audit, ZoneId townZone, PageRequest page) {
+        return page(townZone, page).call(found -> audit.record(caller, ReadAudit.Action.MESSAGE_LOG, found.items().stream()
+                .filter(m -> m.residentId != null)
+                .map(m -> new ReadAudit.Read("message " + m.id, m.caseId, m.residentId)).toList()));
+    }
 
     public Uni<Page<OutboundMessage>> page(ZoneId townZone, PageRequest page) {
         Filters filters = new Filters()

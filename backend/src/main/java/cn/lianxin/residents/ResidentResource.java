@@ -99,9 +99,7 @@ public class ResidentResource {
     @RolesAllowed(Roles.TOWN_OFFICE)
     @Operation(summary = "Everything held about a resident, for their request made at the office (an SMS resident has no mini-program)")
     public Uni<Response> data(@PathParam("id") UUID id) {
-        return data.of(id).onItem().ifNull().failWith(() -> ApiException.notFound("Resident " + id))
-                .call(document -> audit.record(Caller.of(identity), ReadAudit.Action.RESIDENT_DATA, ReadAudit.Read.ofResident(id)))
-                .map(document -> Response.ok(document.encode(), MediaType.APPLICATION_JSON_TYPE).build());
+        return data.readBy(Caller.of(identity), id).map(document -> Response.ok(document.encode(), MediaType.APPLICATION_JSON_TYPE).build());
     }
 
     @POST

@@ -1,5 +1,8 @@
 package cn.lianxin.rights;
 
+import cn.lianxin.api.ApiException;
+import cn.lianxin.audit.ReadAudit;
+import cn.lianxin.staff.Caller;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -54,12 +57,20 @@ public class ResidentData {
             )::text""";
 
     private final Pool pool;
+    private final ReadAudit audit;
 
-    public ResidentData(Pool pool) {
+    public ResidentData(Pool pool, ReadAudit audit) {
+        this.audit = audit;
         this.pool = pool;
     }
 
     /** The document, or null for nobody by that id. */
+    /** The document for a request the resident made at the office: read by staff, so a line of the read audit. */
+    public Uni<JsonObject> readBy(Caller caller, UUID residentId) {
+        return of(residentId).onItem().ifNull().failWith(() -> ApiException.notFound("Resident " + residentId))
+                .call(document -> audit.record(caller, ReadAudit.Action.RESIDENT_DATA, ReadAudit.Read.ofResident(residentId)));
+    }
+
     public Uni<JsonObject> of(UUID residentId) {
         return pool.preparedQuery(DOCUMENT).execute(Tuple.of(residentId)).map(rows -> {
             JsonObject document = new JsonObject(rows.iterator().next().getString(0));

@@ -4,6 +4,7 @@ import static cn.lianxin.testing.Api.asOffice;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import cn.lianxin.testing.Api;
@@ -16,6 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.net.URL;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +79,21 @@ class ReadAuditTest {
 
         assertThat(entries("caseId", caseId)).filteredOn(e -> team.liaison().equals(e.get("actor"))).extracting(e -> e.get("action") + " " + e.get("via"))
                 .contains("CASE_READ GET /console/cases/" + caseId, "CASE_EXPORT GET /console/cases/export.csv");
+    }
+
+    @Test
+    void theMessageLogReadByTheOfficeIsRecordedForEachResidentMessagedOnThePage() {
+        Fixtures town = Fixtures.town();
+        String resident = town.resident();
+        String caseId = town.walkInCase(resident, "水渠堵了");
+        await().atMost(Duration.ofSeconds(30)).until(() -> asOffice().queryParam("caseId", caseId).get("/api/messages").then()
+                .statusCode(200).extract().<Integer>path("total") > 0);
+        String token = Api.login("office", Api.OFFICE_PASSWORD);
+        given().cookie("lianxin_session", token).queryParam("case", caseId).get("/console/messages").then().statusCode(200);
+
+        assertThat(entries("residentId", resident)).filteredOn(e -> "MESSAGE_LOG".equals(e.get("action")))
+                .extracting(e -> String.valueOf(e.get("via")).replaceAll("\\?.*", ""))
+                .contains("GET /api/messages", "GET /console/messages");
     }
 
     @Test

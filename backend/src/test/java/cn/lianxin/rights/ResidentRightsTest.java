@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import cn.lianxin.testing.Api;
+import cn.lianxin.testing.Browser;
 import cn.lianxin.testing.Database;
 import cn.lianxin.testing.Fixtures;
 import cn.lianxin.testing.MiniProgramResident;
 import cn.lianxin.testing.ProviderFakes;
 import cn.lianxin.testing.Team;
 import cn.lianxin.testing.WechatFake;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.vertx.core.buffer.Buffer;
@@ -19,6 +21,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -29,6 +32,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 /** A resident sees what is held about them, corrects it, withdraws consents and has it erased, their cases still counted. */
 @QuarkusTest
@@ -38,6 +43,9 @@ class ResidentRightsTest {
     private static final ZoneId TOWN = ZoneId.of("Asia/Shanghai");
 
     ProviderFakes providers;
+
+    @TestHTTPResource("/")
+    URL base;
 
     @Inject
     Pool pool;
@@ -150,6 +158,35 @@ class ResidentRightsTest {
         assertThat(Database.count(pool, "SELECT count(*) FROM read_audit WHERE resident_id = $1 AND action = 'RESIDENT_DATA' AND actor = 'office'",
                 UUID.fromString(resident))).isOne();
         asOffice().post("/api/residents/" + resident + "/erasure").then().statusCode(404);
+    }
+
+    @Test
+    void theTownOfficeExportsAndErasesAResidentFromTheCasePageOnTheirRequest() {
+        Fixtures town = Fixtures.town();
+        String phone = Api.uniquePhone();
+        String name = Api.unique("赵大爷");
+        String resident = asOffice().body(Map.of("name", name, "phone", phone, "villageId", town.villageId())).post("/api/residents")
+                .then().statusCode(201).extract().path("id");
+        String caseId = town.walkInCase(resident, "路灯不亮");
+        String session = Api.login("office", Api.OFFICE_PASSWORD);
+        given().cookie("lianxin_session", session).get("/console/cases/" + caseId + "/resident/data.json").then().statusCode(200)
+                .header("Content-Disposition", org.hamcrest.Matchers.containsString("attachment")).body("resident.name", equalTo(name));
+
+        ChromeDriver browser = Browser.fresh();
+        Browser.signIn(browser, base.toString(), "office", Api.OFFICE_PASSWORD);
+        browser.get(base + "console/cases/" + caseId);
+        assertThat(browser.findElement(By.cssSelector("#h-resident + p")).getText()).contains(name);
+        browser.findElement(By.id("erase-resident")).click();
+        browser.switchTo().alert().accept();
+        Browser.waiting(browser).until(d -> !d.findElement(By.cssSelector("#h-resident + p")).getText().contains(name));
+        Browser.screenshot(browser, "80-case-resident-erased");
+
+        assertThat(whereInTheDatabase(phone)).isEmpty();
+        assertThat(whereInTheDatabase(name)).isEmpty();
+        assertThat(Database.count(pool, "SELECT count(*) FROM resident_erasure WHERE resident_id = $1 AND requested_by = 'office'",
+                UUID.fromString(resident))).isOne();
+        assertThat(Database.count(pool, "SELECT count(*) FROM read_audit WHERE resident_id = $1 AND action = 'RESIDENT_DATA'"
+                + " AND via = 'GET /console/cases/" + caseId + "/resident/data.json'", UUID.fromString(resident))).isOne();
     }
 
     @Test
