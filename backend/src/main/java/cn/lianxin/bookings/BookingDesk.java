@@ -103,7 +103,7 @@ public class BookingDesk {
             decide(caller, b, BookingCommand.CONFIRM);
             return category(categoryId).chain(category -> Resident.<Resident>findById(b.residentId).chain(resident -> registration.registerWith(
                     new RegisterCase(b.residentId, resident.villageId, category, Channel.VIDEO, text), b.representativeId,
-                    "视频预约：群众预约了该代表 " + WHEN.format(b.startsAt.atZoneSameInstant(zone)) + " 的接待时段", actor(caller))
+                    rep -> "视频预约：群众预约了该代表 " + WHEN.format(b.startsAt.atZoneSameInstant(zone)) + " 的接待时段", actor(caller))
                     .map(c -> {
                         b.state = BookingState.CONFIRMED;
                         b.topic = text;

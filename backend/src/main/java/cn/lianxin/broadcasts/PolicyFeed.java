@@ -137,7 +137,7 @@ public class PolicyFeed {
             Carrier carrier = carriers.isEmpty() ? null : carriers.get(0);
             RegisterCase command = new RegisterCase(residentId, villageId, category, channel, "【政策疑问：" + title + "】" + text.strip());
             return (carrier == null ? registration.register(command, actor)
-                    : registration.registerWith(command, carrier.id(), "政策解读「" + title + "」的宣讲代表：" + carrier.name(), actor)).call(c -> Panache.getSession().chain(s -> s.createNativeQuery("""
+                    : registration.registerWith(command, carrier.id(), rep -> "政策解读「" + title + "」的宣讲代表：" + rep.name, actor)).call(c -> Panache.getSession().chain(s -> s.createNativeQuery("""
                             INSERT INTO broadcast_question (case_id, broadcast_id, resident_id, channel, asked_at)
                             VALUES (:case, :broadcast, :resident, :channel, :at)""").setParameter("case", c.id).setParameter("broadcast", id)
                     .setParameter("resident", residentId).setParameter("channel", channel.name()).setParameter("at", OffsetDateTime.now(clock))

@@ -77,15 +77,15 @@ public class CaseRegistration {
     /**
      * A case whose representative was chosen before it was registered — the one a resident booked a video call
      * with, the one who carries a policy in the asker's village (代表送政策), the one a concern was raised with on a
-     * visit (谁走访谁负责): placed with them and their workstation,
-     * no routing, {@code reason} kept as the routing reason.
+     * visit (谁走访谁负责): placed with them and their workstation, no routing, {@code reason} (said of the
+     * representative) kept as the routing reason.
      */
     @WithTransaction
-    public Uni<Case> registerWith(RegisterCase command, long representativeId, String reason, String actor) {
+    public Uni<Case> registerWith(RegisterCase command, long representativeId, Function<Representative, String> reason, String actor) {
         return register(command, actor, c -> lookups.reference(Representative.class, representativeId, "representativeId").invoke(r -> {
             c.workstationId = r.workstationId;
             c.representativeId = r.id;
-            c.routingReasons = new String[] {reason};
+            c.routingReasons = new String[] {reason.apply(r)};
         }).replaceWithVoid());
     }
 

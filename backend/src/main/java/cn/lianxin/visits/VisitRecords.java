@@ -177,7 +177,7 @@ public class VisitRecords {
         Uni<Resident> resident = raisedBy.containsKey(who) ? Uni.createFrom().item(raisedBy.get(who))
                 : residents.metInPerson(name, p.phone(), visit.villageId).invoke(r -> raisedBy.put(who, r));
         return resident.chain(r -> registration.registerWith(new RegisterCase(r.id, visit.villageId, p.category().id, Channel.VISIT, issue.text()),
-                        visit.representativeId, "走访中当面反映，由走访代表承办（谁走访谁负责）", caller.username()))
+                        visit.representativeId, rep -> "走访中当面反映，由走访代表 " + rep.name + " 承办（谁走访谁负责）", caller.username()))
                 .map(c -> c.id);
     }
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -94,7 +95,20 @@ public final class Browser {
         browser.findElement(By.name("password")).sendKeys(password);
         WebElement submit = browser.findElement(By.cssSelector("form.sign-in-form button[type=submit]"));
         submit.click();
-        waiting(browser).until(ExpectedConditions.stalenessOf(submit));
+        waiting(browser).until(d -> gone(submit));
+    }
+
+    /**
+     * Whether the element has left the page. While the next page replaces it, Chromium may answer "node does not
+     * belong to the document" instead of "stale element": both say it is gone.
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (WebDriverException e) {
+            return true;
+        }
     }
 
     /** Waits until every chart on the page has drawn its canvas. */
