@@ -184,7 +184,7 @@ public class BookingDesk {
         });
     }
 
-    static boolean visible(Caller caller, Booking b) {
+    public static boolean visible(Caller caller, Booking b) {
         if (caller.isResident()) {
             return caller.residentId().equals(b.residentId);
         }

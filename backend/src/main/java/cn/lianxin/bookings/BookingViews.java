@@ -4,7 +4,10 @@ import cn.lianxin.bookings.domain.BookingCommand;
 import cn.lianxin.bookings.domain.BookingState;
 import cn.lianxin.bookings.domain.BookingTransitions;
 import cn.lianxin.bookings.domain.ReceptionSlots.Slot;
+import cn.lianxin.api.ApiException;
+import cn.lianxin.api.Problem;
 import cn.lianxin.masterdata.Representative;
+import cn.lianxin.staff.StaffRole;
 import cn.lianxin.staff.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -76,4 +79,17 @@ public class BookingViews {
                 .map(list -> list.stream().collect(Collectors.toMap(r -> r.id, r -> r.name, (a, b) -> a)));
     }
 
+    /** The workstation asked for, when the caller may see it; a workstation's staff see only their own. */
+    public static long workstationOf(Caller caller, Long asked) {
+        if (caller.is(StaffRole.TOWN_OFFICE)) {
+            if (asked == null) {
+                throw ApiException.invalidField("workstationId", "is required");
+            }
+            return asked;
+        }
+        if (asked != null && !asked.equals(caller.workstationId())) {
+            throw new ApiException(Problem.of(403, "Forbidden", "You see the bookings of your own workstation only"));
+        }
+        return caller.workstationId();
+    }
 }

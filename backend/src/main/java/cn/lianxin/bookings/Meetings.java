@@ -2,7 +2,11 @@ package cn.lianxin.bookings;
 
 import cn.lianxin.bookings.domain.BookingCommand;
 import cn.lianxin.bookings.domain.BookingTransitions;
+import cn.lianxin.bookings.domain.BookingState;
+import cn.lianxin.cases.Case;
 import cn.lianxin.cases.CaseActivity;
+import cn.lianxin.cases.domain.VideoCallMissed;
+import cn.lianxin.events.Outbox;
 import cn.lianxin.cases.domain.Channel;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
@@ -13,9 +17,12 @@ import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,6 +44,7 @@ public class Meetings {
     private static final Duration LEASE = Duration.ofMinutes(2);
 
     private static final Logger LOG = Logger.getLogger(Meetings.class);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("M月d日 HH:mm");
 
     private record Claimed(UUID id, String topic, OffsetDateTime startsAt, OffsetDateTime endsAt, String host, String meetingId) {
     }
@@ -45,10 +53,16 @@ public class Meetings {
     private final BookingSettings settings;
     private final Clock clock;
 
-    public Meetings(VideoCalls calls, BookingSettings settings, Clock clock) {
+    private final Outbox outbox;
+    private final ZoneId zone;
+
+    public Meetings(VideoCalls calls, BookingSettings settings, Clock clock, Outbox outbox,
+            @ConfigProperty(name = "lianxin.cases.time-zone") ZoneId zone) {
         this.calls = calls;
         this.settings = settings;
         this.clock = clock;
+        this.outbox = outbox;
+        this.zone = zone;
     }
 
     @Scheduled(every = "${lianxin.bookings.meetings-interval}", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -119,18 +133,42 @@ public class Meetings {
         if (b.caseId == null) {
             return Uni.createFrom().voidItem();
         }
+        Uni<Void> recorded = line(b, "VIDEO_CALL", "视频接待" + b.state.label() + "：代表在线 " + minutes(attendance.representativeSeconds())
+                + " 分钟，群众在线 " + minutes(attendance.residentSeconds()) + " 分钟").persist().replaceWithVoid();
+        return b.state == BookingState.MISSED_BY_REPRESENTATIVE ? recorded.chain(() -> supervise(b)) : recorded;
+    }
+
+    /**
+     * 督办 of a call the representative missed, as of a missed deadline (supervision.DeadlineWatch): the case is
+     * supervised, its record says so, and the group leader and the town office are told (an outbox event, in this
+     * same transaction, so the booking's outcome and the notice stand or fall together).
+     */
+    private Uni<Void> supervise(Booking b) {
+        return Case.<Case>findById(b.caseId).chain(c -> {
+            if (c.supervisedAt == null) {
+                c.supervisedAt = b.updatedAt;
+            }
+            CaseActivity line = line(b, "SUPERVISE", "督办：代表未到 " + WHEN.format(b.startsAt.atZoneSameInstant(zone)) + " 的视频接待，转组长和镇党委督办");
+            line.fromState = c.state;
+            line.toState = c.state;
+            return line.persist().chain(() -> outbox.append(new VideoCallMissed(c.id, c.number, b.startsAt, b.workstationId, b.representativeId)))
+                    .replaceWithVoid();
+        });
+    }
+
+    /** A line on the booking's case's record, written by the system about the call. */
+    private static CaseActivity line(Booking b, String action, String detail) {
         CaseActivity line = new CaseActivity();
         line.caseId = b.caseId;
         line.at = b.updatedAt;
         line.actor = "system";
-        line.action = "VIDEO_CALL";
+        line.action = action;
         line.channel = Channel.VIDEO;
-        line.detail = "视频接待" + b.state.label() + "：代表在线 " + minutes(attendance.representativeSeconds()) + " 分钟，群众在线 "
-                + minutes(attendance.residentSeconds()) + " 分钟";
-        return line.persist().replaceWithVoid();
+        line.detail = detail;
+        return line;
     }
 
-    private static long minutes(int seconds) {
+        private static long minutes(int seconds) {
         return Math.round(seconds / 60.0);
     }
 

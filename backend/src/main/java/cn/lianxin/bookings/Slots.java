@@ -75,7 +75,8 @@ public class Slots {
                 .filter(s -> s.representativeId() == representativeId && s.startsAt().equals(startsAt)).findFirst());
     }
 
-    private Uni<List<Slot>> offered(Collection<Long> representatives, LocalDate from, LocalDate to) {
+    /** In a session: every slot these representatives receive on those days, begun, booked or free (the week's figures). */
+    public Uni<List<Slot>> offered(Collection<Long> representatives, LocalDate from, LocalDate to) {
         return schedules.schedulesReceivedBy(representatives, from, to).map(list -> ReceptionSlots.offered(list, from, to, calendar.current())
                 .stream().filter(s -> representatives.contains(s.representativeId()) || representatives.contains(s.ownerId())).toList());
     }

@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -125,11 +126,18 @@ public class RegisterPage {
     @Path("/residents")
     @WithSession
     public Uni<TemplateInstance> matches(@QueryParam("q") String q) {
+        return find(residents, frames.caller(), q, Templates::matches);
+    }
+
+    /**
+     * In a session: the caller's residents matching a whole mobile number exactly, or else a name, rendered with the
+     * problem when nothing usable was typed (also 视频预约's lookup of a phone caller).
+     */
+    static <T> Uni<T> find(ResidentDirectory residents, Caller caller, String q, BiFunction<List<Match>, String, T> render) {
         String typed = q == null ? "" : q.strip();
         if (typed.isEmpty() || typed.length() > 50) {
-            return Uni.createFrom().item(Templates.matches(List.of(), "请输入居民的姓名或完整手机号"));
+            return Uni.createFrom().item(render.apply(List.of(), "请输入居民的姓名或完整手机号"));
         }
-        Caller caller = frames.caller();
         boolean phone = PhoneNumber.parse(typed).isPresent();
         PageRequest first = new PageRequest();
         first.size = MATCHES;
@@ -137,7 +145,7 @@ public class RegisterPage {
                 .chain(found -> villageNames(caller).map(names -> found.items().stream()
                         .map(r -> new Match(r.id, r.name, r.phoneMasked, r.villageId == null ? null : names.get(r.villageId), r.openid != null))
                         .toList()))
-                .map(list -> Templates.matches(list, null));
+                .map(list -> render.apply(list, null));
     }
 
     @POST

@@ -9,6 +9,7 @@ import cn.lianxin.cases.domain.StepEvent;
 import cn.lianxin.cases.domain.Channel;
 import cn.lianxin.cases.domain.DeadlineApproaching;
 import cn.lianxin.cases.domain.DeadlineMissed;
+import cn.lianxin.cases.domain.VideoCallMissed;
 import cn.lianxin.events.EventEnvelope;
 import cn.lianxin.residents.Resident;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -95,6 +96,9 @@ public class CaseEventNotifications {
         if (event instanceof DeadlineApproaching approaching) {
             requireDeadline(approaching.caseId(), approaching.kind(), approaching.dueAt());
             return () -> staff.reminder(approaching);
+        }
+        if (event instanceof VideoCallMissed missed) {
+            return () -> staff.videoCallMissed(missed);
         }
         if (event instanceof DeadlineMissed missed) {
             requireDeadline(missed.caseId(), missed.kind(), missed.dueAt());

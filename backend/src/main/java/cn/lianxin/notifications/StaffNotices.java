@@ -6,6 +6,7 @@ import cn.lianxin.cases.domain.DeadlineApproaching;
 import cn.lianxin.cases.domain.DeadlineMissed;
 import cn.lianxin.cases.domain.FollowUpReceived;
 import cn.lianxin.cases.domain.StepEvent;
+import cn.lianxin.cases.domain.VideoCallMissed;
 import cn.lianxin.masterdata.Representative;
 import cn.lianxin.masterdata.Workstation;
 import cn.lianxin.staff.StaffAccount;
@@ -18,6 +19,8 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.LongFunction;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -80,13 +83,33 @@ class StaffNotices {
     /** 督办: every active group leader of the case's workstation, and the town office in any case. */
     Uni<Notices> supervision(DeadlineMissed missed) {
         UUID caseId = missed.caseId();
-        return find(Workstation.class, missed.workstationId()).chain(workstation -> find(Representative.class, missed.representativeId())
-                .chain(handler -> groupLeaders(missed.workstationId()).map(leaders -> {
-                    Templates.Overdue overdue = new Templates.Overdue(missed.number(), missed.kind(), local(missed.dueAt()),
-                            workstation == null ? null : workstation.name, handler == null ? null : handler.name);
+        return toSupervisors(missed.workstationId(), missed.representativeId(), (workstation, handler) -> {
+            Templates.Overdue overdue = new Templates.Overdue(missed.number(), missed.kind(), local(missed.dueAt()), workstation, handler);
+            return new Supervised(leader -> Templates.supervisionForLeader(caseId, leader, overdue), Templates.supervisionForTownOffice(caseId, overdue));
+        });
+    }
+
+    /** 督办 of a video call the booked representative missed: the same supervisors as a missed deadline. */
+    Uni<Notices> videoCallMissed(VideoCallMissed missed) {
+        UUID caseId = missed.caseId();
+        return toSupervisors(missed.workstationId(), missed.representativeId(), (workstation, handler) -> {
+            Templates.MissedCall call = new Templates.MissedCall(missed.number(), local(missed.startsAt()), workstation, handler);
+            return new Supervised(leader -> Templates.missedCallForLeader(caseId, leader, call), Templates.missedCallForTownOffice(caseId, call));
+        });
+    }
+
+    /** What supervisors are told: one message per group leader (by id), one for the town office. */
+    private record Supervised(LongFunction<OutboundMessage> forLeader, OutboundMessage forTownOffice) {
+    }
+
+    /** The workstation's active group leaders and the town office, worded with the workstation's and the handler's names. */
+    private Uni<Notices> toSupervisors(Long workstationId, Long representativeId, BiFunction<String, String, Supervised> word) {
+        return find(Workstation.class, workstationId).chain(workstation -> find(Representative.class, representativeId)
+                .chain(handler -> groupLeaders(workstationId).map(leaders -> {
+                    Supervised supervised = word.apply(workstation == null ? null : workstation.name, handler == null ? null : handler.name);
                     List<OutboundMessage> messages = new ArrayList<>();
-                    leaders.forEach(leader -> messages.add(Templates.supervisionForLeader(caseId, leader.id, overdue).toRepresentative(leader.id)));
-                    messages.add(Templates.supervisionForTownOffice(caseId, overdue).toTownOffice());
+                    leaders.forEach(leader -> messages.add(supervised.forLeader().apply(leader.id).toRepresentative(leader.id)));
+                    messages.add(supervised.forTownOffice().toTownOffice());
                     Notices notices = Notices.of(messages);
                     return leaders.isEmpty() ? notices.and(Notices.unreached("no active group leader to supervise")) : notices;
                 })));

@@ -106,6 +106,23 @@ final class Templates {
         return message(caseId, SUPERVISION_TOWN_OFFICE, "SUPERVISION", supervision(o) + "请督办。");
     }
 
+    /** A video call the booked representative missed, as supervisors read it; the start is in the town's zone. */
+    record MissedCall(String number, ZonedDateTime startsAt, String workstation, String representative) {
+    }
+
+    static OutboundMessage missedCallForLeader(UUID caseId, long leaderId, MissedCall m) {
+        return message(caseId, "MISSED_CALL_LEADER_" + leaderId, "SUPERVISION", missedCall(m) + "请督促办理。");
+    }
+
+    static OutboundMessage missedCallForTownOffice(UUID caseId, MissedCall m) {
+        return message(caseId, "MISSED_CALL_TOWN_OFFICE", "SUPERVISION", missedCall(m) + "请督办。");
+    }
+
+    private static String missedCall(MissedCall m) {
+        return "【连心桥】督办：" + m.number() + "（" + (m.workstation() == null ? "未分派工作室" : m.workstation()) + "）预约的视频接待 "
+                + DUE.format(m.startsAt()) + "，代表 " + (m.representative() == null ? "" : m.representative()) + " 未到，";
+    }
+
     /** An escalation as the group leader and the town office read it: the case, who asked, and the question. */
     record Escalation(CaseSummary c, String askedBy, String request) {
     }

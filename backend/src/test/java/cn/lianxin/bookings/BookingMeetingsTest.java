@@ -64,6 +64,8 @@ class BookingMeetingsTest {
         clock.set(OffsetDateTime.parse("2026-09-28T08:00:00+08:00").toInstant());
         Fixtures town = Fixtures.town();
         WeComMember representative = WeComMember.at(town, town.workstationId());
+        // The workstation's group leader, who supervises a call its representative missed.
+        long leader = cn.lianxin.testing.Team.at(town).leaderId();
         asOffice().body(Map.of("rules", List.of(Map.of("weekday", "MONDAY", "from", "09:00", "to", "11:00", "slotMinutes", 30, "bufferMinutes", 10))))
                 .post("/api/representatives/" + representative.id() + "/slot-rules").then().statusCode(200);
         MiniProgramResident first = MiniProgramResident.login();
@@ -116,5 +118,27 @@ class BookingMeetingsTest {
         String awayCase = Database.strings(pool, "SELECT case_id FROM booking WHERE id = $1::uuid", representativeAway).get(0);
         assertThat(Database.strings(pool, "SELECT detail FROM case_activity WHERE case_id = $1::uuid AND action = 'VIDEO_CALL'", awayCase))
                 .containsExactly("视频接待代表未到：代表在线 0 分钟，群众在线 15 分钟");
+
+        // The representative's no-show is supervised like a missed deadline: a line on the record, the case
+        // supervised, the group leader and the town office told on WeCom; the resident's no-show is not.
+        assertThat(Database.strings(pool, "SELECT detail FROM case_activity WHERE case_id = $1::uuid AND action = 'SUPERVISE'", awayCase))
+                .containsExactly("督办：代表未到 9月28日 10:20 的视频接待，转组长和镇党委督办");
+        assertThat(Database.strings(pool, "SELECT (supervised_at IS NOT NULL)::text FROM cases WHERE id = $1::uuid", awayCase)).containsExactly("true");
+        String number = Database.strings(pool, "SELECT number FROM cases WHERE id = $1::uuid", awayCase).get(0);
+        String name = asOffice().get("/api/representatives/" + representative.id()).then().statusCode(200).extract().path("name");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Database.strings(pool, """
+                SELECT recipient_kind::text || ' ' || coalesce(representative_id::text, '-') || ' ' || channel::text || ' ' || body FROM outbound_message
+                WHERE case_id = $1::uuid AND purpose LIKE 'MISSED_CALL_%' ORDER BY recipient_kind""", awayCase)).containsExactly(
+                "REPRESENTATIVE " + leader + " WECOM 【连心桥】督办：" + number + "（" + workstationName(town) + "）预约的视频接待 9月28日 10:20，代表 "
+                        + name + " 未到，请督促办理。",
+                "TOWN_OFFICE - WECOM 【连心桥】督办：" + number + "（" + workstationName(town) + "）预约的视频接待 9月28日 10:20，代表 "
+                        + name + " 未到，请督办。"));
+        String residentAwayCase = Database.strings(pool, "SELECT case_id FROM booking WHERE id = $1::uuid", residentAway).get(0);
+        assertThat(Database.count(pool, "SELECT count(*) FROM case_activity WHERE case_id = $1::uuid AND action = 'SUPERVISE'", residentAwayCase))
+                .isZero();
+    }
+
+    private static String workstationName(Fixtures town) {
+        return asOffice().get("/api/workstations/" + town.workstationId()).then().extract().path("name");
     }
 }

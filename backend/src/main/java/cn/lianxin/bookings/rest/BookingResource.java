@@ -12,7 +12,6 @@ import cn.lianxin.bookings.Slots;
 import cn.lianxin.bookings.domain.BookingState;
 import cn.lianxin.masterdata.Representative;
 import cn.lianxin.staff.Caller;
-import cn.lianxin.staff.StaffRole;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;
@@ -70,7 +69,7 @@ public class BookingResource {
     public Uni<List<BookingView>> list(@QueryParam("workstationId") Long workstationId, @QueryParam("from") LocalDate from,
             @QueryParam("to") LocalDate to) {
         Caller caller = Caller.of(identity);
-        long workstation = workstationOf(caller, workstationId);
+        long workstation = BookingViews.workstationOf(caller, workstationId);
         if (from == null || to == null || to.isBefore(from) || to.isAfter(from.plusDays(62))) {
             throw ApiException.invalidField(from == null ? "from" : "to", "from and to are required (YYYY-MM-DD), at most 62 days apart");
         }
@@ -86,7 +85,7 @@ public class BookingResource {
     @Operation(summary = "The free slots of a workstation's representatives, for booking on a caller's behalf")
     public Uni<List<SlotView>> slots(@QueryParam("workstationId") Long workstationId, @QueryParam("from") LocalDate from,
             @QueryParam("to") LocalDate to) {
-        long workstation = workstationOf(Caller.of(identity), workstationId);
+        long workstation = BookingViews.workstationOf(Caller.of(identity), workstationId);
         return Representative.<Representative>list("workstationId = ?1 and active = true", workstation)
                 .chain(reps -> slots.free(reps.stream().map(r -> r.id).toList(), from, to)).chain(views::slots);
     }
@@ -123,19 +122,5 @@ public class BookingResource {
 
     private Uni<BookingView> view(Booking b) {
         return Panache.withSession(() -> views.booking(Caller.of(identity), b));
-    }
-
-    /** The workstation asked for, when the caller may see it; a workstation's staff see only their own. */
-    static long workstationOf(Caller caller, Long asked) {
-        if (caller.is(StaffRole.TOWN_OFFICE)) {
-            if (asked == null) {
-                throw ApiException.invalidField("workstationId", "is required");
-            }
-            return asked;
-        }
-        if (asked != null && !asked.equals(caller.workstationId())) {
-            throw new ApiException(cn.lianxin.api.Problem.of(403, "Forbidden", "You see the bookings of your own workstation only"));
-        }
-        return caller.workstationId();
     }
 }

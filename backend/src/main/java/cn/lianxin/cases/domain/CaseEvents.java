@@ -31,6 +31,7 @@ public final class CaseEvents {
     public static final String RESIDENT_MERGED = "case.resident-merged";
     public static final String DEADLINE_APPROACHING = "case.deadline-approaching";
     public static final String DEADLINE_MISSED = "case.deadline-missed";
+    public static final String VIDEO_CALL_MISSED = "case.video-call-missed";
 
     private static final Map<String, Class<? extends CaseEvent>> TYPES = Map.ofEntries(
             Map.entry(REGISTERED, CaseRegistered.class),
@@ -51,7 +52,8 @@ public final class CaseEvents {
             Map.entry(FOLLOW_UP_RECEIVED, FollowUpReceived.class),
             Map.entry(RESIDENT_MERGED, ResidentMerged.class),
             Map.entry(DEADLINE_APPROACHING, DeadlineApproaching.class),
-            Map.entry(DEADLINE_MISSED, DeadlineMissed.class));
+            Map.entry(DEADLINE_MISSED, DeadlineMissed.class),
+            Map.entry(VIDEO_CALL_MISSED, VideoCallMissed.class));
 
     private CaseEvents() {
     }
