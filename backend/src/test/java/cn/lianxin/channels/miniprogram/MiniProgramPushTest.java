@@ -51,7 +51,9 @@ class MiniProgramPushTest {
         String openid = "o-stranger-" + System.nanoTime();
         String popup = MiniProgramPushes.popup(openid, System.currentTimeMillis() / 1000, "tmpl-reply", "accept");
         MiniProgramPushes.Delivery good = MiniProgramPushes.push(openid, popup);
-        new MiniProgramPushes.Delivery(good.signature(), "0" + good.msgSignature().substring(1), good.timestamp(), good.nonce(), openid, good.body())
+        // One hex digit changed (a fixed "0" would be no change for one signature in sixteen).
+        String tampered = (good.msgSignature().charAt(0) == '0' ? "1" : "0") + good.msgSignature().substring(1);
+        new MiniProgramPushes.Delivery(good.signature(), tampered, good.timestamp(), good.nonce(), openid, good.body())
                 .post().statusCode(403).contentType("application/problem+json");
         MiniProgramPushes.push(openid, popup, "wx-another-app", System.currentTimeMillis() / 1000).post().statusCode(403);
         MiniProgramPushes.push(openid, popup, MiniProgramPushes.APP_ID, System.currentTimeMillis() / 1000 - 600).post().statusCode(403);
