@@ -1,6 +1,7 @@
 package cn.lianxin.rights;
 
 import cn.lianxin.attachments.Uploads;
+import cn.lianxin.work.Rounds;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -30,6 +31,11 @@ public class Retention {
 
     /** The round's counts, per kind. */
     public record Round(int inbound, int messageBodies, int auditLines, int photos, int archivedCases) {
+        /** The most any kind had to go this round: a full batch means more may be waiting. */
+        int largest() {
+            return Math.max(Math.max(Math.max(inbound, messageBodies), Math.max(auditLines, photos)), archivedCases);
+        }
+
     }
 
     static final String EXPIRED = "[已过保存期]";
@@ -46,8 +52,12 @@ public class Retention {
             ), callbacks AS (
               DELETE FROM wecom_inbound WHERE id IN (SELECT id FROM wecom_inbound WHERE processed_at IS NOT NULL AND received_at < $1 LIMIT $2)
               RETURNING 1
+            ), pushes AS (
+              DELETE FROM mp_inbound WHERE id IN (SELECT id FROM mp_inbound WHERE processed_at IS NOT NULL AND received_at < $1 LIMIT $2)
+              RETURNING 1
             )
-            SELECT (SELECT count(*) FROM gone) + (SELECT count(*) FROM receipts) + (SELECT count(*) FROM callbacks)""";
+            SELECT (SELECT count(*) FROM gone) + (SELECT count(*) FROM receipts) + (SELECT count(*) FROM callbacks)
+                 + (SELECT count(*) FROM pushes)""";
     private static final String MESSAGE_BODIES = """
             UPDATE outbound_message SET body = '%1$s', params = NULL
             WHERE id IN (SELECT id FROM outbound_message WHERE created_at < $1 AND status <> 'PENDING' AND body <> '%1$s' LIMIT $2)"""
@@ -92,8 +102,16 @@ public class Retention {
 
     @Scheduled(every = "${lianxin.retention.interval}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        return runOnce().onFailure().invoke(e -> LOG.warnf("Retention round failed, it runs again: %s", e.getMessage()))
+        return drain().onFailure().invoke(e -> LOG.warnf("Retention round failed, it runs again: %s", e.getMessage()))
                 .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    /**
+     * Rounds until none comes back with a full batch of any kind: a year of read-audit lines is far more than one
+     * batch, and an hourly single batch would never catch up.
+     */
+    public Uni<Void> drain() {
+        return Rounds.drain(() -> runOnce().map(round -> round == null ? 0 : round.largest()), batchSize);
     }
 
     /** One round; null when another instance holds the round. */

@@ -54,14 +54,14 @@ class RetentionTest {
         try {
             // A hundred days on: everything is still within its period.
             clock.set(Instant.now().plus(Duration.ofDays(100)));
-            retention.runOnce().await().indefinitely();
+            retention.drain().await().indefinitely();
             assertThat(bodiesOf(walkIn)).doesNotContain(Retention.EXPIRED);
             assertThat(auditLinesOf(walkIn)).isPositive();
             assertThat(photoFile).exists();
 
             // Past a year the message bodies go; past three years the audit and the archived case's photos.
             clock.set(Instant.now().plus(Duration.ofDays(3 * 365 + 10)));
-            retention.runOnce().await().indefinitely();
+            retention.drain().await().indefinitely();
             assertThat(bodiesOf(walkIn)).containsOnly(Retention.EXPIRED);
             assertThat(auditLinesOf(walkIn)).isZero();
             assertThat(photoFile).doesNotExist();
@@ -70,7 +70,7 @@ class RetentionTest {
 
             // Past ten years the archived case keeps its place in the figures but not its text; an open case keeps its own.
             clock.set(Instant.now().plus(Duration.ofDays(3650 + 10)));
-            retention.runOnce().await().indefinitely();
+            retention.drain().await().indefinitely();
             assertThat(textOf(submitted)).isEqualTo(Retention.EXPIRED);
             assertThat(textOf(walkIn)).isEqualTo("村口的路灯坏了三个月了");
             assertThat(Database.count(pool, "SELECT count(*) FROM cases WHERE id = $1 AND village_id IS NOT NULL", UUID.fromString(submitted))).isOne();
