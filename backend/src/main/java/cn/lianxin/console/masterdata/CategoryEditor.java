@@ -13,17 +13,15 @@ import java.util.List;
 
 /** 诉求类别: what a concern is about; its work field is what routing matches against representatives' fields. */
 @Singleton
-class CategoryEditor extends Editor<Category, CategoryRequest> {
+class CategoryEditor extends MasterDataEditor<Category, CategoryRequest> {
 
     static final List<Option> WORK_FIELDS = Arrays.stream(WorkField.values()).map(f -> new Option(f.name(), f.label())).toList();
 
     private final Categories categories;
-    private final Lookups lookups;
 
     CategoryEditor(Categories categories, Lookups lookups) {
-        super("categories", "诉求类别");
+        super("categories", "诉求类别", Category.class, lookups);
         this.categories = categories;
-        this.lookups = lookups;
     }
 
     @Override
@@ -41,11 +39,6 @@ class CategoryEditor extends Editor<Category, CategoryRequest> {
     @Override
     Uni<List<FormField>> filters(FormState query) {
         return Uni.createFrom().item(List.of(query.select("workField", "工作领域", false, WORK_FIELDS)));
-    }
-
-    @Override
-    Uni<Category> find(String key) {
-        return lookups.existing(Category.class, id(key));
     }
 
     @Override
@@ -74,10 +67,5 @@ class CategoryEditor extends Editor<Category, CategoryRequest> {
     @Override
     Uni<Category> update(String key, CategoryRequest request) {
         return categories.update(id(key), request);
-    }
-
-    @Override
-    Uni<Void> remove(String key) {
-        return lookups.deactivate(Category.class, id(key)).replaceWithVoid();
     }
 }

@@ -10,15 +10,13 @@ import java.util.List;
 
 /** 选区: the electoral areas of a town. */
 @Singleton
-class ConstituencyEditor extends Editor<Constituency, ConstituencyRequest> {
+class ConstituencyEditor extends MasterDataEditor<Constituency, ConstituencyRequest> {
 
     private final Constituencies constituencies;
-    private final Lookups lookups;
 
     ConstituencyEditor(Constituencies constituencies, Lookups lookups) {
-        super("constituencies", "选区");
+        super("constituencies", "选区", Constituency.class, lookups);
         this.constituencies = constituencies;
-        this.lookups = lookups;
     }
 
     @Override
@@ -35,11 +33,6 @@ class ConstituencyEditor extends Editor<Constituency, ConstituencyRequest> {
     @Override
     Uni<List<FormField>> filters(FormState query) {
         return Choices.towns().map(towns -> List.of(query.select("townId", "镇", false, towns.active())));
-    }
-
-    @Override
-    Uni<Constituency> find(String key) {
-        return lookups.existing(Constituency.class, id(key));
     }
 
     @Override
@@ -67,10 +60,5 @@ class ConstituencyEditor extends Editor<Constituency, ConstituencyRequest> {
     @Override
     Uni<Constituency> update(String key, ConstituencyRequest request) {
         return constituencies.update(id(key), request);
-    }
-
-    @Override
-    Uni<Void> remove(String key) {
-        return lookups.deactivate(Constituency.class, id(key)).replaceWithVoid();
     }
 }

@@ -14,15 +14,13 @@ import java.util.stream.Collectors;
 
 /** 党代表: placed at a workstation, answerable for contact villages (包抓联系点), matched on fields and specialties. */
 @Singleton
-class RepresentativeEditor extends Editor<Representative, RepresentativeRequest> {
+class RepresentativeEditor extends MasterDataEditor<Representative, RepresentativeRequest> {
 
     private final Representatives representatives;
-    private final Lookups lookups;
 
     RepresentativeEditor(Representatives representatives, Lookups lookups) {
-        super("representatives", "党代表");
+        super("representatives", "党代表", Representative.class, lookups);
         this.representatives = representatives;
-        this.lookups = lookups;
     }
 
     @Override
@@ -43,11 +41,6 @@ class RepresentativeEditor extends Editor<Representative, RepresentativeRequest>
     @Override
     Uni<List<FormField>> filters(FormState query) {
         return Choices.workstations().map(workstations -> List.of(query.select("workstationId", "工作室", false, workstations.active())));
-    }
-
-    @Override
-    Uni<Representative> find(String key) {
-        return lookups.existing(Representative.class, id(key));
     }
 
     @Override
@@ -95,10 +88,5 @@ class RepresentativeEditor extends Editor<Representative, RepresentativeRequest>
     @Override
     Uni<Representative> update(String key, RepresentativeRequest request) {
         return representatives.update(id(key), request);
-    }
-
-    @Override
-    Uni<Void> remove(String key) {
-        return lookups.deactivate(Representative.class, id(key)).replaceWithVoid();
     }
 }

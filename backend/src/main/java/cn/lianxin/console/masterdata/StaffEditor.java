@@ -20,17 +20,15 @@ import java.util.List;
  * read here. The request is the API's create request or its update, so the form's request type is their common Object.
  */
 @Singleton
-class StaffEditor extends Editor<StaffAccount, Object> {
+class StaffEditor extends MasterDataEditor<StaffAccount, Object> {
 
     private static final List<Option> ROLES = Arrays.stream(StaffRole.values()).map(r -> new Option(r.name(), Labels.role(r))).toList();
 
     private final StaffAccounts accounts;
-    private final Lookups lookups;
 
     StaffEditor(StaffAccounts accounts, Lookups lookups) {
-        super("staff", "账号");
+        super("staff", "账号", StaffAccount.class, lookups);
         this.accounts = accounts;
-        this.lookups = lookups;
     }
 
     @Override
@@ -50,11 +48,6 @@ class StaffEditor extends Editor<StaffAccount, Object> {
     Uni<List<FormField>> filters(FormState query) {
         return Choices.workstations().map(workstations -> List.of(query.select("workstationId", "工作室", false, workstations.active()),
                 query.select("role", "角色", false, ROLES)));
-    }
-
-    @Override
-    Uni<StaffAccount> find(String key) {
-        return lookups.existing(StaffAccount.class, id(key));
     }
 
     @Override
@@ -101,6 +94,7 @@ class StaffEditor extends Editor<StaffAccount, Object> {
         return accounts.update(id(key), (StaffUpdate) request);
     }
 
+    /** Deactivating an account also ends its sessions, which only the staff service does. */
     @Override
     Uni<Void> remove(String key) {
         return accounts.deactivate(id(key)).replaceWithVoid();

@@ -10,15 +10,13 @@ import java.util.List;
 
 /** 镇: the town's code prefixes every case number. The API offers no deactivation of a town. */
 @Singleton
-class TownEditor extends Editor<Town, TownRequest> {
+class TownEditor extends MasterDataEditor<Town, TownRequest> {
 
     private final Towns towns;
-    private final Lookups lookups;
 
     TownEditor(Towns towns, Lookups lookups) {
-        super("towns", "镇");
+        super("towns", "镇", Town.class, lookups);
         this.towns = towns;
-        this.lookups = lookups;
     }
 
     @Override
@@ -30,11 +28,6 @@ class TownEditor extends Editor<Town, TownRequest> {
     Uni<Listing> list(int page, FormState query) {
         return towns.list(page(page)).map(p -> Listing.of(List.of("编码", "名称"),
                 p.items().stream().map(t -> new Listing.Row(t.id.toString(), List.of(t.code, t.name), t.active)).toList(), p));
-    }
-
-    @Override
-    Uni<Town> find(String key) {
-        return lookups.existing(Town.class, id(key));
     }
 
     @Override

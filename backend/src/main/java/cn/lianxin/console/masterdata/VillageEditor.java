@@ -10,15 +10,13 @@ import java.util.List;
 
 /** 村: where residents live; its town is its constituency's. */
 @Singleton
-class VillageEditor extends Editor<Village, VillageRequest> {
+class VillageEditor extends MasterDataEditor<Village, VillageRequest> {
 
     private final Villages villages;
-    private final Lookups lookups;
 
     VillageEditor(Villages villages, Lookups lookups) {
-        super("villages", "村");
+        super("villages", "村", Village.class, lookups);
         this.villages = villages;
-        this.lookups = lookups;
     }
 
     @Override
@@ -37,11 +35,6 @@ class VillageEditor extends Editor<Village, VillageRequest> {
     @Override
     Uni<List<FormField>> filters(FormState query) {
         return Choices.constituencies().map(constituencies -> List.of(query.select("constituencyId", "选区", false, constituencies.active())));
-    }
-
-    @Override
-    Uni<Village> find(String key) {
-        return lookups.existing(Village.class, id(key));
     }
 
     @Override
@@ -69,10 +62,5 @@ class VillageEditor extends Editor<Village, VillageRequest> {
     @Override
     Uni<Village> update(String key, VillageRequest request) {
         return villages.update(id(key), request);
-    }
-
-    @Override
-    Uni<Void> remove(String key) {
-        return lookups.deactivate(Village.class, id(key)).replaceWithVoid();
     }
 }

@@ -14,15 +14,13 @@ import java.util.List;
  * masked and leaves it empty, so saving without typing a number clears it, as a PUT of the API does.
  */
 @Singleton
-class WorkstationEditor extends Editor<Workstation, WorkstationRequest> {
+class WorkstationEditor extends MasterDataEditor<Workstation, WorkstationRequest> {
 
     private final Workstations workstations;
-    private final Lookups lookups;
 
     WorkstationEditor(Workstations workstations, Lookups lookups) {
-        super("workstations", "工作室");
+        super("workstations", "工作室", Workstation.class, lookups);
         this.workstations = workstations;
-        this.lookups = lookups;
     }
 
     @Override
@@ -42,11 +40,6 @@ class WorkstationEditor extends Editor<Workstation, WorkstationRequest> {
     @Override
     Uni<List<FormField>> filters(FormState query) {
         return Choices.villages().map(villages -> List.of(query.select("villageId", "覆盖的村", false, villages.active())));
-    }
-
-    @Override
-    Uni<Workstation> find(String key) {
-        return lookups.existing(Workstation.class, id(key));
     }
 
     @Override
@@ -87,10 +80,5 @@ class WorkstationEditor extends Editor<Workstation, WorkstationRequest> {
     @Override
     Uni<Workstation> update(String key, WorkstationRequest request) {
         return workstations.update(id(key), request);
-    }
-
-    @Override
-    Uni<Void> remove(String key) {
-        return lookups.deactivate(Workstation.class, id(key)).replaceWithVoid();
     }
 }
