@@ -4,6 +4,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -22,16 +24,19 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Load generator for WeCom's callback URL, JDK only: infra/bench/wecom-callback-bench.sh runs it as
- * {@code java Bench.java MODE COUNT CONCURRENCY BASE_URL [DUPLICATE_SHARE MSGID_BASE SENDERS]}.
+ * Load generator, JDK only: the bench scripts run it as
+ * {@code java Bench.java MODE COUNT CONCURRENCY BASE_URL [MODE'S ARGUMENTS]}.
  *
  * <ul>
  *   <li>{@code live}: COUNT plain GETs of BASE_URL/q/health/live (the management port), the floor for an answer.</li>
+ *   <li>{@code post PATH BODIES}: COUNT POSTs of JSON to BASE_URL + PATH, the bodies taken in turn from the file
+ *       BODIES (one per line), as the caller whose token is in LIANXIN_BENCH_TOKEN (infra/bench/intake-bench.sh).</li>
  *   <li>{@code callback}: COUNT POSTs of encrypted text messages to /api/wecom/callback. A DUPLICATE_SHARE of them
  *       are WeCom's retries: a message of the run delivered again (same MsgId), mixed in among the others.</li>
  * </ul>
  * WeCom settings come from the environment the backend got (LIANXIN_WECOM_CORP_ID, _TOKEN, _AES_KEY). Prints one
- * line {@code key=value …} that the script reads; the time is each request's answer latency as the client sees it.
+ * line {@code key=value …} that the script reads; the time is each request's answer latency as the client sees it,
+ * and any answer outside 2xx counts as failed.
  */
 public class Bench {
 
@@ -49,6 +54,14 @@ public class Bench {
         if (mode.equals("live")) {
             for (int i = 0; i < count; i++) {
                 requests.add(HttpRequest.newBuilder(URI.create(base + "/q/health/live")).GET().build());
+            }
+        } else if (mode.equals("post")) {
+            List<String> bodies = Files.readAllLines(Path.of(args[5]));
+            String token = System.getenv("LIANXIN_BENCH_TOKEN");
+            for (int i = 0; i < count; i++) {
+                requests.add(HttpRequest.newBuilder(URI.create(base + args[4])).header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + token)
+                        .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i % bodies.size()))).build());
             }
         } else {
             double duplicateShare = Double.parseDouble(args[4]);
@@ -86,7 +99,7 @@ public class Bench {
                         status = -1;
                     }
                     latencies[i] = System.nanoTime() - t;
-                    if (status != 200) {
+                    if (status / 100 != 2) {
                         failed.incrementAndGet();
                     }
                 }
@@ -100,7 +113,7 @@ public class Bench {
         pool.shutdown();
 
         Arrays.sort(latencies);
-        System.out.printf("count=%d unique=%d seconds=%.2f throughput=%.0f p50=%.1f p95=%.1f p99=%.1f max=%.1f non200=%d%n",
+        System.out.printf("count=%d unique=%d seconds=%.2f throughput=%.0f p50=%.1f p95=%.1f p99=%.1f max=%.1f non2xx=%d%n",
                 count, unique, seconds, count / seconds, ms(latencies, 0.50), ms(latencies, 0.95), ms(latencies, 0.99),
                 latencies[count - 1] / 1e6, failed.get());
     }

@@ -124,12 +124,12 @@ done
 echo
 echo "$CALLBACKS requests per run; callbacks from $(tr ',' '\n' <<<"$SENDERS" | wc -l) senders, $DUPLICATE_SHARE of them retries" \
      "(same MsgId); $(nproc) cores; answer latency in ms, WeCom's limit 5000"
-printf '%-24s %5s %9s %8s %8s %8s %8s %8s %10s %12s %12s\n' request conc "answers/s" p50 p95 p99 max non-200 rows "processed s" "after last s"
+printf '%-24s %5s %9s %8s %8s %8s %8s %8s %10s %12s %12s\n' request conc "answers/s" p50 p95 p99 max non-2xx rows "processed s" "after last s"
 for c in "${CONCURRENCY[@]}"; do
   for kind in live callback; do
     if [[ $kind == live ]]; then line=${LIVE[$c]}; label="GET /q/health/live"; else line=${CALL[$c]}; label="POST /api/wecom/callback"; fi
     printf '%-24s %5s %9s %8s %8s %8s %8s %8s' "$label" "$c" "$(field throughput "$line")" "$(field p50 "$line")" \
-      "$(field p95 "$line")" "$(field p99 "$line")" "$(field max "$line")" "$(field non200 "$line")"
+      "$(field p95 "$line")" "$(field p99 "$line")" "$(field max "$line")" "$(field non2xx "$line")"
     if [[ $kind == callback ]]; then
       printf ' %10s %12s %12s\n' "$(field rows "$line")/$(field unique "$line")" "$(field drain "$line")" "$(field after "$line")"
       (( $(field unprocessed "$line") == 0 )) || echo "   $(field unprocessed "$line") rows still unprocessed after 600 s"

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -61,6 +62,20 @@ class CaseRegistrationApiTest {
         asOffice().get("/api/cases/" + id + "/activity").then().statusCode(200)
                 .body("", hasSize(1)).body("[0].action", equalTo("REGISTER")).body("[0].actor", equalTo("office"))
                 .body("[0].channel", equalTo("WALK_IN")).body("[0].toState", equalTo("REGISTERED"));
+    }
+
+    @Test
+    void shouldNumberRegistrationsArrivingAtOnceOneAfterAnother() throws Exception {
+        Fixtures town = Fixtures.town();
+        String resident = town.resident();
+        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).format(DateTimeFormatter.BASIC_ISO_DATE);
+
+        // A morning queue at the counter: twelve clerks' registrations of one town at the same moment.
+        List<Response> answers = Api.atOnce(12, () -> asOffice().body(caseBody(town, resident)).post("/api/cases"));
+
+        assertThat(answers).extracting(Response::statusCode).containsOnly(201);
+        assertThat(answers).extracting(r -> r.<String>path("number")).containsExactlyInAnyOrderElementsOf(
+                IntStream.rangeClosed(1, 12).mapToObj(n -> "%s-%s-%04d".formatted(town.townCode(), today, n)).toList());
     }
 
     @Test
