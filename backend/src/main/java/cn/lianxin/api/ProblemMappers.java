@@ -1,6 +1,9 @@
 package cn.lianxin.api;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -13,6 +16,8 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.net.ConnectException;
+import java.nio.channels.ClosedChannelException;
 import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
@@ -25,6 +30,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final int UNREACHABLE_RETRY_SECONDS = 5;
 
     static Response respond(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
@@ -55,7 +61,34 @@ public class ProblemMappers {
         if (e instanceof MismatchedInputException mismatch) {
             return mismatch(mismatch);
         }
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return respond(Problem.invalid(List.of(new Problem.FieldError(pathOf(mapping), "has the wrong type or format"))));
+        }
+        if (e instanceof StreamReadException read && read.getProcessor() != null && atValue(read.getProcessor())) {
+            // A value the parser could not take for its field (a number beyond a long, a 20,000-digit "number", a
+            // string with invalid UTF-8): it knows which field it stood at.
+            return respond(Problem.invalid(List.of(new Problem.FieldError(pathOf(read.getProcessor().getParsingContext().pathAsPointer()),
+                    "has the wrong type or format"))));
+        }
         return respond(Problem.of(400, "Malformed JSON", "The request body is not valid JSON."));
+    }
+
+    /** The parser stopped at a field's scalar value, not between tokens (where a syntax error is the body's fault). */
+    private static boolean atValue(JsonParser parser) {
+        return parser.currentToken() != null && parser.currentToken().isScalarValue() && parser.getParsingContext().getCurrentName() != null;
+    }
+
+    /** "/items/0/phone" as the API names fields: "items[0].phone". */
+    private static String pathOf(JsonPointer pointer) {
+        StringBuilder path = new StringBuilder();
+        for (JsonPointer p = pointer; p != null && !p.matches(); p = p.tail()) {
+            if (p.getMatchingIndex() >= 0) {
+                path.append('[').append(p.getMatchingIndex()).append(']');
+            } else {
+                path.append(path.isEmpty() ? "" : ".").append(p.getMatchingProperty());
+            }
+        }
+        return path.toString();
     }
 
     /** Declared for the exact type so that it takes precedence over Quarkus's built-in 400 for it. */
@@ -100,8 +133,25 @@ public class ProblemMappers {
         if (isUniqueViolation(e)) {
             return respond(Problem.of(409, "Conflict", "Something with the same unique name, code or id already exists."));
         }
+        if (isUnreachable(e)) {
+            // Redis or PostgreSQL gone: nothing was done, and the client may try again once it is back (docs/RELIABILITY.md).
+            LOG.warnf("A service we depend on cannot be reached: %s", e.getMessage());
+            return Response.fromResponse(respond(Problem.of(503, "Service Unavailable",
+                    "A service we depend on cannot be reached; nothing was done. Try again shortly."))).header("Retry-After", UNREACHABLE_RETRY_SECONDS)
+                    .build();
+        }
         LOG.error("Unexpected failure", e);
         return respond(Problem.of(500, "Internal error", "Something went wrong on our side; it has been logged."));
+    }
+
+    /** A dependency (Redis, PostgreSQL) refused the connection or dropped it: the request did nothing. */
+    static boolean isUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException || t instanceof ClosedChannelException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Optimistic locking: the row's version moved between our read and our write. */

@@ -24,6 +24,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import me.chanjar.weixin.common.error.WxErrorException;
+import me.chanjar.weixin.common.error.WxRuntimeException;
 import me.chanjar.weixin.common.redis.WxRedisOps;
 import me.chanjar.weixin.common.util.json.GsonParser;
 import org.jboss.logging.Logger;
@@ -196,8 +197,16 @@ public class MiniProgramClient {
                 return call.run();
             } catch (WxErrorException e) {
                 throw refusal(e.getError().getErrorCode(), api);
+            } catch (WxRuntimeException e) {
+                // No answer at all (a timeout, a refused connection): WeChat's trouble, not ours, and nothing was done.
+                LOG.warnf("WeChat %s gave no answer: %s", api, e.getCause() == null ? "" : e.getCause().getClass().getSimpleName());
+                throw unavailable();
             }
         }, false);
+    }
+
+    private static ApiException unavailable() {
+        return new ApiException(Problem.of(502, "Bad gateway", "微信服务暂时不可用，请稍后再试 (WeChat is unavailable; try again later)."));
     }
 
     /** WeChat's error codes as our API answers them; the errmsg may echo input, so only the code is logged. */
@@ -212,7 +221,7 @@ public class MiniProgramClient {
             case 40226 -> new ApiException(Problem.of(403, "Forbidden", "该微信账号已被限制使用 (this WeChat account is blocked)."));
             default -> {
                 LOG.warnf("WeChat %s answered errcode %d", api, errcode);
-                yield new ApiException(Problem.of(502, "Bad gateway", "微信服务暂时不可用，请稍后再试 (WeChat is unavailable; try again later)."));
+                yield unavailable();
             }
         };
     }

@@ -18,6 +18,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -52,7 +53,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 public class MiniProgramResource {
 
     // Every text has a size limit here, the edge: an oversized one is 422 naming it, before anything is stored.
-    public record LoginRequest(@Size(max = MAX_CODE) String code) {
+    public record LoginRequest(@Size(max = MAX_CODE) @Pattern(regexp = CODE, message = CODE_REFUSED) String code) {
     }
 
     public record RefreshRequest(@Size(max = MAX_CODE) String refreshToken) {
@@ -74,7 +75,7 @@ public class MiniProgramResource {
     public record NoticeRequest(@Size(max = 40) String version) {
     }
 
-    public record PhoneRequest(@Size(max = MAX_CODE) String code) {
+    public record PhoneRequest(@Size(max = MAX_CODE) @Pattern(regexp = CODE, message = CODE_REFUSED) String code) {
     }
 
     /** {@code token}/{@code refreshToken} only when a merge moved the session onto another resident. */
@@ -103,6 +104,12 @@ public class MiniProgramResource {
 
     /** WeChat's codes are 32 characters and our refresh tokens 43; generous, but far from megabytes. */
     static final int MAX_CODE = 256;
+    /**
+     * WeChat's codes are letters and digits (ours for the sandbox add - and _): anything else is no code of WeChat's,
+     * and WxJava would put it unencoded into the URL it calls, which fails as a server error.
+     */
+    static final String CODE = "[A-Za-z0-9_-]*";
+    static final String CODE_REFUSED = "must be a WeChat code (letters, digits, - and _)";
 
     private final MiniProgramClient wechat;
     private final MiniProgramResidents residents;

@@ -15,8 +15,15 @@ final class WeComMessages {
     private WeComMessages() {
     }
 
+    /** Well-formed XML WxJava cannot map (a CreateTime or MsgId that is not a number, say) is refused like malformed XML. */
     static WxCpXmlMessage parse(String plainXml) {
-        WxCpXmlMessage message = XStreamTransformer.fromXml(WxCpXmlMessage.class, PlainXml.requireWithoutDtd(plainXml));
+        String checked = PlainXml.requireWithoutDtd(plainXml);
+        WxCpXmlMessage message;
+        try {
+            message = XStreamTransformer.fromXml(WxCpXmlMessage.class, checked);
+        } catch (RuntimeException e) {
+            throw new CallbackCrypto.Refused("a message WxJava cannot read");
+        }
         if (message.getFromUserName() == null || message.getMsgType() == null) {
             throw new CallbackCrypto.Refused("a message without FromUserName or MsgType");
         }
