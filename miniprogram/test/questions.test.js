@@ -97,3 +97,20 @@ test('公开提问 on the submit form sends the question to /api/mp/questions wi
   expect(textOf(page.querySelector('.in-public'))).toContain('在「问答」公开')
   expect(wx.showModal).not.toHaveBeenCalled()
 })
+
+test('首页 leads to 问答, and 我要提问 there to the submit form', async () => {
+  const home = await openPage('pages/home/index')
+  tapButton(home, '.questions-entry')
+  await settle()
+  expect(wx.navigateTo).toHaveBeenCalledWith({ url: '/pages/questions/index' })
+
+  backend.on('GET', '/api/public/questions?page=0&size=20', { data: { items: [], page: 0, size: 20, total: 0 } })
+  backend.on('GET', '/api/mp/questions', { data: [] })
+  const page = await openPage('pages/questions/index')
+  await page.instance.onShow()
+  await settle()
+  expect(textOf(page)).toContain('还没有公开的问题')
+  tapButton(page, '.ask')
+  await settle()
+  expect(wx.switchTab).toHaveBeenCalledWith({ url: '/pages/submit/index' })
+})

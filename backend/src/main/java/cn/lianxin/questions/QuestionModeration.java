@@ -189,7 +189,7 @@ public class QuestionModeration {
 
     private static String reason(String reason) {
         if (reason == null || reason.isBlank()) {
-            throw ApiException.invalidField("reason", "is required: why it is kept private");
+            throw ApiException.invalidField("reason", "请写明不公开的理由 (required: why it is kept private)");
         }
         if (reason.strip().length() > MAX_REASON) {
             throw ApiException.invalidField("reason", "must be at most " + MAX_REASON + " characters");

@@ -56,9 +56,14 @@ public class QuestionPages {
     @Path("{caseId}")
     public Uni<Response> question(@PathParam("caseId") UUID caseId) {
         return board.one(caseId)
-                .map(card -> Response.ok(Templates.question(card, "问答：" + cut(card.text(), TITLE), description(card))).build())
+                .map(card -> html(Response.ok(), Templates.question(card, "问答：" + cut(card.text(), TITLE), description(card))))
                 .onFailure(e -> e instanceof ApiException a && a.problem().status() == 404)
-                .recoverWithItem(() -> Response.status(404).entity(Templates.missing()).type(MediaType.TEXT_HTML_TYPE).build());
+                .recoverWithItem(() -> html(Response.status(404), Templates.missing()));
+    }
+
+    /** Rendered here, as the console's fragments are: a Response's entity is written as it is. */
+    private static Response html(Response.ResponseBuilder response, TemplateInstance page) {
+        return response.entity(page.render()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }
 
     private static String description(PublicBoard.Card card) {

@@ -53,7 +53,7 @@ class ConsoleQuestionsTest {
         // Kept private needs a reason: refused at the field, then recorded.
         browser.findElement(By.cssSelector("#question-" + kept + " form.keep-private button[type=submit]")).click();
         WebElement error = Browser.waiting(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("reason-" + kept + "-error")));
-        assertThat(error.getText()).startsWith("is required");
+        assertThat(error.getText()).startsWith("请写明不公开的理由");
         browser.findElement(By.id("reason-" + kept)).sendKeys("涉及邻里纠纷，转人民调解");
         browser.findElement(By.cssSelector("#question-" + kept + " form.keep-private button[type=submit]")).click();
         Browser.waiting(browser).until(ExpectedConditions.invisibilityOfElementLocated(By.id("question-" + kept)));

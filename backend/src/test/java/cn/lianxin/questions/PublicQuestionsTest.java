@@ -97,10 +97,12 @@ class PublicQuestionsTest {
         assertThat(card.getString("text")).isEqualTo("我是【姓名已隐去】，村里的自来水这几天发黄，能不能检测一下？");
         assertThat(card.getString("answer")).isEqualTo("【姓名已隐去】您好，水务站已取样检测，周五前出结果并张贴公示。");
         assertThat(card.getString("village")).isNull();
-        for (String publicBody : List.of(given().get("/api/public/questions/" + caseId).asString(),
-                given().get("/api/public/questions?size=200").asString(), given().get("/public/questions/" + caseId).asString(),
-                given().get("/public/questions").asString())) {
-            assertThat(publicBody).doesNotContain("王秀英").doesNotContain("东村");
+        for (String publicBody : List.of(given().get("/api/public/questions?size=200").asString(), given().get("/public/questions").asString())) {
+            assertThat(publicBody).doesNotContain("王秀英");
+        }
+        // Nor their village (other tests' named askers share the name 东村 on the board, so only this question's own).
+        for (String own : List.of(given().get("/api/public/questions/" + caseId).asString(), given().get("/public/questions/" + caseId).asString())) {
+            assertThat(own).doesNotContain("王秀英").doesNotContain("东村");
         }
         // Staff still see who asked and what was said.
         asOffice().get("/api/cases/" + caseId).then().body("text", equalTo("我是王秀英，村里的自来水这几天发黄，能不能检测一下？"));
