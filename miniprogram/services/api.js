@@ -57,6 +57,19 @@ const mp = {
     data: form,
     header: { 'Idempotency-Key': idempotencyKey },
   }),
+  /** 公开提问: a case like any other, shown on the 问答 board once moderated → { caseId, number, status, flagged }. */
+  askInPublic: (form, idempotencyKey) => request({
+    path: '/api/mp/questions',
+    method: 'POST',
+    data: form,
+    header: { 'Idempotency-Key': idempotencyKey },
+  }),
+  /** My public questions: moderation status, what is public, the answer and my verdict on it. */
+  myQuestions: () => request({ path: '/api/mp/questions' }),
+  /** Did the published answer answer my question? */
+  verdict: (caseId, answered) => request({
+    path: `/api/mp/questions/${encodeURIComponent(caseId)}/verdict`, method: 'POST', data: { answered },
+  }),
   myCases: (page, size) => request({ path: `/api/mp/cases?page=${page}&size=${size}` }),
   caseDetail: (id) => request({ path: `/api/mp/cases/${encodeURIComponent(id)}` }),
   rate: (id, rating, comment) => request({
@@ -94,6 +107,8 @@ const publicInfo = {
   workstation: (id) => request({ path: `/api/public/workstations/${encodeURIComponent(id)}`, auth: false }),
   villages: () => request({ path: '/api/public/villages', auth: false }),
   categories: () => request({ path: '/api/public/categories', auth: false }),
+  /** 问答: published questions, newest first, with their published answers. */
+  questions: (page, size) => request({ path: `/api/public/questions?page=${page}&size=${size}`, auth: false }),
 }
 
 module.exports = { mp, publicInfo }

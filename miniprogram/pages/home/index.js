@@ -25,5 +25,9 @@ Component({
     onPolicies() {
       wx.navigateTo({ url: '/pages/policies/index' })
     },
+
+    onQuestions() {
+      wx.navigateTo({ url: '/pages/questions/index' })
+    },
   },
 })

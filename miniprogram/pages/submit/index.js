@@ -15,6 +15,7 @@ function emptyForm() {
     categoryIndex: -1,
     photos: [],
     anonymous: false,
+    inPublic: false,
     errors: {},
   }
 }
@@ -87,6 +88,11 @@ Component({
       this.setData({ anonymous: e.detail })
     },
 
+    /** 公开提问 carries no photos: what is public is the text, after moderation. */
+    onInPublic(e) {
+      this.setData({ inPublic: e.detail, photos: e.detail ? [] : this.data.photos })
+    },
+
     /** van-uploader hands over the chosen files; each goes up at once and keeps its server id. */
     onPhotosChosen(e) {
       const files = [].concat(e.detail.file)
@@ -126,16 +132,22 @@ Component({
         return Promise.resolve()
       }
       const key = this.data.pendingKey || newIdempotencyKey()
-      const { text, categories, categoryIndex, villages, villageIndex, photos, anonymous } = this.data
+      const {
+        text, categories, categoryIndex, villages, villageIndex, photos, anonymous, inPublic,
+      } = this.data
       const form = {
         text: text.trim(),
         categoryId: categories[categoryIndex].id,
         villageId: villages[villageIndex].id,
-        photoIds: photos.filter((p) => p.status === 'done').map((p) => p.id),
         anonymous,
       }
       this.setData({ submitting: true, pendingKey: key, errors: {} })
-      return mp.submitCase(form, key)
+      const sent = inPublic
+        ? mp.askInPublic(form, key).then((asked) => ({
+          id: asked.caseId, number: asked.number, flagged: asked.flagged, inPublic: true,
+        }))
+        : mp.submitCase(Object.assign(form, { photoIds: photos.filter((p) => p.status === 'done').map((p) => p.id) }), key)
+      return sent
         .then((created) => {
           this.setData(Object.assign(emptyForm(), { submitting: false, pendingKey: '', submitted: created, subscribed: false }))
           return subscriptions.templates()

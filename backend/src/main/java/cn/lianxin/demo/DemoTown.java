@@ -83,7 +83,8 @@ public class DemoTown {
                 .chain(() -> passwordHash == null ? Uni.createFrom().voidItem()
                         : conn.preparedQuery(DEMO_STAFF).execute(Tuple.of(passwordHash)).replaceWithVoid())
                 .chain(() -> conn.preparedQuery(DEMO_SMS_RESIDENTS).executeBatch(smsResidents()))
-                .chain(() -> conn.query(script("/demo/demo-broadcast.sql")).execute()))
+                .chain(() -> conn.query(script("/demo/demo-broadcast.sql")).execute())
+                .chain(() -> conn.query(script("/demo/demo-questions.sql")).execute()))
                 .await().atMost(Duration.ofSeconds(30));
         LOG.info("Demo town loaded (idempotent)");
     }

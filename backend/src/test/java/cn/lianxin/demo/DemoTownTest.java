@@ -70,6 +70,13 @@ class DemoTownTest {
                 .extract().<Number>path("items[0].id").longValue();
         asOffice().get("/api/representatives/" + representative + "/slot-rules").then().statusCode(200)
                 .body("rules.size()", org.hamcrest.Matchers.equalTo(2)).body("rules[0].slotMinutes", org.hamcrest.Matchers.equalTo(30));
+        // 问答: the public board has answered and waiting questions; one question and one reply wait for moderation.
+        List<java.util.Map<String, Object>> board = io.restassured.RestAssured.given().queryParam("size", 200).get("/api/public/questions")
+                .then().statusCode(200).extract().jsonPath().getList("items");
+        assertThat(board).filteredOn(q -> q.get("answer") != null).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(board).filteredOn(q -> q.get("answer") == null).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(asOffice().get("/api/questions/moderation").then().statusCode(200).extract().jsonPath().<String>getList("proposedText"))
+                .anyMatch(text -> text.contains("【电话已隐去】"));
         // Visits: three so far this week, and last week's coverage has its two late villages (issue 14).
         String chenming = Api.login("chenming", Api.OFFICE_PASSWORD);
         JsonPath thisWeek = io.restassured.RestAssured.given().auth().oauth2(chenming).get("/api/visits").then().statusCode(200)

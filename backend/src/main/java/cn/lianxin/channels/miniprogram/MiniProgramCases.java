@@ -20,6 +20,7 @@ import cn.lianxin.cases.domain.Feedback;
 import cn.lianxin.masterdata.Category;
 import cn.lianxin.masterdata.Representative;
 import cn.lianxin.masterdata.Village;
+import cn.lianxin.questions.PublicQuestions;
 import cn.lianxin.residents.Resident;
 import cn.lianxin.staff.Caller;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -90,10 +91,12 @@ public class MiniProgramCases {
     private final MiniProgramClient wechat;
     private final SubmitLimit limit;
     private final Uploads uploads;
+    private final PublicQuestions questions;
 
     public MiniProgramCases(CaseRegistration registration, CaseLifecycle lifecycle, MiniProgramClient wechat, SubmitLimit limit,
-            Uploads uploads) {
+            Uploads uploads, PublicQuestions questions) {
         this.uploads = uploads;
+        this.questions = questions;
         this.registration = registration;
         this.lifecycle = lifecycle;
         this.wechat = wechat;
@@ -106,10 +109,25 @@ public class MiniProgramCases {
      * checked, the rate limit taken and the text reviewed; only then one transaction claims the key and registers.
      */
     public Uni<Submitted> submit(Resident resident, Submit submit, String idempotencyKey) {
+        return submit(resident, submit, idempotencyKey, false);
+    }
+
+    /**
+     * 公开提问: a concern asked in public is submitted as any other (routed, deadlined, answered in the six steps), and
+     * its public question, waiting for moderation, is opened in the same transaction as the case.
+     */
+    public Uni<Submitted> ask(Resident resident, Submit submit, String idempotencyKey) {
+        return submit(resident, submit, idempotencyKey, true);
+    }
+
+    private Uni<Submitted> submit(Resident resident, Submit submit, String idempotencyKey, boolean inPublic) {
         validate(submit, idempotencyKey);
         String text = submit.text().strip();
         List<UUID> photos = submit.photoIds() == null ? List.of() : submit.photoIds().stream().distinct().toList();
-        String fingerprint = IdempotentRegistrations.fingerprint(text, submit.categoryId(), submit.villageId(), photos, submit.anonymous());
+        // A question and a concern with the same key are different requests; a concern's fingerprint stays as it was.
+        String fingerprint = inPublic
+                ? IdempotentRegistrations.fingerprint(text, submit.categoryId(), submit.villageId(), photos, submit.anonymous(), "public")
+                : IdempotentRegistrations.fingerprint(text, submit.categoryId(), submit.villageId(), photos, submit.anonymous());
         return Panache.withSession(() -> IdempotentRegistrations.earlier(Keys.RESIDENT, resident.id, idempotencyKey, fingerprint))
                 .chain(done -> {
                     if (done != null) {
@@ -120,7 +138,7 @@ public class MiniProgramCases {
                             .chain(() -> limit.take(resident.id))
                             .chain(() -> review(resident.openid, text))
                             .chain(review -> Panache.withTransaction(() -> IdempotentRegistrations.register(Keys.RESIDENT, resident.id,
-                                    idempotencyKey, fingerprint, () -> register(resident, submit, text, photos, review))))
+                                    idempotencyKey, fingerprint, () -> register(resident, submit, text, photos, review, inPublic))))
                             .map(r -> submitted(r.registered(), r.first()))
                             // Retries do not count against the limit, not even one that raced the first.
                             .call(s -> s.first() ? Uni.createFrom().voidItem() : limit.giveBack(resident.id));
@@ -128,7 +146,7 @@ public class MiniProgramCases {
     }
 
     /** Runs only for the request that claimed the key; a concurrent retry answers the case this registers. */
-    private Uni<Case> register(Resident resident, Submit submit, String text, List<UUID> photos, String review) {
+    private Uni<Case> register(Resident resident, Submit submit, String text, List<UUID> photos, String review, boolean inPublic) {
         return registration.register(new CaseRegistration.RegisterCase(resident.id,
                         submit.villageId() != null ? submit.villageId() : resident.villageId, submit.categoryId(),
                         Channel.MINIPROGRAM, text), label(resident))
@@ -136,7 +154,8 @@ public class MiniProgramCases {
                     c.contentReview = review;
                     c.anonymous = submit.anonymous();
                 })
-                .call(c -> attach(c.id, resident.id, photos));
+                .call(c -> attach(c.id, resident.id, photos))
+                .call(c -> inPublic ? questions.opened(c) : Uni.createFrom().voidItem());
     }
 
     private static Submitted submitted(Case c, boolean first) {

@@ -7,6 +7,8 @@ import cn.lianxin.api.PageRequest;
 import cn.lianxin.api.Problem;
 import cn.lianxin.api.Roles;
 import cn.lianxin.cases.domain.Feedback;
+import cn.lianxin.questions.PublicQuestion;
+import cn.lianxin.questions.PublicQuestions;
 import cn.lianxin.residents.Resident;
 import cn.lianxin.rights.Consents;
 import cn.lianxin.rights.ResidentData;
@@ -96,6 +98,18 @@ public class MiniProgramResource {
     public record ReopenRequest(@Size(max = 500) String reason) {
     }
 
+    /** 公开提问. {@code categoryId} may be left out: the question is then of the town's catch-all category. */
+    public record QuestionRequest(String text, Long villageId, Long categoryId, boolean anonymous) {
+    }
+
+    /** A question is a case: {@code caseId} is the case's id, and the question waits for moderation. */
+    public record AskedView(UUID caseId, String number, String status, boolean flagged) {
+    }
+
+    /** "Did the answer answer your question?" */
+    public record VerdictRequest(Boolean answered) {
+    }
+
     public record SubscriptionsView(List<Subscriptions.TemplateView> templates) {
     }
 
@@ -122,10 +136,12 @@ public class MiniProgramResource {
     private final ResidentData data;
     private final ResidentErasure erasure;
     private final Consents consents;
+    private final PublicQuestions questions;
 
     public MiniProgramResource(MiniProgramClient wechat, MiniProgramResidents residents, ResidentTokens tokens, Uploads uploads,
             MiniProgramCases cases, Subscriptions subscriptions, MediaChecks mediaChecks, JsonWebToken jwt, ResidentData data,
-            ResidentErasure erasure, Consents consents) {
+            ResidentErasure erasure, Consents consents, PublicQuestions questions) {
+        this.questions = questions;
         this.mediaChecks = mediaChecks;
         this.consents = consents;
         this.data = data;
@@ -262,6 +278,35 @@ public class MiniProgramResource {
         return residents.current(residentId()).chain(r -> cases.submit(r, submit, idempotencyKey))
                 .map(s -> Response.status(s.first() ? 201 : 200).location(URI.create("/api/mp/cases/" + s.id()))
                         .entity(new SubmitView(s.id(), s.number(), s.state().name(), s.flagged())).build());
+    }
+
+    @POST
+    @Path("questions")
+    @Operation(summary = "Ask in public (公开提问): a case like any other, published on the 问答 board only after moderation;"
+            + " the Idempotency-Key header, when sent, makes a retry return the first question (200)")
+    public Uni<Response> ask(@HeaderParam("Idempotency-Key") String idempotencyKey, QuestionRequest request) {
+        QuestionRequest q = request == null ? new QuestionRequest(null, null, null, false) : request;
+        // The contract does not require the key: without one, each call is a question of its own.
+        String key = idempotencyKey == null ? "question-" + UUID.randomUUID() : idempotencyKey;
+        return residents.current(residentId())
+                .chain(r -> questions.categoryOr(q.categoryId())
+                        .chain(category -> cases.ask(r, new MiniProgramCases.Submit(q.text(), category, q.villageId(), null, q.anonymous()), key)))
+                .map(s -> Response.status(s.first() ? 201 : 200).location(URI.create("/api/mp/cases/" + s.id()))
+                        .entity(new AskedView(s.id(), s.number(), PublicQuestion.Moderation.AWAITING_MODERATION.name(), s.flagged())).build());
+    }
+
+    @GET
+    @Path("questions")
+    @Operation(summary = "The resident's own public questions: where moderation stands, what is public, their verdict on the answer")
+    public Uni<List<PublicQuestions.Mine>> myQuestions() {
+        return questions.mine(residentId());
+    }
+
+    @POST
+    @Path("questions/{caseId}/verdict")
+    @Operation(summary = "The asker says whether the published answer answered the question (answered: true/false)")
+    public Uni<PublicQuestions.Mine> verdict(@PathParam("caseId") UUID caseId, VerdictRequest request) {
+        return residents.current(residentId()).chain(r -> questions.verdict(caseId, r, request == null ? null : request.answered()));
     }
 
     @GET
