@@ -7,8 +7,11 @@ const { mp } = require('./api')
 
 const MAX_TEMPLATES_PER_REQUEST = 3
 
-function templates() {
-  return mp.subscriptions().then((answer) => answer.templates || [])
+/** Our templates, or only those for the given purposes (a case's REPLY and FEEDBACK_PROMPT, a booking's BOOKING). */
+function templates(purposes) {
+  return mp.subscriptions()
+    .then((answer) => answer.templates || [])
+    .then((list) => (purposes ? list.filter((t) => purposes.includes(t.purpose)) : list))
 }
 
 function ask(list) {

@@ -113,3 +113,29 @@ test('choosing again lets the held slot go at once', async () => {
   expect(page.querySelector('.held')).toBeFalsy()
   expect(page.querySelectorAll('.slot')).toHaveLength(2)
 })
+
+test('confirming asks once for a WeChat reminder with the booking template only, and books whatever the answer', async () => {
+  backend.on('GET', '/api/mp/subscriptions', {
+    data: { templates: [{ templateId: 'tpl-reply', purpose: 'REPLY', remaining: 0 }, { templateId: 'tpl-booking', purpose: 'BOOKING', remaining: 0 }] },
+  })
+  backend.on('POST', '/api/mp/subscriptions', { statusCode: 200, data: { templates: [] } })
+  backend.on('POST', '/api/mp/bookings/holds', { statusCode: 201, data: { holdId: 'h-2', expiresAt: '2026-09-28T08:05:00+08:00' } })
+  backend.on('POST', '/api/mp/bookings', { statusCode: 201, data: { bookingId: 'h-2', caseId: 'c-2' } })
+  wx.requestSubscribeMessage.mockImplementation((options) => {
+    setTimeout(() => options.success({ errMsg: 'requestSubscribeMessage:ok', 'tpl-booking': 'reject' }), 0)
+  })
+  const page = await openPage('pages/booking/index')
+  await settle()
+  page.querySelectorAll('.slot')[0].dispatchEvent('tap')
+  await settle()
+  page.instance.stopCountdown()
+
+  page.querySelector('.topic').dispatchEvent('input', { detail: { value: '医保报销' } })
+  tapButton(page, '.confirm')
+  await settle()
+
+  expect(wx.requestSubscribeMessage).toHaveBeenCalledTimes(1)
+  expect(wx.requestSubscribeMessage.mock.calls[0][0].tmplIds).toEqual(['tpl-booking'])
+  expect(backend.callsTo('POST', '/api/mp/subscriptions')[0].data).toEqual({ results: { 'tpl-booking': 'reject' } })
+  expect(backend.callsTo('POST', '/api/mp/bookings')[0].data).toEqual({ holdId: 'h-2', topic: '医保报销' })
+})

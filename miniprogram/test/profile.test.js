@@ -148,3 +148,12 @@ test('我的数据与注销 opens the page of what is held', async () => {
 
   expect(wx.navigateTo).toHaveBeenCalledWith({ url: '/pages/my-data/index' })
 })
+
+test('the booking template is listed as 视频预约提醒 with what it still allows', async () => {
+  backend.on('GET', '/api/mp/subscriptions', {
+    data: { templates: [{ templateId: 'tpl-reply', purpose: 'REPLY', remaining: 0 }, { templateId: 'tpl-booking', purpose: 'BOOKING', remaining: 1 }] },
+  })
+  const page = await openProfile()
+
+  expect(page.querySelectorAll('.template').map(textOf)).toEqual(['代表回复通知未开启', '视频预约提醒还可通知 1 次'])
+})

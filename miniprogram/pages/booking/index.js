@@ -1,4 +1,5 @@
 const { mp } = require('../../services/api')
+const subscriptions = require('../../services/subscriptions')
 const { showError, showDone } = require('../../utils/ui')
 const {
   dayOf, timeOf, dayLabel, nextDays,
@@ -23,6 +24,8 @@ Component({
     busy: false,
     // Set when moving a booking (我的预约 → 改期): confirming moves it, keeping its topic and case.
     rescheduleId: '',
+    // The booking subscribe template, loaded beforehand: the confirm tap asks for a reminder by WeChat (else SMS).
+    templates: [],
   },
 
   lifetimes: {
@@ -34,6 +37,9 @@ Component({
   methods: {
     onLoad(query) {
       this.setData({ rescheduleId: (query && query.reschedule) || '' })
+      subscriptions.templates(['BOOKING'])
+        .then((templates) => this.setData({ templates }))
+        .catch(() => this.setData({ templates: [] }))
       return this.load()
     },
 
@@ -121,8 +127,9 @@ Component({
         return Promise.resolve()
       }
       this.setData({ busy: true })
-      const done = rescheduleId ? mp.reschedule(rescheduleId, hold.holdId) : mp.book(hold.holdId, topic.trim())
-      return done
+      // Asked straight from the tap (WeChat refuses the dialog otherwise); whatever the answer, the booking goes on.
+      return subscriptions.ask(this.data.templates).catch(() => null)
+        .then(() => (rescheduleId ? mp.reschedule(rescheduleId, hold.holdId) : mp.book(hold.holdId, topic.trim())))
         .then(() => {
           this.stopCountdown()
           showDone(rescheduleId ? '已改期' : '预约成功')

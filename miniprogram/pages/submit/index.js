@@ -8,6 +8,8 @@ const { NOTICE } = require('../../utils/privacy')
 // The same limit as every other channel's case text in the backend (@Size(max = 2000)).
 const MAX_TEXT = 2000
 const MAX_PHOTOS = 9
+// A submitted case is announced with these; a booking's template is asked for when booking.
+const CASE_PURPOSES = ['REPLY', 'FEEDBACK_PROMPT']
 
 function emptyForm() {
   return {
@@ -150,7 +152,7 @@ Component({
       return sent
         .then((created) => {
           this.setData(Object.assign(emptyForm(), { submitting: false, pendingKey: '', submitted: created, subscribed: false }))
-          return subscriptions.templates()
+          return subscriptions.templates(CASE_PURPOSES)
             .then((templates) => this.setData({ templates }))
             .catch(() => this.setData({ templates: [] }))
         })

@@ -15,6 +15,7 @@ import cn.lianxin.cases.domain.Channel;
 import cn.lianxin.masterdata.Category;
 import cn.lianxin.masterdata.Representative;
 import cn.lianxin.masterdata.WorkField;
+import cn.lianxin.notifications.BookingMessages;
 import cn.lianxin.residents.Resident;
 import cn.lianxin.staff.Caller;
 import cn.lianxin.staff.StaffRole;
@@ -34,7 +35,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Holding, confirming, cancelling and moving bookings. Each command loads the booking in the caller's scope with
  * its row locked, asks {@link BookingTransitions}, and changes it in one transaction; a confirmation registers the
- * booking's case (channel VIDEO) with the booked representative in that same transaction.
+ * booking's case (channel VIDEO) with the booked representative in that same transaction; a cancellation or a move
+ * is told to both sides ({@link BookingNotices}) in its transaction too.
  */
 @ApplicationScoped
 public class BookingDesk {
@@ -45,12 +47,14 @@ public class BookingDesk {
     private final Slots slots;
     private final CaseRegistration registration;
     private final BookingSettings settings;
+    private final BookingNotices notices;
     private final Clock clock;
     private final ZoneId zone;
 
-    public BookingDesk(Slots slots, CaseRegistration registration, BookingSettings settings, Clock clock,
+    public BookingDesk(Slots slots, CaseRegistration registration, BookingSettings settings, BookingNotices notices, Clock clock,
             @ConfigProperty(name = "lianxin.cases.time-zone") ZoneId zone) {
         this.slots = slots;
+        this.notices = notices;
         this.registration = registration;
         this.settings = settings;
         this.clock = clock;
@@ -127,7 +131,8 @@ public class BookingDesk {
     public Uni<Booking> cancel(Caller caller, UUID bookingId) {
         return Panache.withTransaction(() -> locked(caller, bookingId).chain(b -> {
             decide(caller, b, BookingCommand.CANCEL);
-            return move(b, BookingCommand.CANCEL, caller, "取消视频预约 " + WHEN.format(b.startsAt.atZoneSameInstant(zone)));
+            return move(b, BookingCommand.CANCEL, caller, "取消视频预约 " + WHEN.format(b.startsAt.atZoneSameInstant(zone)))
+                    .call(() -> notices.give(b, BookingMessages.Kind.CANCELLED));
         }));
     }
 
@@ -150,7 +155,8 @@ public class BookingDesk {
             hold.updatedAt = now();
             hold.needsMeeting(hold.updatedAt);
             return move(old, BookingCommand.RESCHEDULE, caller, "视频预约改期：" + WHEN.format(old.startsAt.atZoneSameInstant(zone))
-                    + " 改为 " + WHEN.format(hold.startsAt.atZoneSameInstant(zone))).replaceWith(hold);
+                    + " 改为 " + WHEN.format(hold.startsAt.atZoneSameInstant(zone)))
+                    .call(() -> notices.moved(old, hold.startsAt)).replaceWith(hold);
         })));
     }
 

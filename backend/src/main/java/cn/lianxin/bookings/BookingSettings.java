@@ -29,6 +29,18 @@ public interface BookingSettings {
     @WithDefault("30s")
     Duration meetingsInterval();
 
+    /** The first reminder, on both sides, this long before the slot (a booking made later than this gets none). */
+    @WithDefault("24H")
+    Duration remindDayBefore();
+
+    /** The last reminder, with the join link, this long before the slot. */
+    @WithDefault("30M")
+    Duration remindShortlyBefore();
+
+    /** How often {@code Reminders} looks for the reminders now due. */
+    @WithDefault("1m")
+    Duration remindersInterval();
+
     default BookingTransitions.Policy policy() {
         return new BookingTransitions.Policy(residentCancelUntil());
     }

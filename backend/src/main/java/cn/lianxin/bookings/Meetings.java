@@ -7,6 +7,7 @@ import cn.lianxin.cases.Case;
 import cn.lianxin.cases.CaseActivity;
 import cn.lianxin.cases.domain.VideoCallMissed;
 import cn.lianxin.events.Outbox;
+import cn.lianxin.notifications.BookingMessages;
 import cn.lianxin.cases.domain.Channel;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
@@ -54,11 +55,13 @@ public class Meetings {
     private final Clock clock;
 
     private final Outbox outbox;
+    private final BookingNotices notices;
     private final ZoneId zone;
 
-    public Meetings(VideoCalls calls, BookingSettings settings, Clock clock, Outbox outbox,
+    public Meetings(VideoCalls calls, BookingSettings settings, Clock clock, Outbox outbox, BookingNotices notices,
             @ConfigProperty(name = "lianxin.cases.time-zone") ZoneId zone) {
         this.calls = calls;
+        this.notices = notices;
         this.settings = settings;
         this.clock = clock;
         this.outbox = outbox;
@@ -87,23 +90,34 @@ public class Meetings {
                 .chain(claimed -> each(claimed, c -> calls.open(new VideoCalls.Call("视频接待：" + c.topic(), c.startsAt().toInstant(),
                                 c.endsAt().toInstant(), c.host()))
                         .chain(meeting -> Panache.withTransaction(() -> Booking.<Booking>findById(c.id(), LockModeType.PESSIMISTIC_WRITE)
-                                .invoke(b -> {
+                                .chain(b -> {
                                     b.meetingStatus = OPEN;
                                     b.meetingId = meeting.id();
                                     b.meetingCode = meeting.code();
                                     b.joinUrl = meeting.joinUrl();
                                     b.meetingNextAt = null;
+                                    return confirmationCard(b);
                                 })))
                         .replaceWithVoid()
                         .onFailure().recoverWithUni(e -> Panache.withTransaction(() -> Booking.<Booking>findById(c.id(), LockModeType.PESSIMISTIC_WRITE)
-                                .invoke(b -> failed(b, e)).replaceWithVoid()))));
+                                .chain(b -> failed(b, e))))));
     }
 
-    private void failed(Booking b, Throwable e) {
+    /** A parked opening still tells the representative of the booked call, without a link (the office opens one by hand). */
+    private Uni<Void> failed(Booking b, Throwable e) {
         LOG.warnf("Opening the meeting of booking %s failed: %s", b.id, e.getMessage());
         b.meetingStatus = b.meetingAttempts >= MAX_ATTEMPTS ? PARKED : PENDING;
         b.meetingError = e.getMessage();
         b.meetingNextAt = now().plus(Duration.ofMinutes(1L << Math.min(b.meetingAttempts, 6)));
+        return PARKED.equals(b.meetingStatus) ? confirmationCard(b) : Uni.createFrom().voidItem();
+    }
+
+    /**
+     * The representative's card of a booked call — its time, topic and join link — once its meeting is open (the link
+     * exists only then); not for a booking cancelled or moved while its meeting was being opened.
+     */
+    private Uni<Void> confirmationCard(Booking b) {
+        return BookingState.OPEN.contains(b.state) ? notices.give(b, BookingMessages.Kind.CONFIRMED).replaceWithVoid() : Uni.createFrom().voidItem();
     }
 
     private Uni<Integer> attend() {

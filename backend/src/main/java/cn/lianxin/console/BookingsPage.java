@@ -6,6 +6,7 @@ import cn.lianxin.bookings.Booking;
 import cn.lianxin.bookings.BookingDesk;
 import cn.lianxin.bookings.BookingViews;
 import cn.lianxin.bookings.Slots;
+import cn.lianxin.bookings.domain.BookingCommand;
 import cn.lianxin.bookings.domain.BookingState;
 import cn.lianxin.bookings.domain.ReceptionSlots.Slot;
 import cn.lianxin.masterdata.Representative;
@@ -13,6 +14,7 @@ import cn.lianxin.masterdata.Workstation;
 import cn.lianxin.residents.Resident;
 import cn.lianxin.residents.ResidentDirectory;
 import cn.lianxin.staff.Caller;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -58,6 +60,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class BookingsPage {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("M月d日");
+    /** How far ahead a booking can be moved from its detail. */
+    private static final int MOVE_DAYS = 14;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter SLOT = DateTimeFormatter.ofPattern("M月d日 HH:mm");
     /** The states of a booking that was made (not a hold, not let go): what "booked" counts. */
@@ -79,7 +83,9 @@ public class BookingsPage {
             String residentNoShowRate, String representativeNoShowRate) {
     }
 
-    public record Detail(Booking booking, LocalDate week, String when, String representative, String resident, String phone, String caseLink) {
+    /** {@code canCancel}, {@code moveTo}: what the caller may do to it now, as the booking rules say (no slot to move to: no move). */
+    public record Detail(Booking booking, LocalDate week, String when, String representative, String resident, String phone, String caseLink,
+            boolean canCancel, List<Cell> moveTo) {
     }
 
     @CheckedTemplate
@@ -94,14 +100,16 @@ public class BookingsPage {
 
     private final Slots slots;
     private final BookingDesk desk;
+    private final BookingViews views;
     private final ResidentDirectory residents;
     private final Frame.Frames frames;
     private final Clock clock;
     private final ZoneId zone;
 
-    public BookingsPage(Slots slots, BookingDesk desk, ResidentDirectory residents, Frame.Frames frames, Clock clock,
+    public BookingsPage(Slots slots, BookingDesk desk, BookingViews views, ResidentDirectory residents, Frame.Frames frames, Clock clock,
             @ConfigProperty(name = "lianxin.cases.time-zone") ZoneId zone) {
         this.slots = slots;
+        this.views = views;
         this.desk = desk;
         this.residents = residents;
         this.frames = frames;
@@ -154,10 +162,64 @@ public class BookingsPage {
                 throw ApiException.notFound("Booking " + id);
             }
             return Representative.<Representative>findById(b.representativeId).chain(r -> Resident.<Resident>findById(b.residentId)
-                    .map(resident -> Templates.detail(frame, new Detail(b, b.startsAt.atZoneSameInstant(zone).toLocalDate(), SLOT.format(b.startsAt.atZoneSameInstant(zone)) + "–"
-                            + TIME.format(b.endsAt.atZoneSameInstant(zone)), r.name, maskedName(resident.name), resident.phoneMasked,
-                            b.caseId == null ? null : "/console/cases/" + b.caseId))));
+                    .chain(resident -> views.booking(frame.caller(), b).chain(view -> moveTo(view.allowed(), r).map(moveTo -> Templates.detail(frame,
+                            new Detail(b, b.startsAt.atZoneSameInstant(zone).toLocalDate(), SLOT.format(b.startsAt.atZoneSameInstant(zone)) + "–"
+                                    + TIME.format(b.endsAt.atZoneSameInstant(zone)), r.name, maskedName(resident.name), resident.phoneMasked,
+                                    b.caseId == null ? null : "/console/cases/" + b.caseId, view.allowed().contains(BookingCommand.CANCEL), moveTo))))));
         });
+    }
+
+    /** The representative's free slots of the coming {@link #MOVE_DAYS} days, when the caller may move the booking. */
+    private Uni<List<Cell>> moveTo(List<BookingCommand> allowed, Representative r) {
+        if (!allowed.contains(BookingCommand.RESCHEDULE)) {
+            return Uni.createFrom().item(List.of());
+        }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        return slots.free(List.of(r.id), today, today.plusDays(MOVE_DAYS))
+                .map(free -> free.stream().sorted(Comparator.comparing(Slot::startsAt)).map(s -> freeCell(s, List.of(r))).toList());
+    }
+
+    /** Cancels the booking for the resident (they phoned); both sides are told (bookings.BookingNotices). */
+    @POST
+    @Path("/{id}/cancel")
+    public Uni<Response> cancel(@PathParam("id") UUID id) {
+        return desk.cancel(frames.caller(), id).map(b -> Response.ok().header("HX-Redirect", "/console/bookings/" + b.id).build());
+    }
+
+    /**
+     * Moves the booking to the picked free slot ({@code slot} = representative id and start): the slot is held for its
+     * resident and the booking moved onto the hold, as {@code POST /api/mp/bookings/{id}/reschedule} does; a move refused
+     * after the hold lets the hold go at once. htmx then opens the booking the move made.
+     */
+    @POST
+    @Path("/{id}/move")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> move(@PathParam("id") UUID id, @FormParam("slot") String slot) {
+        Caller caller = frames.caller();
+        PickedSlot picked = PickedSlot.of(slot);
+        return Panache.withSession(() -> Booking.<Booking>findById(id)).chain(b -> {
+            if (b == null || !BookingDesk.visible(caller, b)) {
+                throw ApiException.notFound("Booking " + id);
+            }
+            return desk.hold(caller, b.residentId, picked.representativeId(), picked.startsAt())
+                    .chain(hold -> desk.reschedule(caller, id, hold.id)
+                            .onFailure().call(() -> desk.release(caller, hold.id).onFailure().recoverWithNull()));
+        }).map(b -> Response.ok().header("HX-Redirect", "/console/bookings/" + b.id).build());
+    }
+
+    /** A free slot as the page's select offers it: the representative's id and the start, "12|2026-09-28T09:40+08:00". */
+    private record PickedSlot(long representativeId, OffsetDateTime startsAt) {
+        static PickedSlot of(String slot) {
+            String[] picked = slot == null ? new String[0] : slot.split("\\|", 2);
+            if (picked.length != 2) {
+                throw ApiException.invalidField("slot", "is required: pick a free slot");
+            }
+            try {
+                return new PickedSlot(Long.parseLong(picked[0]), OffsetDateTime.parse(picked[1]));
+            } catch (RuntimeException e) {
+                throw ApiException.invalidField("slot", "is not a slot of this page");
+            }
+        }
     }
 
     /** The caller's residents matching what was typed, to pick the one who phoned. */
@@ -177,23 +239,12 @@ public class BookingsPage {
     public Uni<Response> book(@FormParam("residentId") String residentId, @FormParam("slot") String slot, @FormParam("topic") String topic) {
         Caller caller = frames.caller();
         UUID resident = uuid(residentId);
-        String[] picked = slot == null ? new String[0] : slot.split("\\|", 2);
-        if (picked.length != 2) {
-            throw ApiException.invalidField("slot", "is required: pick a free slot");
-        }
-        long representative;
-        OffsetDateTime startsAt;
-        try {
-            representative = Long.parseLong(picked[0]);
-            startsAt = OffsetDateTime.parse(picked[1]);
-        } catch (RuntimeException e) {
-            throw ApiException.invalidField("slot", "is not a slot of this page");
-        }
+        PickedSlot picked = PickedSlot.of(slot);
         if (topic == null || topic.isBlank()) {
             throw ApiException.invalidField("topic", "is required: what the call is about");
         }
         // A confirmation refused after the hold lets the hold go at once, so the slot is free again for the next caller.
-        return desk.hold(caller, resident, representative, startsAt)
+        return desk.hold(caller, resident, picked.representativeId(), picked.startsAt())
                 .chain(hold -> desk.confirm(caller, hold.id, topic, null)
                         .onFailure().call(() -> desk.release(caller, hold.id).onFailure().recoverWithNull()))
                 .map(b -> Response.ok().header("HX-Redirect", "/console/bookings/" + b.id).build());

@@ -30,6 +30,10 @@ public class OutboundMessage extends PanacheEntityBase {
     /** The purposes a channel may word in its own way (a WeChat subscribe message has a template per purpose). */
     public static final String CASE_REPLY = Templates.CASE_REPLY;
     public static final String FEEDBACK_PROMPT = Templates.FEEDBACK_PROMPT;
+    /** A booked video call's reminder, cancellation or move to its resident (one subscribe template, or SMS). */
+    public static final String BOOKING_NOTICE = Templates.BOOKING_NOTICE;
+    /** The param of a representative's booking card naming the meeting's join link. */
+    public static final String JOIN_URL = Templates.JOIN_URL;
     /** The buttons of a tapped WeCom card replaced by one grey button reading the body; see {@link #RESPONSE_CODE}. */
     public static final String WECOM_CARD_UPDATE = "WECOM_CARD_UPDATE";
     /** The param of a card update naming the tapped card: the response_code WeCom sent with the tap. */

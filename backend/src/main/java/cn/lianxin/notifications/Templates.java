@@ -123,6 +123,51 @@ final class Templates {
                 + DUE.format(m.startsAt()) + "，代表 " + (m.representative() == null ? "" : m.representative()) + " 未到，";
     }
 
+    // A booked video call's notices (bookings.BookingNotices): the resident's is an approved SMS template (its
+    // params) and, on WeChat, the booking subscribe template; the representative's a WeCom text card with the
+    // join link (its template names the card's title, channels.wecom.Cards).
+
+    static final String BOOKING_NOTICE = "BOOKING_NOTICE";
+    static final String REP_BOOKING = "REP_BOOKING";
+    /** The param of a representative's booking card: the link the card opens. */
+    static final String JOIN_URL = "joinUrl";
+    private static final DateTimeFormatter BOOKED_AT = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+    private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("HH:mm");
+
+    /** A booking as its notices word it; times are in the town's zone, {@code movedTo} only for a move. */
+    record BookedCall(UUID caseId, ZonedDateTime startsAt, ZonedDateTime endsAt, ZonedDateTime movedTo, String topic, String joinUrl) {
+    }
+
+    static OutboundMessage bookingForResident(BookingMessages.Kind kind, BookedCall b) {
+        String time = BOOKED_AT.format(b.startsAt());
+        return switch (kind) {
+            case DAY_BEFORE, SHORTLY_BEFORE -> message(b.caseId(), BOOKING_NOTICE, SmsTemplate.BOOKING_REMINDER.name(),
+                    "【连心桥】您预约的党代表视频接待将于" + time + "开始，请届时打开连心桥小程序“我的预约”进入视频。", Map.of("time", time));
+            case CANCELLED -> message(b.caseId(), BOOKING_NOTICE, SmsTemplate.BOOKING_CANCELLED.name(),
+                    "【连心桥】您预约的" + time + "党代表视频接待已取消。", Map.of("time", time));
+            case RESCHEDULED -> {
+                String newTime = BOOKED_AT.format(b.movedTo());
+                yield message(b.caseId(), BOOKING_NOTICE, SmsTemplate.BOOKING_RESCHEDULED.name(),
+                        "【连心桥】您预约的" + time + "党代表视频接待已改至" + newTime + "。", Map.of("time", time, "newTime", newTime));
+            }
+            case CONFIRMED -> throw new IllegalArgumentException("the resident sees a confirmed booking in the mini-program at once");
+        };
+    }
+
+    static OutboundMessage bookingForRepresentative(BookingMessages.Kind kind, BookedCall b) {
+        String slot = DUE.format(b.startsAt()) + "–" + UNTIL.format(b.endsAt());
+        String about = "，群众所询：“" + excerpt(b.topic()) + "”。";
+        String body = switch (kind) {
+            case CONFIRMED -> "【连心桥】新的视频接待 " + slot + about + (b.joinUrl() == null ? "会议尚未开好，请在工作台查看。" : "届时点此进入会议。");
+            case DAY_BEFORE -> "【连心桥】明天的视频接待 " + slot + about + "请按时进入会议。";
+            case SHORTLY_BEFORE -> "【连心桥】视频接待即将开始 " + slot + about + "请点此进入会议。";
+            case CANCELLED -> "【连心桥】视频接待已取消 " + slot + about;
+            case RESCHEDULED -> "【连心桥】视频接待已改期：" + slot + " 改为 " + DUE.format(b.movedTo()) + about;
+        };
+        return message(b.caseId(), REP_BOOKING, REP_BOOKING + "_" + kind.name(), body,
+                b.joinUrl() == null ? null : Map.of(JOIN_URL, b.joinUrl()));
+    }
+
     /** An escalation as the group leader and the town office read it: the case, who asked, and the question. */
     record Escalation(CaseSummary c, String askedBy, String request) {
     }

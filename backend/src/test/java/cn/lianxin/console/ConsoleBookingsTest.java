@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.lianxin.testing.Api;
 import cn.lianxin.testing.Browser;
+import cn.lianxin.testing.Database;
 import cn.lianxin.testing.Fixtures;
 import cn.lianxin.testing.Team;
 import cn.lianxin.testing.TestClock;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.time.OffsetDateTime;
@@ -37,6 +39,8 @@ class ConsoleBookingsTest {
 
     @Inject
     TestClock clock;
+    @Inject
+    Pool pool;
 
     @AfterEach
     void resetClock() {
@@ -45,12 +49,8 @@ class ConsoleBookingsTest {
 
     @Test
     void theOfficeBooksAFreeSlotForAPhoneCallerAndSeesItInTheWeekWhichAnotherWorkstationCannotSee() {
-        clock.set(OffsetDateTime.parse("2026-09-28T08:00:00+08:00").toInstant());
         Fixtures town = Fixtures.town();
-        Team team = Team.at(town);
-        // 代表甲 receives on Mondays 09:00–10:30: two half-hour calls with ten minutes between (09:00, 09:40).
-        asOffice().body(Map.of("rules", List.of(Map.of("weekday", "MONDAY", "from", "09:00", "to", "10:30", "slotMinutes", 30,
-                "bufferMinutes", 10)))).post("/api/representatives/" + team.firstId() + "/slot-rules").then().statusCode(200);
+        Team team = mondayHours(town);
         String phone = Api.uniquePhone();
         String resident = town.resident(phone);
         String week = "console/bookings?workstationId=" + team.workstationId() + "&week=2026-09-30";
@@ -121,6 +121,58 @@ class ConsoleBookingsTest {
         browser.get(base + "console/bookings/" + bookingId);
         assertThat(browser.findElement(By.tagName("h1")).getText()).isNotEqualTo("视频预约 · 9月28日 09:40–10:10");
         assertThat(browser.getPageSource()).doesNotContain("想和代表谈谈村里的低保评定");
+    }
+
+    @Test
+    void theOfficeMovesABookingForAResidentWhoPhonedThenCancelsItAndBothSidesAreTold() {
+        Fixtures town = Fixtures.town();
+        Team team = mondayHours(town);
+        String phone = Api.uniquePhone();
+        String resident = town.resident(phone);
+        String hold = asOffice().body(Map.of("residentId", resident, "representativeId", team.firstId(), "startsAt", "2026-09-28T09:00:00+08:00"))
+                .post("/api/bookings/holds").then().statusCode(201).extract().path("holdId");
+        String caseId = asOffice().body(Map.of("holdId", hold, "topic", "村道路灯不亮")).post("/api/bookings").then().statusCode(201)
+                .extract().path("caseId");
+
+        ChromeDriver browser = Browser.fresh();
+        Browser.signIn(browser, base.toString(), "office", Api.OFFICE_PASSWORD);
+        browser.get(base + "console/bookings/" + hold);
+        // The resident phoned: 09:40 suits them better. The only other free slot of the representative is offered.
+        Select moveTo = new Select(browser.findElement(By.id("move-slot")));
+        assertThat(moveTo.getOptions().stream().map(WebElement::getText)).containsExactly("请选择", "9月28日 09:40 代表甲");
+        moveTo.selectByValue(team.firstId() + "|2026-09-28T09:40+08:00");
+        Browser.screenshot(browser, "74-bookings-detail-move");
+        browser.findElement(By.cssSelector("#move-form button[type=submit]")).click();
+        Browser.waiting(browser).until(ExpectedConditions.not(ExpectedConditions.urlContains(hold)));
+        Browser.waiting(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("booking-state")));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("视频预约 · 9月28日 09:40–10:10");
+        assertThat(browser.findElement(By.id("booking-state")).getText()).isEqualTo("已预约");
+        assertThat(browser.findElement(By.id("booking-topic")).getText()).isEqualTo("村道路灯不亮");
+        String moved = browser.getCurrentUrl().substring(browser.getCurrentUrl().lastIndexOf('/') + 1);
+
+        // Then they cannot come at all: cancelled after a confirmation; the actions are gone.
+        browser.findElement(By.cssSelector("#cancel-form button[type=submit]")).click();
+        browser.switchTo().alert().accept();
+        Browser.waiting(browser).until(ExpectedConditions.textToBe(By.id("booking-state"), "已取消"));
+        assertThat(browser.findElements(By.id("cancel-form"))).isEmpty();
+        assertThat(browser.findElements(By.id("move-form"))).isEmpty();
+        Browser.screenshot(browser, "75-bookings-detail-cancelled");
+
+        // The resident (no mini-program: by SMS) and the representative (WeCom) heard of the move and of the cancellation.
+        assertThat(Database.strings(pool, "SELECT channel::text || ' ' || template FROM outbound_message WHERE case_id = $1::uuid"
+                + " AND purpose IN ('BOOKING_NOTICE', 'REP_BOOKING') AND template NOT LIKE '%CONFIRMED' ORDER BY template", caseId))
+                .containsExactly("SMS BOOKING_CANCELLED", "SMS BOOKING_RESCHEDULED", "WECOM REP_BOOKING_CANCELLED", "WECOM REP_BOOKING_RESCHEDULED");
+        assertThat(Database.strings(pool, "SELECT state FROM booking WHERE id IN ($1::uuid, $2::uuid) ORDER BY starts_at", hold, moved))
+                .containsExactly("RESCHEDULED", "CANCELLED");
+    }
+
+    /** Monday 28 September 2026, 08:00: 代表甲 receives on Mondays 09:00–10:30, two half-hour calls ten minutes apart (09:00, 09:40). */
+    private Team mondayHours(Fixtures town) {
+        clock.set(OffsetDateTime.parse("2026-09-28T08:00:00+08:00").toInstant());
+        Team team = Team.at(town);
+        asOffice().body(Map.of("rules", List.of(Map.of("weekday", "MONDAY", "from", "09:00", "to", "10:30", "slotMinutes", 30,
+                "bufferMinutes", 10)))).post("/api/representatives/" + team.firstId() + "/slot-rules").then().statusCode(200);
+        return team;
     }
 
     private static WebElement representativeRow(ChromeDriver browser, String name) {

@@ -7,6 +7,7 @@ import cn.lianxin.notifications.MessageChannel;
 import cn.lianxin.notifications.OutboundMessage;
 import cn.lianxin.notifications.Wordings;
 import cn.lianxin.residents.Resident;
+import cn.lianxin.sms.send.SmsTemplate;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -18,7 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Sends residents' messages as WeChat subscribe messages (when the mini-program is not sandboxed): the reply
- * notice and the feedback prompt, each taking one of the resident's consents for its template. A message that
+ * notice, the feedback prompt and a booked call's notices, each taking one of the resident's consents for its template. A message that
  * ends FAILED for any reason — no consent, 43101, another refusal, attempts used up — falls back to SMS if the
  * resident has a bound phone: the SMS is queued and this message's error starts "fell back to SMS", so the log
  * shows which channel delivered. Runs inside the dispatcher's transaction.
@@ -30,6 +31,11 @@ public class MiniProgramDispatcher implements ChannelDispatcher {
     static final String NUMBER_KEY = "character_string1";
     static final String TEXT_KEY = "thing2";
     static final String TIME_KEY = "time3";
+    /** The booking template's keys: what the call is about, when, and what happened. */
+    static final String BOOKING_TOPIC_KEY = "thing1";
+    static final String BOOKING_TIME_KEY = "time2";
+    static final String BOOKING_NOTE_KEY = "thing3";
+    private static final String NEW_TIME = "newTime";
     static final String FELL_BACK = "fell back to SMS";
     static final String PROMPT_TEXT = "请对办理结果进行评价";
 
@@ -65,6 +71,7 @@ public class MiniProgramDispatcher implements ChannelDispatcher {
         Subscriptions.Purpose purpose = switch (message.purpose) {
             case OutboundMessage.CASE_REPLY -> Subscriptions.Purpose.REPLY;
             case OutboundMessage.FEEDBACK_PROMPT -> Subscriptions.Purpose.FEEDBACK_PROMPT;
+            case OutboundMessage.BOOKING_NOTICE -> Subscriptions.Purpose.BOOKING;
             default -> null;
         };
         return Resident.<Resident>findById(message.residentId).chain(resident -> {
@@ -78,7 +85,8 @@ public class MiniProgramDispatcher implements ChannelDispatcher {
             return subscriptions.consume(resident.id, template).chain(consented -> !consented
                     ? refused("no subscribe consent left")
                     : Case.<Case>findById(message.caseId)
-                            .chain(c -> client.send(subscribeMessage(resident.openid, template, purpose, c)))
+                            .chain(c -> client.send(purpose == Subscriptions.Purpose.BOOKING ? bookingMessage(resident.openid, template, c, message)
+                                    : subscribeMessage(resident.openid, template, purpose, c)))
                             .onFailure().call(() -> subscriptions.giveBack(resident.id, template))
                             .chain(result -> outcome(resident, template, result)));
         });
@@ -128,6 +136,22 @@ public class MiniProgramDispatcher implements ChannelDispatcher {
                         new WxMaSubscribeMessage.MsgData(NUMBER_KEY, characterString(c.number)),
                         new WxMaSubscribeMessage.MsgData(TEXT_KEY, thing(text)),
                         new WxMaSubscribeMessage.MsgData(TIME_KEY, TIME.format(at.atZoneSameInstant(zone)))));
+    }
+
+    /**
+     * A booked call's reminder, cancellation or move: what it is about (the case's text is the booking's topic), when
+     * (the new time of a move), and what happened; the SMS template's params carry the times already in the town's words.
+     */
+    WxMaSubscribeMessage bookingMessage(String openid, String template, Case c, OutboundMessage message) {
+        boolean moved = message.params.containsKey(NEW_TIME);
+        String note = moved ? "预约已改期，请按新时间进入"
+                : message.template.equals(SmsTemplate.BOOKING_CANCELLED.name()) ? "预约已取消" : "请按时在我的预约中进入视频";
+        return new WxMaSubscribeMessage().setToUser(openid).setTemplateId(template)
+                .setPage(settings.bookingsPage()).setMiniprogramState(settings.miniprogramState()).setLang("zh_CN")
+                .setData(List.of(
+                        new WxMaSubscribeMessage.MsgData(BOOKING_TOPIC_KEY, thing(c == null ? "党代表视频接待" : c.text)),
+                        new WxMaSubscribeMessage.MsgData(BOOKING_TIME_KEY, message.params.get(moved ? NEW_TIME : "time")),
+                        new WxMaSubscribeMessage.MsgData(BOOKING_NOTE_KEY, thing(note))));
     }
 
     /** thing: at most 20 characters (code points), whitespace flattened; longer texts end in "…". */

@@ -47,6 +47,10 @@ public interface MiniProgramSettings {
     @WithDefault("pages/case-detail/index")
     String casePage();
 
+    /** The page a booking's subscribe message opens: the resident's bookings (我的预约). */
+    @WithDefault("pages/bookings/index")
+    String bookingsPage();
+
     /** formal, trial or developer: which version of the mini-program a subscribe message opens. */
     @WithDefault("formal")
     String miniprogramState();
@@ -96,5 +100,8 @@ public interface MiniProgramSettings {
 
         /** The template that asks the resident to rate the reply. */
         String feedbackPrompt();
+
+        /** The template a booked video call's reminders, cancellation and move are sent with. */
+        String booking();
     }
 }

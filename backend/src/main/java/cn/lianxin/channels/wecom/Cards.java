@@ -46,6 +46,14 @@ final class Cards {
             "REP_TRANSFER", "转办给您",
             "REP_REMINDER", "期限提醒");
 
+    /** Booking card titles by notice template (notifications.Templates): a text card opening the meeting's link. */
+    private static final Map<String, String> BOOKING_TITLES = Map.of(
+            "REP_BOOKING_CONFIRMED", "视频接待已预约",
+            "REP_BOOKING_DAY_BEFORE", "明天的视频接待",
+            "REP_BOOKING_SHORTLY_BEFORE", "视频接待即将开始",
+            "REP_BOOKING_CANCELLED", "视频接待已取消",
+            "REP_BOOKING_RESCHEDULED", "视频接待已改期");
+
     /** Room for a digest's lines in a text card's description (512 bytes), with the tail line. */
     private static final int DIGEST_BYTES = 440;
 
@@ -85,6 +93,23 @@ final class Cards {
                         .key(b.name()).build()).toList());
         workbench.ifPresent(url -> builder.cardActionType(1).cardActionUrl(caseLink(url, caseId)));
         return builder.build();
+    }
+
+    static boolean isBookingCard(String template) {
+        return BOOKING_TITLES.containsKey(template);
+    }
+
+    /**
+     * A booked call's notice as a text card: its button joins the meeting when the notice carries the link, else
+     * opens the workbench; without either it goes as text.
+     */
+    static WxCpMessage booking(List<String> userIds, String template, String body, Optional<String> joinUrl, Optional<String> workbench) {
+        String to = String.join("|", userIds);
+        String title = BOOKING_TITLES.get(template);
+        return joinUrl.map(url -> WxCpMessage.TEXTCARD().toUser(to).title(title).description(withoutBrand(body)).url(url).btnTxt("进入会议").build())
+                .or(() -> workbench.map(url -> WxCpMessage.TEXTCARD().toUser(to).title(title).description(withoutBrand(body)).url(url)
+                        .btnTxt("打开工作台").build()))
+                .orElseGet(() -> text(userIds, body));
     }
 
     static WxCpMessage text(List<String> userIds, String body) {

@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import me.chanjar.weixin.cp.bean.message.WxCpMessage;
@@ -20,8 +21,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Sends WeCom messages to staff when the channel is live ({@code lianxin.wecom.sandbox=false}): notices that ask
- * for action on a case (new, assigned, transferred, deadline) as a case card with buttons, everything else as
- * text. Representatives are reached by the WeCom user id in master data; the town office by the configured user
+ * for action on a case (new, assigned, transferred, deadline) as a case card with buttons, a booked video call's
+ * notices as a text card that joins its meeting, everything else as text. Representatives are reached by the WeCom user id in master data; the town office by the configured user
  * ids. A recipient we cannot name fails at once with the reason; WeCom's own refusals are classified below.
  * Representatives' messages count against WeCom's per-member limits ({@link MemberLimits}); what is over them is
  * held and later goes out together with the next admitted message as one digest.
@@ -157,6 +158,10 @@ public class WeComDispatcher implements ChannelDispatcher {
     }
 
     private Uni<WxCpMessage> build(OutboundMessage message, List<String> users) {
+        if (Cards.isBookingCard(message.template)) {
+            return Uni.createFrom().item(Cards.booking(users, message.template, message.body,
+                    Optional.ofNullable(message.params == null ? null : message.params.get(OutboundMessage.JOIN_URL)), settings.workbenchUrl()));
+        }
         if (message.caseId == null || !Cards.isCard(message.template)) {
             return Uni.createFrom().item(Cards.text(users, message.body));
         }

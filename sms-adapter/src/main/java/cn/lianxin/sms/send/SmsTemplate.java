@@ -46,7 +46,19 @@ public enum SmsTemplate {
      * fixed wording around the variables, no 拒收请回复R (only promotional SMS carry it); our own opt-out keywords
      * R/T/TD/退订 are honoured all the same. An answer to it becomes a question about the policy.
      */
-    BROADCAST("${town}政策解读：${title}。详情请在连心桥小程序“政策”中查看，有疑问可直接回复本短信。", "town", "title");
+    BROADCAST("${town}政策解读：${title}。详情请在连心桥小程序“政策”中查看，有疑问可直接回复本短信。", "town", "title"),
+
+    /**
+     * A booked video call a day and half an hour before it (notification SMS, docs/DECISIONS.md "Booking notices"):
+     * the resident who gave no subscribe consent is reminded of the time and where to join.
+     */
+    BOOKING_REMINDER("您预约的党代表视频接待将于${time}开始，请届时打开连心桥小程序“我的预约”进入视频。", "time"),
+
+    /** A booked video call cancelled (by the resident, a liaison or the representative). */
+    BOOKING_CANCELLED("您预约的${time}党代表视频接待已取消。如需再约，请在连心桥小程序“预约视频”中选择时段。", "time"),
+
+    /** A booked video call moved to another slot of the same representative. */
+    BOOKING_RESCHEDULED("您预约的${time}党代表视频接待已改至${newTime}，请届时打开连心桥小程序“我的预约”进入视频。", "time", "newTime");
 
     private final String text;
     private final List<String> parameters;
