@@ -7,8 +7,10 @@ const { mp } = require('./api')
 
 const MAX_TEMPLATES_PER_REQUEST = 3
 
-function templates() {
-  return mp.subscriptions().then((answer) => answer.templates || [])
+/** The templates, or only those for these purposes (REPLY, FEEDBACK_PROMPT, POLICY). */
+function templates(purposes) {
+  return mp.subscriptions().then((answer) => (answer.templates || [])
+    .filter((t) => !purposes || purposes.includes(t.purpose)))
 }
 
 function ask(list) {

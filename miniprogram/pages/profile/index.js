@@ -5,6 +5,7 @@ const { showError, showDone } = require('../../utils/ui')
 const PURPOSES = {
   REPLY: '代表回复通知',
   FEEDBACK_PROMPT: '评价提醒',
+  POLICY: '新政策提醒',
 }
 
 function readTemplates(templates) {

@@ -47,6 +47,10 @@ public interface MiniProgramSettings {
     @WithDefault("pages/case-detail/index")
     String casePage();
 
+    /** The page a policy's subscribe message opens, given the broadcast id as {@code ?id=}. */
+    @WithDefault("pages/policy/index")
+    String policyPage();
+
     /** formal, trial or developer: which version of the mini-program a subscribe message opens. */
     @WithDefault("formal")
     String miniprogramState();
@@ -96,5 +100,8 @@ public interface MiniProgramSettings {
 
         /** The template that asks the resident to rate the reply. */
         String feedbackPrompt();
+
+        /** The template a policy explanation (政策解读) is announced with. */
+        String policy();
     }
 }

@@ -27,7 +27,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class Subscriptions {
 
-    public enum Purpose { REPLY, FEEDBACK_PROMPT }
+    public enum Purpose { REPLY, FEEDBACK_PROMPT, POLICY }
 
     /** Where an answer came from: the mini-program's report, WeChat's popup event, or 服务通知 settings. */
     public enum Source { MINIPROGRAM, WECHAT_POPUP, WECHAT_SETTINGS }
@@ -51,6 +51,7 @@ public class Subscriptions {
         this.consents = consents;
         templates.put(settings.templates().reply(), Purpose.REPLY);
         templates.put(settings.templates().feedbackPrompt(), Purpose.FEEDBACK_PROMPT);
+        templates.put(settings.templates().policy(), Purpose.POLICY);
     }
 
     public String templateFor(Purpose purpose) {

@@ -98,6 +98,7 @@ class MiniProgramSandboxTest {
         public Push push() { return null; }
         public Optional<String> publicUrl() { return Optional.empty(); }
         public String casePage() { return "pages/case-detail/index"; }
+        public String policyPage() { return "pages/policy/index"; }
         public String miniprogramState() { return "developer"; }
         public int submitLimit() { return 10; }
         public Duration submitWindow() { return Duration.ofHours(1); }
