@@ -10,6 +10,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import cn.lianxin.testing.Api;
+import cn.lianxin.testing.ProviderFakes;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import io.restassured.path.json.JsonPath;
 import cn.lianxin.testing.BroadcastSteps;
 import cn.lianxin.testing.CaseSteps;
 import cn.lianxin.testing.Database;
@@ -46,6 +49,8 @@ class BroadcastQuestionsTest {
     BroadcastSender sender;
     @Inject
     TestClock clock;
+
+    ProviderFakes providers;
 
     @BeforeEach
     void daytime() {
@@ -154,6 +159,26 @@ class BroadcastQuestionsTest {
         resident.api().get("/api/mp/policies/" + id).then().statusCode(200)
                 .body("faq.question", equalTo(List.of("老人在外地住院能报销吗？"))).body("faq.answer", equalTo(List.of("办理异地就医备案后，住院费用可直接结算。")));
         asOffice().get("/api/broadcasts/" + id + "/questions").then().body("published", equalTo(List.of(false, true)));
+    }
+
+    @Test
+    void theCarryingRepresentativeGetsThePolicyOnWeComAsATextCardToTheWorkbench() {
+        Fixtures town = Fixtures.town();
+        String userId = Api.unique("carrier").toLowerCase();
+        Fixtures.create("/api/representatives", new java.util.HashMap<>(Map.of("name", "宣讲代表孙", "workstationId", town.workstationId(),
+                "constituencyId", town.constituencyId(), "workFields", List.of("GENERAL"), "specialties", List.of(),
+                "contactVillageIds", List.of(town.villageId()), "groupLeader", false, "wecomUserId", userId)));
+        approve(compose(List.of(town.villageId()), "耕地地力保护补贴"));
+
+        await().atMost(PIPELINE).untilAsserted(() -> assertThat(providers.wecom.findAll(WireMock.postRequestedFor(
+                        WireMock.urlPathEqualTo("/cgi-bin/message/send")).withRequestBody(WireMock.matchingJsonPath("$.touser", WireMock.equalTo(userId)))))
+                .singleElement().satisfies(sent -> {
+                    JsonPath card = JsonPath.from(sent.getBodyAsString());
+                    assertThat(card.getString("msgtype")).isEqualTo("textcard");
+                    assertThat(card.getString("textcard.title")).isEqualTo("【代表送政策】耕地地力保护补贴");
+                    assertThat(card.getString("textcard.description")).startsWith("缴费时间和标准").contains("即将发给东村的居民，请在走访时宣讲");
+                    assertThat(card.getString("textcard.url")).isEqualTo("https://lianxin.test/workbench/");
+                }));
     }
 
     @Test
