@@ -82,9 +82,12 @@ const mp = {
   policies: () => request({ path: '/api/mp/policies' }),
   /** Opening a policy records that I read it. */
   policy: (id) => request({ path: `/api/mp/policies/${encodeURIComponent(id)}` }),
-  /** 我有疑问 → { caseId, number, representative } */
-  askAboutPolicy: (id, text) => request({
-    path: `/api/mp/policies/${encodeURIComponent(id)}/questions`, method: 'POST', data: { text },
+  /** 我有疑问 → { caseId, number, representative }; one key for every retry of one question, like submitCase. */
+  askAboutPolicy: (id, text, idempotencyKey) => request({
+    path: `/api/mp/policies/${encodeURIComponent(id)}/questions`,
+    method: 'POST',
+    data: { text },
+    header: { 'Idempotency-Key': idempotencyKey },
   }),
   subscriptions: () => request({ path: '/api/mp/subscriptions' }),
   saveSubscriptions: (results) => request({ path: '/api/mp/subscriptions', method: 'POST', data: { results } }),

@@ -7,7 +7,7 @@ const { mp } = require('./api')
 
 const MAX_TEMPLATES_PER_REQUEST = 3
 
-/** Our templates, or only those for the given purposes (a case's REPLY and FEEDBACK_PROMPT, a booking's BOOKING). */
+/** Our templates, or only those for the given purposes (a case's REPLY and FEEDBACK_PROMPT, a booking's BOOKING, a policy's POLICY). */
 function templates(purposes) {
   return mp.subscriptions()
     .then((answer) => answer.templates || [])

@@ -14,4 +14,12 @@ function newIdempotencyKey() {
   return key
 }
 
-module.exports = { newIdempotencyKey }
+/**
+ * Whether a request that failed may still have been registered: unless the backend certainly refused it (a 4xx
+ * other than 408/429), the answer may simply not have reached us, and the retry must repeat the same key.
+ */
+function mayHaveRegistered(error) {
+  return !(error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429)
+}
+
+module.exports = { newIdempotencyKey, mayHaveRegistered }

@@ -6,6 +6,7 @@ const PURPOSES = {
   REPLY: '代表回复通知',
   FEEDBACK_PROMPT: '评价提醒',
   BOOKING: '视频预约提醒',
+  POLICY: '新政策提醒',
 }
 
 function readTemplates(templates) {

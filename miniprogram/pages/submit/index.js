@@ -1,7 +1,7 @@
 const { mp, publicInfo } = require('../../services/api')
 const { ensureSession } = require('../../services/request')
 const subscriptions = require('../../services/subscriptions')
-const { newIdempotencyKey } = require('../../utils/idempotency')
+const { newIdempotencyKey, mayHaveRegistered } = require('../../utils/idempotency')
 const { showError } = require('../../utils/ui')
 const { NOTICE } = require('../../utils/privacy')
 
@@ -157,11 +157,9 @@ Component({
             .catch(() => this.setData({ templates: [] }))
         })
         .catch((error) => {
-          // Unless the backend certainly refused it (a 4xx other than 408/429), the case may have been
-          // registered with no answer reaching us: the key is kept, and tapping 提交 again repeats this
+          // The key is kept while the case may have been registered, and tapping 提交 again repeats this
           // very submission. A refused form, once corrected, is a new submission.
-          const refused = error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429
-          this.setData({ submitting: false, errors: error.fieldErrors || {}, pendingKey: refused ? '' : key })
+          this.setData({ submitting: false, errors: error.fieldErrors || {}, pendingKey: mayHaveRegistered(error) ? key : '' })
           showError(error)
         })
     },

@@ -9,6 +9,12 @@ FROM (VALUES (1, '刘小梅'), (2, '黄建国'), (3, '马丽'), (4, '高强'), (
 JOIN LATERAL (SELECT id FROM village WHERE town_id = (SELECT id FROM town WHERE code = 'SG') ORDER BY id OFFSET (r.n - 1) % 10 LIMIT 1) v ON true
 ON CONFLICT (openid) DO NOTHING;
 
+-- Half of them accepted the policy template's subscribe message once (the local profile's template id): a
+-- newcomer's first broadcast on 订阅消息 reaches them that way (the sandbox records it delivered; nothing leaves the machine).
+INSERT INTO mp_subscription (resident_id, template_id, remaining, updated_at)
+SELECT id, 'sandbox-policy', 1, now() FROM resident WHERE openid IN ('sandbox-demo-1', 'sandbox-demo-3', 'sandbox-demo-5', 'sandbox-demo-7')
+ON CONFLICT (resident_id, template_id) DO NOTHING;
+
 INSERT INTO broadcast (id, town_id, title, summary, body, audience_all, channels, state, scheduled_at, author, approver,
                        created_at, approved_at, sending_at, sent_at)
 SELECT '00000000-0000-0000-0000-0000000b0001', t.id, '2027年度城乡居民医保开始缴费',

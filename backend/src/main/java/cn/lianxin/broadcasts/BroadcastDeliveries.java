@@ -3,6 +3,7 @@ package cn.lianxin.broadcasts;
 import cn.lianxin.api.Page;
 import cn.lianxin.broadcasts.domain.DeliveryChannel;
 import cn.lianxin.broadcasts.domain.DeliveryStatus;
+import cn.lianxin.channels.miniprogram.PolicyMessages;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The delivery rows of broadcasts: drawing the audience into them, moving them forward, and counting them.
@@ -61,7 +61,7 @@ public class BroadcastDeliveries {
                   CASE ch.channel
                     WHEN 'MINIPROGRAM' THEN CASE WHEN a.in_app THEN NULL ELSE 'does not use the mini-program' END
                     WHEN 'SUBSCRIBE' THEN CASE WHEN a.consented THEN NULL ELSE 'no subscribe consent' END
-                    ELSE CASE WHEN NOT a.has_phone THEN 'no phone number' WHEN a.consented THEN 'reached by a subscribe message' END END AS detail
+                    ELSE CASE WHEN NOT a.has_phone THEN 'no phone number' WHEN a.consented THEN $10 END END AS detail
                 FROM audience a CROSS JOIN unnest($7::text[]) AS ch(channel)
             )
             INSERT INTO broadcast_delivery (broadcast_id, resident_id, channel, status, detail, next_attempt_at, sent_at, delivered_at, updated_at)
@@ -70,22 +70,24 @@ public class BroadcastDeliveries {
             FROM rows
             ON CONFLICT (broadcast_id, resident_id, channel) DO NOTHING""";
 
+    /** An SMS row standing by while a subscribe message carries the policy; it goes if that message fails. */
+    static final String STANDS_BY = "reached by a subscribe message";
+
     private final Pool pool;
     private final Clock clock;
-    private final String subscribeTemplate;
+    private final PolicyMessages policyMessages;
 
-    public BroadcastDeliveries(Pool pool, Clock clock,
-            @ConfigProperty(name = "lianxin.broadcast.subscribe-template") String subscribeTemplate) {
+    public BroadcastDeliveries(Pool pool, Clock clock, PolicyMessages policyMessages) {
         this.pool = pool;
         this.clock = clock;
-        this.subscribeTemplate = subscribeTemplate;
+        this.policyMessages = policyMessages;
     }
 
     /** Draws the broadcast's audience into delivery rows (idempotent); @return how many rows were added. */
     Uni<Integer> draw(Broadcast b) {
         return pool.preparedQuery(DRAW).execute(Tuple.tuple().addValue(b.townId).addValue(b.audienceAll).addValue(b.villageIds)
                         .addValue(b.constituencyIds).addValue(b.categoryIds).addValue(b.id).addValue(b.channels)
-                        .addValue(subscribeTemplate).addValue(now()))
+                        .addValue(policyMessages.template()).addValue(now()).addValue(STANDS_BY))
                 .map(rows -> rows.rowCount());
     }
 
@@ -126,6 +128,21 @@ public class BroadcastDeliveries {
     /** One row forward, by its id, in the caller's transaction. */
     Uni<Integer> advanceRow(SqlClient tx, long id, DeliveryStatus status, String detail) {
         return advance(tx, "id = $1 AND $2::text IS NULL", id, null, status, detail);
+    }
+
+    /**
+     * The preference order's fallback: where a resident's subscribe message ended FAILED (the row {@code where} names,
+     * with $1) while the broadcast is going out, their SMS row standing by is due now. After the broadcast is sent, the
+     * office's retry of the failed rows does the same.
+     */
+    Uni<Integer> fallBackToSms(SqlClient tx, String where, Object key) {
+        return tx.preparedQuery("""
+                        UPDATE broadcast_delivery s SET status = 'PENDING', detail = 'the subscribe message failed: sent by SMS',
+                            next_attempt_at = $2, updated_at = $2
+                        FROM broadcast_delivery f JOIN broadcast b ON b.id = f.broadcast_id
+                        WHERE f.channel = 'SUBSCRIBE' AND f.status = 'FAILED' AND b.state = 'SENDING' AND s.broadcast_id = f.broadcast_id
+                          AND s.resident_id = f.resident_id AND s.channel = 'SMS' AND s.status = 'SKIPPED' AND s.detail = $3 AND f.""" + where)
+                .execute(Tuple.of(key, now(), STANDS_BY)).map(rows -> rows.rowCount());
     }
 
     private Uni<Integer> advance(SqlClient client, String where, Object key, Object second, DeliveryStatus status, String detail) {
@@ -181,6 +198,56 @@ public class BroadcastDeliveries {
                 .execute(Tuple.of(broadcastId)).map(rows -> StreamSupport.stream(rows.spliterator(), false)
                         .map(r -> new Funnel(DeliveryChannel.valueOf(r.getString(0)), r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4),
                                 r.getLong(5), r.getLong(6), r.getLong(7), r.getLong(8))).toList());
+    }
+
+    /**
+     * A broadcast's figures for one village (the residents' own; null: not known) or for the whole audience: the
+     * residents in it, those it reached — a push (subscribe message or SMS) delivered, or the policy read in the
+     * feed; a feed entry alone is not a resident reached —, those in the mini-program and those who read it there,
+     * and their questions.
+     */
+    public record Figures(Long villageId, String village, long audience, long reached, long inMiniProgram, long read, long questions) {
+        /** Residents reached ÷ residents in the audience; null when there is nobody. */
+        public Double reach() {
+            return audience == 0 ? null : (double) reached / audience;
+        }
+
+        /** Readers ÷ residents with the policy in their mini-program feed; null when none has. */
+        public Double readRate() {
+            return inMiniProgram == 0 ? null : (double) read / inMiniProgram;
+        }
+
+        static Figures total(List<Figures> villages) {
+            return new Figures(null, null, villages.stream().mapToLong(Figures::audience).sum(), villages.stream().mapToLong(Figures::reached).sum(),
+                    villages.stream().mapToLong(Figures::inMiniProgram).sum(), villages.stream().mapToLong(Figures::read).sum(),
+                    villages.stream().mapToLong(Figures::questions).sum());
+        }
+    }
+
+    /** The whole broadcast's figures and each village's. */
+    public record FiguresView(Figures total, List<Figures> villages) {
+    }
+
+    /** Per village, by name; a resident counts once in their village, whatever channels they had. */
+    public Uni<FiguresView> figures(UUID broadcastId) {
+        return pool.preparedQuery("""
+                        WITH residents AS (
+                            SELECT resident_id,
+                                   bool_or(channel <> 'MINIPROGRAM' AND delivered_at IS NOT NULL OR channel = 'MINIPROGRAM' AND read_at IS NOT NULL) AS reached,
+                                   bool_or(channel = 'MINIPROGRAM' AND status <> 'SKIPPED') AS in_app,
+                                   bool_or(channel = 'MINIPROGRAM' AND read_at IS NOT NULL) AS read
+                            FROM broadcast_delivery WHERE broadcast_id = $1 GROUP BY resident_id
+                        ), questions AS (
+                            SELECT resident_id, count(*) AS asked FROM broadcast_question WHERE broadcast_id = $1 GROUP BY resident_id
+                        )
+                        SELECT v.id, v.name, count(p.resident_id), count(*) FILTER (WHERE p.reached), count(*) FILTER (WHERE p.in_app),
+                               count(*) FILTER (WHERE p.read), coalesce(sum(q.asked), 0)::bigint
+                        FROM residents p FULL JOIN questions q ON q.resident_id = p.resident_id
+                        JOIN resident r ON r.id = coalesce(p.resident_id, q.resident_id) LEFT JOIN village v ON v.id = r.village_id
+                        GROUP BY v.id, v.name ORDER BY v.name NULLS LAST""")
+                .execute(Tuple.of(broadcastId)).map(rows -> StreamSupport.stream(rows.spliterator(), false)
+                        .map(r -> new Figures(r.getLong(0), r.getString(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5), r.getLong(6)))
+                        .toList()).map(villages -> new FiguresView(Figures.total(villages), villages));
     }
 
     /** One recipient's row as the office sees it: the number masked, never in clear. */

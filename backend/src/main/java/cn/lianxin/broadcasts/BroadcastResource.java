@@ -55,6 +55,10 @@ public class BroadcastResource {
             Boolean draft) {
     }
 
+    /** A question about the policy to publish under it, in the office's words. */
+    public record FaqRequest(@NotNull UUID caseId, @Size(max = 500) String question, @Size(max = 2000) String answer) {
+    }
+
     public record BroadcastView(UUID id, String title, String summary, String body, List<String> attachmentIds, BroadcastState state,
             String stateLabel, List<BroadcastCommand> allowedCommands, Map<String, Object> audience, List<String> channels,
             OffsetDateTime scheduledAt, String author, String approver, OffsetDateTime createdAt, OffsetDateTime approvedAt,
@@ -71,8 +75,10 @@ public class BroadcastResource {
     private final Broadcasts broadcasts;
     private final BroadcastDeliveries deliveries;
     private final SecurityIdentity identity;
+    private final PolicyFaq faq;
 
-    public BroadcastResource(Broadcasts broadcasts, BroadcastDeliveries deliveries, SecurityIdentity identity) {
+    public BroadcastResource(Broadcasts broadcasts, BroadcastDeliveries deliveries, SecurityIdentity identity, PolicyFaq faq) {
+        this.faq = faq;
         this.broadcasts = broadcasts;
         this.deliveries = deliveries;
         this.identity = identity;
@@ -127,6 +133,30 @@ public class BroadcastResource {
     public Uni<BroadcastView> retryFailed(@PathParam("id") UUID id) {
         Caller caller = Caller.of(identity);
         return broadcasts.retryFailed(id, caller).chain(b -> view(b, caller));
+    }
+
+    @GET
+    @Path("{id}/figures")
+    @Operation(summary = "Reach (residents reached ÷ residents in the audience), read rate in the mini-program and questions,"
+            + " for the whole broadcast and per village")
+    public Uni<BroadcastDeliveries.FiguresView> figures(@PathParam("id") UUID id) {
+        return broadcasts.find(id).chain(b -> deliveries.figures(b.id));
+    }
+
+    @GET
+    @Path("{id}/questions")
+    @Operation(summary = "The questions residents asked about the policy, newest first, with their answers and whether they are in its FAQ")
+    public Uni<List<PolicyFaq.AskedQuestion>> questions(@PathParam("id") UUID id) {
+        return broadcasts.find(id).chain(b -> faq.questions(b.id));
+    }
+
+    @POST
+    @Path("{id}/faq")
+    @Operation(summary = "Publishes an answered question under the policy (its FAQ in the mini-program); again: rewords it")
+    public Uni<Response> publish(@PathParam("id") UUID id, @Valid @NotNull FaqRequest request) {
+        Caller caller = Caller.of(identity);
+        return broadcasts.find(id).chain(b -> faq.publish(b.id, request.caseId(), request.question(), request.answer(), caller.username()))
+                .map(entry -> Response.status(201).entity(entry).build());
     }
 
     @GET

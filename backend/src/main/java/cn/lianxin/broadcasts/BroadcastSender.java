@@ -4,6 +4,7 @@ import cn.lianxin.api.ApiException;
 import cn.lianxin.broadcasts.domain.BroadcastCommand;
 import cn.lianxin.broadcasts.domain.BroadcastRules.Actor;
 import cn.lianxin.broadcasts.domain.DeliveryStatus;
+import cn.lianxin.channels.miniprogram.PolicyMessages;
 import cn.lianxin.channels.sms.AliyunSms;
 import cn.lianxin.channels.sms.SmsLimits;
 import cn.lianxin.privacy.PhoneVault;
@@ -47,7 +48,9 @@ import org.jboss.logging.Logger;
  * Its answer moves the rows to SENT (with the BizId), FAILED (permanent), or back to due later (throttled).</li>
  * <li>Rows still SENDING long after their call (the instance died, or the answer never came) are settled by
  * QuerySendDetails for the OutId: sent → forward; not found → due again; SendSms is never repeated blindly.</li>
- * <li>In the quiet hours no SMS goes: due rows wait for the morning.</li>
+ * <li>Subscribe messages go one per resident and consent, each its own WeChat call (batch id per message): a refused one
+ * ends FAILED and the resident's SMS standing by goes instead (the preference order's fallback).</li>
+ * <li>In the quiet hours no SMS and no subscribe message goes: due rows wait for the morning.</li>
  * <li>A broadcast with no row left to send is SENT.</li>
  * </ol>
  */
@@ -59,11 +62,16 @@ public class BroadcastSender {
     /** The OutId of a SendSms call: receipts name it, QuerySendDetails finds it. */
     static final String OUT_ID_PREFIX = "bc-";
     private static final int LIMIT_CHECKS_AT_ONCE = 16;
+    /** WeChat calls at once, within the mini-program's worker pool. */
+    private static final int SUBSCRIBE_SENDS_AT_ONCE = 8;
+    /** A subscribe row still SENDING after this long lost its call (WxJava's own timeouts are far shorter). */
+    private static final Duration SUBSCRIBE_STALE = Duration.ofMinutes(5);
 
     private final Pool pool;
     private final BroadcastDeliveries deliveries;
     private final BroadcastLifecycle lifecycle;
     private final AliyunSms aliyun;
+    private final PolicyMessages policyMessages;
     private final SmsLimits limits;
     private final SmsRate rate;
     private final PhoneVault vault;
@@ -74,7 +82,7 @@ public class BroadcastSender {
     private final Duration throttledWait;
 
     public BroadcastSender(Pool pool, BroadcastDeliveries deliveries, BroadcastLifecycle lifecycle, AliyunSms aliyun, SmsLimits limits,
-            SmsRate rate, PhoneVault vault, Clock clock,
+            SmsRate rate, PhoneVault vault, Clock clock, PolicyMessages policyMessages,
             @ConfigProperty(name = "lianxin.broadcast.quiet-hours") Optional<String> quietHours,
             @ConfigProperty(name = "lianxin.broadcast.sms-batch-size") int batchSize,
             @ConfigProperty(name = "lianxin.broadcast.batches-per-round") int batchesPerRound,
@@ -83,6 +91,7 @@ public class BroadcastSender {
         this.deliveries = deliveries;
         this.lifecycle = lifecycle;
         this.aliyun = aliyun;
+        this.policyMessages = policyMessages;
         this.limits = limits;
         this.rate = rate;
         this.vault = vault;
@@ -109,12 +118,12 @@ public class BroadcastSender {
      * SMS batches for each broadcast going out,
      * and finishes those with nothing left. Tests drive it; a test that stops calling it has stopped the worker.
      *
-     * @return how many SMS rows this round handed to Aliyun
+     * @return how many SMS and subscribe messages this round handed to Aliyun and WeChat
      */
     public Uni<Integer> runOnce() {
-        return startDue().chain(this::settleStale).chain(() -> ids("state = 'SENDING'"))
-                .chain(ids -> Multi.createFrom().iterable(ids).onItem().transformToUniAndConcatenate(id -> batches(id, batchesPerRound, 0)
-                        .call(sent -> finishIfDone(id))).collect().asList())
+        return startDue().chain(this::settleStale).chain(this::settleStaleSubscribes).chain(() -> ids("state = 'SENDING'"))
+                .chain(ids -> Multi.createFrom().iterable(ids).onItem().transformToUniAndConcatenate(id -> sendSubscribes(id)
+                        .chain(messages -> batches(id, batchesPerRound, messages)).call(sent -> finishIfDone(id))).collect().asList())
                 .map(counts -> counts.stream().mapToInt(Integer::intValue).sum());
     }
 
@@ -167,13 +176,93 @@ public class BroadcastSender {
         return claim(broadcastId).chain(batch -> batch == null ? Uni.createFrom().item(0) : call(batch).replaceWith(batch.to().size()));
     }
 
-    /** Quiet hours: the due SMS of the broadcast wait for the morning; nothing is sent, nothing dropped. */
+    /** Quiet hours: the due SMS and subscribe messages of the broadcast wait for the morning; nothing is sent, nothing dropped. */
     private Uni<Void> hold(UUID broadcastId, Instant until) {
         return pool.preparedQuery("""
                 UPDATE broadcast_delivery SET next_attempt_at = $2, detail = 'quiet hours: waits until ' || $3, updated_at = $4
-                WHERE broadcast_id = $1 AND channel = 'SMS' AND status = 'PENDING' AND next_attempt_at < $2""")
+                WHERE broadcast_id = $1 AND channel IN ('SMS', 'SUBSCRIBE') AND status = 'PENDING' AND next_attempt_at < $2""")
                 .execute(Tuple.of(broadcastId, until.atOffset(ZoneOffset.UTC), until.atZone(BEIJING).toLocalDateTime().toString(), now()))
                 .replaceWithVoid();
+    }
+
+    /** A claimed subscribe row: its own call, under its own batch id, to the resident's openid. */
+    private record Subscriber(UUID batchId, UUID residentId, String openid) {
+        static Subscriber of(Row row) {
+            return new Subscriber(row.getUUID(0), row.getUUID(1), row.getString(2));
+        }
+    }
+
+    /**
+     * Up to a batch of the broadcast's due subscribe messages: claimed (SKIP LOCKED) and marked SENDING under a batch
+     * id each, then sent outside any transaction, {@value #SUBSCRIBE_SENDS_AT_ONCE} at a time; each answer moves its row
+     * to SENT with the msgid, or to FAILED with the resident's SMS standing by due instead. In the quiet hours the
+     * rows wait for the morning, like the SMS.
+     *
+     * @return how many messages were handed to WeChat
+     */
+    Uni<Integer> sendSubscribes(UUID broadcastId) {
+        Optional<Instant> morning = quietHours.holdUntil(clock.instant());
+        if (morning.isPresent()) {
+            return hold(broadcastId, morning.get()).replaceWith(0);
+        }
+        return pool.withTransaction(tx -> tx.preparedQuery("""
+                        UPDATE broadcast_delivery d SET status = 'SENDING', batch_id = gen_random_uuid(), sending_at = $2,
+                            attempts = d.attempts + 1, detail = NULL, updated_at = $2
+                        FROM resident r WHERE r.id = d.resident_id AND d.id IN (
+                            SELECT id FROM broadcast_delivery
+                            WHERE broadcast_id = $1 AND channel = 'SUBSCRIBE' AND status = 'PENDING' AND next_attempt_at <= $2
+                            ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED)
+                        RETURNING d.batch_id, d.resident_id, r.openid""")
+                        .execute(Tuple.of(broadcastId, now(), batchSize))
+                        .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(Subscriber::of).toList()))
+                .chain(claimed -> claimed.isEmpty() ? Uni.createFrom().item(0) : policy(broadcastId)
+                        .chain(policy -> Multi.createFrom().iterable(claimed).onItem().transformToUni(s -> subscribe(s, policy))
+                                .merge(SUBSCRIBE_SENDS_AT_ONCE).collect().asList()).replaceWith(claimed.size()));
+    }
+
+    private Uni<PolicyMessages.Policy> policy(UUID broadcastId) {
+        return pool.preparedQuery("SELECT title, summary, sending_at FROM broadcast WHERE id = $1").execute(Tuple.of(broadcastId))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    return new PolicyMessages.Policy(broadcastId, row.getString(0), row.getString(1), row.getOffsetDateTime(2));
+                });
+    }
+
+    private Uni<Void> subscribe(Subscriber s, PolicyMessages.Policy policy) {
+        if (!policyMessages.live()) {
+            // Sandbox: recorded as WeChat would report it, so that a local town shows a whole funnel.
+            return pool.withTransaction(tx -> deliveries.advanceBatch(tx, s.batchId(), DeliveryStatus.DELIVERED, "sandbox-" + s.batchId(),
+                    "sandbox: not sent")).replaceWithVoid();
+        }
+        Uni<PolicyMessages.Outcome> sent = s.openid() == null
+                ? Uni.createFrom().item(new PolicyMessages.Outcome(null, "no mini-program identity any more"))
+                : policyMessages.send(s.residentId(), s.openid(), policy);
+        return sent.chain(outcome -> pool.withTransaction(tx -> outcome.sent()
+                ? deliveries.advanceBatch(tx, s.batchId(), DeliveryStatus.SENT, outcome.msgid(), null).replaceWithVoid()
+                : failed(tx, "batch_id = $1", s.batchId(), outcome.refusal())));
+    }
+
+    /** A subscribe message that will not arrive: FAILED, and the resident's SMS standing by goes instead. */
+    private Uni<Void> failed(SqlClient tx, String where, Object key, String why) {
+        return tx.preparedQuery("SELECT id FROM broadcast_delivery WHERE channel = 'SUBSCRIBE' AND " + where).execute(Tuple.of(key))
+                .chain(rows -> Multi.createFrom().iterable(rows).onItem()
+                        .transformToUniAndConcatenate(row -> deliveries.advanceRow(tx, row.getLong(0), DeliveryStatus.FAILED, why))
+                        .collect().asList())
+                .chain(() -> deliveries.fallBackToSms(tx, where, key)).replaceWithVoid();
+    }
+
+    /**
+     * A subscribe message whose call never answered (the instance stopped mid-call): WeChat has no lookup to settle it
+     * by, and sending again could repeat it, so it counts as failed and the SMS standing by goes; should WeChat's sent
+     * event still come, it moves the row forward to DELIVERED.
+     */
+    private Uni<Void> settleStaleSubscribes() {
+        return pool.withTransaction(tx -> tx.preparedQuery("""
+                        SELECT id FROM broadcast_delivery WHERE status = 'SENDING' AND channel = 'SUBSCRIBE' AND sending_at < $1
+                        ORDER BY sending_at LIMIT $2""").execute(Tuple.of(now().minus(SUBSCRIBE_STALE), batchSize))
+                .chain(rows -> Multi.createFrom().iterable(rows).onItem()
+                        .transformToUniAndConcatenate(row -> failed(tx, "id = $1", row.getLong(0), "outcome unknown: the call was lost"))
+                        .collect().asList()).replaceWithVoid());
     }
 
     /**
@@ -297,7 +386,7 @@ public class BroadcastSender {
     private Uni<Void> settleStale() {
         return pool.preparedQuery("""
                         SELECT d.id, d.batch_id, d.sending_at, r.phone_cipher FROM broadcast_delivery d JOIN resident r ON r.id = d.resident_id
-                        WHERE d.status = 'SENDING' AND d.sending_at < $1 ORDER BY d.sending_at LIMIT $2""")
+                        WHERE d.status = 'SENDING' AND d.channel = 'SMS' AND d.sending_at < $1 ORDER BY d.sending_at LIMIT $2""")
                 .execute(Tuple.of(now().minus(stale()), batchSize))
                 .chain(rows -> Multi.createFrom().iterable(rows).onItem().transformToUniAndConcatenate(this::settle).collect().asList())
                 .replaceWithVoid();

@@ -8,7 +8,6 @@ import cn.lianxin.broadcasts.BroadcastResource.BroadcastRequest;
 import cn.lianxin.broadcasts.domain.BroadcastCommand;
 import cn.lianxin.broadcasts.domain.BroadcastRules.Actor;
 import cn.lianxin.broadcasts.domain.BroadcastState;
-import cn.lianxin.broadcasts.domain.DeliveryChannel;
 import cn.lianxin.events.Outbox;
 import cn.lianxin.notifications.RepresentativeWeCom;
 import cn.lianxin.staff.Caller;
@@ -43,10 +42,6 @@ public class Broadcasts {
     }
 
     public Uni<Broadcast> create(BroadcastRequest r, Caller caller) {
-        if (r.channels().contains(DeliveryChannel.SUBSCRIBE)) {
-            // Subscribe messages need the mini-program's policy template and its consent flow, which are not built yet.
-            throw ApiException.invalidField("channels", "SUBSCRIBE is not available for broadcasts yet; choose MINIPROGRAM and/or SMS");
-        }
         AudienceRequest a = r.audience();
         boolean all = Boolean.TRUE.equals(a.all());
         Long[] villages = ids(a.villageIds());
@@ -168,13 +163,19 @@ public class Broadcasts {
                 .replaceWithVoid();
     }
 
-    /** The failed SMS, and only those, are due again; the broadcast is going out until they are answered. */
+    /**
+     * The failed, and only those, are tried again: a failed SMS is due again; a failed subscribe message (its consent
+     * is spent) hands the resident to their SMS standing by. The broadcast is going out until they are answered.
+     */
     public Uni<Broadcast> retryFailed(UUID id, Caller caller) {
         return Panache.withTransaction(() -> lifecycle.within(id, BroadcastCommand.RETRY_FAILED, Actor.office(caller.username()),
                 b -> Panache.getSession().chain(s -> s.createNativeQuery("""
                         UPDATE broadcast_delivery SET status = 'PENDING', batch_id = NULL, sending_at = NULL, next_attempt_at = :now,
                             detail = 'retried after: ' || coalesce(detail, ''), updated_at = :now
-                        WHERE broadcast_id = :id AND channel = 'SMS' AND status = 'FAILED'""")
-                        .setParameter("id", b.id).setParameter("now", OffsetDateTime.now(clock)).executeUpdate()).replaceWithVoid()));
+                        WHERE broadcast_id = :id AND channel = 'SMS' AND (status = 'FAILED' OR status = 'SKIPPED' AND detail = :standsBy
+                            AND EXISTS (SELECT 1 FROM broadcast_delivery f WHERE f.broadcast_id = :id AND f.resident_id = broadcast_delivery.resident_id
+                                        AND f.channel = 'SUBSCRIBE' AND f.status = 'FAILED'))""")
+                        .setParameter("id", b.id).setParameter("now", OffsetDateTime.now(clock))
+                        .setParameter("standsBy", BroadcastDeliveries.STANDS_BY).executeUpdate()).replaceWithVoid()));
     }
 }

@@ -1,8 +1,11 @@
 package cn.lianxin.broadcasts;
 
 import cn.lianxin.api.ApiException;
+import cn.lianxin.cases.Case;
 import cn.lianxin.cases.CaseRegistration;
 import cn.lianxin.cases.CaseRegistration.RegisterCase;
+import cn.lianxin.cases.IdempotentRegistrations;
+import cn.lianxin.cases.IdempotentRegistrations.Keys;
 import cn.lianxin.cases.domain.Channel;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -52,7 +55,7 @@ public class PolicyFeed {
     }
 
     public record Policy(UUID id, String title, String summary, String body, List<String> attachmentIds, OffsetDateTime publishedAt,
-            List<String> representatives) {
+            List<String> representatives, List<PolicyFaq.Entry> faq) {
     }
 
     public record Question(UUID caseId, String number, String representative) {
@@ -62,9 +65,11 @@ public class PolicyFeed {
     private final CaseRegistration registration;
     private final Clock clock;
     private final String questionCategory;
+    private final PolicyFaq faq;
 
-    public PolicyFeed(Pool pool, CaseRegistration registration, Clock clock,
+    public PolicyFeed(Pool pool, CaseRegistration registration, Clock clock, PolicyFaq faq,
             @ConfigProperty(name = "lianxin.broadcast.question-category") String questionCategory) {
+        this.faq = faq;
         this.pool = pool;
         this.registration = registration;
         this.clock = clock;
@@ -79,7 +84,7 @@ public class PolicyFeed {
     }
 
     /**
-     * The policy, with the names of the representatives who carry it in the resident's village; opening it records
+     * The policy, with the names of the representatives who carry it in the resident's village and its FAQ; opening it records
      * the read (once: a second opening keeps the first time). Reading is the surest sign it reached them, so a feed
      * row skipped when the audience was drawn (they were not in the mini-program yet) becomes READ as well.
      */
@@ -92,9 +97,10 @@ public class PolicyFeed {
                     }
                     Row row = rows.iterator().next();
                     Long village = row.getLong("village_id");
-                    return carriers(village).call(() -> read(residentId, id)).map(carriers -> new Policy(id, row.getString("title"),
-                            row.getString("summary"), row.getString("body"), List.of(row.getArrayOfStrings("attachment_ids")),
-                            row.getOffsetDateTime("published_at"), carriers.stream().map(Carrier::name).toList()));
+                    return Uni.combine().all().unis(carriers(village), faq.of(id)).asTuple().call(() -> read(residentId, id))
+                            .map(t -> new Policy(id, row.getString("title"), row.getString("summary"), row.getString("body"),
+                                    List.of(row.getArrayOfStrings("attachment_ids")), row.getOffsetDateTime("published_at"),
+                                    t.getItem1().stream().map(Carrier::name).toList(), t.getItem2()));
                 });
     }
 
@@ -116,33 +122,60 @@ public class PolicyFeed {
                 .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(Carrier::of).toList());
     }
 
-    /** 我有疑问 in the mini-program: a case linked to the policy, with the representative who carries it. */
-    public Uni<Question> ask(UUID residentId, UUID id, String text) {
+    /** A question registered, and whether this request registered it (false: a retry answered with the first). */
+    public record Asked(Question question, boolean first) {
+    }
+
+    /**
+     * 我有疑问 in the mini-program: a case linked to the policy, with the representative who carries it — once per
+     * {@code Idempotency-Key}, the way a submitted concern is (a retry answers the first case, never a second).
+     */
+    public Uni<Asked> ask(UUID residentId, UUID id, String text, String idempotencyKey) {
+        IdempotentRegistrations.validate(idempotencyKey);
+        String fingerprint = IdempotentRegistrations.fingerprint("policy question", id, text.strip());
         return pool.preparedQuery("SELECT b.title, r.village_id " + VISIBLE + " AND b.id = $2").execute(Tuple.of(residentId, id)).chain(rows -> {
             if (!rows.iterator().hasNext()) {
                 throw ApiException.notFound("Policy " + id);
             }
             Row row = rows.iterator().next();
-            return question(residentId, row.getLong("village_id"), id, row.getString("title"), text, Channel.MINIPROGRAM,
-                    "小程序居民 " + residentId.toString().substring(0, 8));
-        });
+            Long villageId = row.getLong("village_id");
+            return carriers(villageId).chain(carriers -> Panache.withTransaction(() -> IdempotentRegistrations.register(Keys.RESIDENT,
+                    residentId, idempotencyKey, fingerprint, () -> register(residentId, villageId, id, row.getString("title"), text,
+                            Channel.MINIPROGRAM, "小程序居民 " + residentId.toString().substring(0, 8), carriers))));
+        }).chain(r -> answer(r.registered()).map(q -> new Asked(q, r.first())));
     }
 
     /**
-     * Registers a question about broadcast {@code id} as a case, in the caller's transaction when there is one, and
-     * links it to the broadcast. The village's carrier gets it; without one, routing places it as any case.
+     * Registers a question about broadcast {@code id} as a case and links it to the broadcast. The village's carrier
+     * gets it; without one, routing places it as any case.
      */
     public Uni<Question> question(UUID residentId, Long villageId, UUID id, String title, String text, Channel channel, String actor) {
-        return carriers(villageId).chain(carriers -> Panache.withTransaction(() -> categoryId().chain(category -> {
+        return carriers(villageId).chain(carriers -> Panache.withTransaction(() -> register(residentId, villageId, id, title, text, channel,
+                actor, carriers))).chain(this::answer);
+    }
+
+    /** In the caller's transaction. */
+    private Uni<Case> register(UUID residentId, Long villageId, UUID id, String title, String text, Channel channel, String actor,
+            List<Carrier> carriers) {
+        return categoryId().chain(category -> {
             Carrier carrier = carriers.isEmpty() ? null : carriers.get(0);
             RegisterCase command = new RegisterCase(residentId, villageId, category, channel, "【政策疑问：" + title + "】" + text.strip());
             return (carrier == null ? registration.register(command, actor)
-                    : registration.registerWith(command, carrier.id(), rep -> "政策解读「" + title + "」的宣讲代表：" + rep.name, actor)).call(c -> Panache.getSession().chain(s -> s.createNativeQuery("""
-                            INSERT INTO broadcast_question (case_id, broadcast_id, resident_id, channel, asked_at)
-                            VALUES (:case, :broadcast, :resident, :channel, :at)""").setParameter("case", c.id).setParameter("broadcast", id)
-                    .setParameter("resident", residentId).setParameter("channel", channel.name()).setParameter("at", OffsetDateTime.now(clock))
-                    .executeUpdate())).map(c -> new Question(c.id, c.number, carrier == null ? null : carrier.name()));
-        })));
+                    : registration.registerWith(command, carrier.id(), rep -> "政策解读「" + title + "」的宣讲代表：" + rep.name, actor))
+                    .call(c -> Panache.getSession().chain(s -> s.createNativeQuery("""
+                                    INSERT INTO broadcast_question (case_id, broadcast_id, resident_id, channel, asked_at)
+                                    VALUES (:case, :broadcast, :resident, :channel, :at)""").setParameter("case", c.id).setParameter("broadcast", id)
+                            .setParameter("resident", residentId).setParameter("channel", channel.name()).setParameter("at", OffsetDateTime.now(clock))
+                            .executeUpdate()));
+        });
+    }
+
+    /** The question's case with the name of the representative it is with now. */
+    private Uni<Question> answer(Case c) {
+        return (c.representativeId == null ? Uni.createFrom().<String>nullItem()
+                : pool.preparedQuery("SELECT name FROM representative WHERE id = $1").execute(Tuple.of(c.representativeId))
+                        .map(rows -> rows.iterator().next().getString(0)))
+                .map(name -> new Question(c.id, c.number, name));
     }
 
     private Uni<Long> categoryId() {

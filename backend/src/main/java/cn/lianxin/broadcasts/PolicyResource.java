@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -51,10 +52,13 @@ public class PolicyResource {
 
     @POST
     @Path("{id}/questions")
-    @Operation(summary = "我有疑问: a case linked to the policy, for the representative who carries it in my village")
-    public Uni<Response> ask(@PathParam("id") UUID id, @Valid @NotNull QuestionRequest request) {
-        return feed.ask(me(), id, request.text())
-                .map(q -> Response.created(URI.create("/api/mp/cases/" + q.caseId())).entity(q).build());
+    @Operation(summary = "我有疑问: a case linked to the policy, for the representative who carries it in my village; the"
+            + " Idempotency-Key header makes a retry return the first case (200) instead of a second")
+    public Uni<Response> ask(@PathParam("id") UUID id, @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Valid @NotNull QuestionRequest request) {
+        return feed.ask(me(), id, request.text(), idempotencyKey)
+                .map(a -> Response.status(a.first() ? 201 : 200).location(URI.create("/api/mp/cases/" + a.question().caseId()))
+                        .entity(a.question()).build());
     }
 
     private UUID me() {

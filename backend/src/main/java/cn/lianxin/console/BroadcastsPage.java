@@ -12,6 +12,7 @@ import cn.lianxin.broadcasts.BroadcastResource.AudienceRequest;
 import cn.lianxin.broadcasts.BroadcastResource.BroadcastRequest;
 import cn.lianxin.broadcasts.BroadcastTexts;
 import cn.lianxin.broadcasts.Broadcasts;
+import cn.lianxin.broadcasts.PolicyFaq;
 import cn.lianxin.broadcasts.domain.BroadcastCommand;
 import cn.lianxin.broadcasts.domain.BroadcastRules;
 import cn.lianxin.broadcasts.domain.BroadcastRules.Actor;
@@ -87,6 +88,24 @@ public class BroadcastsPage {
     public record Detail(Broadcast broadcast, String state, boolean approvable, boolean ownAwaiting, List<String> channels, String audience) {
     }
 
+    /** A line of the figures table: a village's, or 合计 for the whole audience. */
+    public record FigureRow(String village, long audience, long reached, String reach, long inMiniProgram, long read, String readRate,
+            long questions, boolean total) {
+        static FigureRow of(BroadcastDeliveries.Figures f, String village, boolean total) {
+            return new FigureRow(village, f.audience(), f.reached(), percent(f.reach()), f.inMiniProgram(), f.read(), percent(f.readRate()),
+                    f.questions(), total);
+        }
+
+        private static String percent(Double ratio) {
+            return ratio == null ? "—" : String.format(java.util.Locale.ROOT, "%.1f%%", ratio * 100);
+        }
+    }
+
+    /** A question asked about the policy, with its answer once there is one, and whether it is in the FAQ. */
+    public record QuestionRow(UUID caseId, String number, String village, String channel, String at, String question, String reply,
+            boolean published) {
+    }
+
     public record RecipientRow(String name, String phone, String village, String channel, String status, String detail, String at) {
     }
 
@@ -118,14 +137,15 @@ public class BroadcastsPage {
 
         static native TemplateInstance preview(Preview preview);
 
-        static native TemplateInstance detail(Frame frame, Detail detail, Progress progress, List<Option> statuses, String status,
-                List<RecipientRow> recipients, long total);
+        static native TemplateInstance detail(Frame frame, Detail detail, Progress progress, List<FigureRow> figures,
+                List<QuestionRow> questions, List<Option> statuses, String status, List<RecipientRow> recipients, long total);
 
         static native TemplateInstance progressBody(Progress progress);
     }
 
     private final Broadcasts broadcasts;
     private final BroadcastDeliveries deliveries;
+    private final PolicyFaq faq;
     private final Frame.Frames frames;
     private final Pool pool;
     private final ObjectMapper json;
@@ -133,12 +153,13 @@ public class BroadcastsPage {
     private final String signName;
     private final BigDecimal price;
 
-    public BroadcastsPage(Broadcasts broadcasts, BroadcastDeliveries deliveries, Frame.Frames frames, Pool pool, ObjectMapper json,
+    public BroadcastsPage(Broadcasts broadcasts, BroadcastDeliveries deliveries, PolicyFaq faq, Frame.Frames frames, Pool pool, ObjectMapper json,
             @ConfigProperty(name = "lianxin.cases.time-zone") ZoneId townZone,
             @ConfigProperty(name = "lianxin.sms.aliyun.sign-name") String signName,
             @ConfigProperty(name = "lianxin.broadcast.sms-price") BigDecimal price) {
         this.broadcasts = broadcasts;
         this.deliveries = deliveries;
+        this.faq = faq;
         this.frames = frames;
         this.pool = pool;
         this.json = json;
@@ -172,7 +193,7 @@ public class BroadcastsPage {
     }
 
     private static List<Option> channelOptions(List<String> chosen) {
-        return List.of(DeliveryChannel.MINIPROGRAM, DeliveryChannel.SMS).stream()
+        return List.of(DeliveryChannel.values()).stream()
                 .map(c -> new Option(c.name(), CHANNELS.get(c), chosen.contains(c.name()))).toList();
     }
 
@@ -252,7 +273,8 @@ public class BroadcastsPage {
     public Uni<TemplateInstance> detail(@PathParam("id") UUID id, @QueryParam("status") String status) {
         Frame frame = frames.of("broadcasts");
         DeliveryStatus wanted = status == null || status.isBlank() ? null : DeliveryStatus.valueOf(status);
-        return broadcasts.find(id).chain(b -> Uni.combine().all().unis(progressOf(b), deliveries.recipients(id, wanted, 0, 200)).asTuple()
+        return broadcasts.find(id).chain(b -> Uni.combine().all().unis(progressOf(b), deliveries.recipients(id, wanted, 0, 200),
+                        deliveries.figures(id), faq.questions(id)).asTuple()
                 .map(t -> {
                     List<String> allowed = BroadcastRules.allowed(Actor.office(frame.caller().username()), b).stream().map(Enum::name).toList();
                     Detail detail = new Detail(b, b.state.label(), allowed.contains(BroadcastCommand.APPROVE.name()),
@@ -260,9 +282,22 @@ public class BroadcastsPage {
                             List.of(b.channels).stream().map(c -> CHANNELS.get(DeliveryChannel.valueOf(c))).toList(), audience(b));
                     List<Option> statuses = STATUSES.entrySet().stream()
                             .map(e -> new Option(e.getKey().name(), e.getValue(), e.getKey() == wanted)).toList();
-                    return Templates.detail(frame, detail, t.getItem1(), statuses, status == null ? "" : status,
+                    return Templates.detail(frame, detail, t.getItem1(), figureRows(t.getItem3()),
+                            t.getItem4().stream().map(this::questionRow).toList(), statuses, status == null ? "" : status,
                             t.getItem2().items().stream().map(this::row).toList(), t.getItem2().total());
                 }));
+    }
+
+    private QuestionRow questionRow(PolicyFaq.AskedQuestion q) {
+        return new QuestionRow(q.caseId(), q.number(), q.village() == null ? "" : q.village(), "SMS".equals(q.channel()) ? "短信" : "小程序",
+                q.askedAt().atZoneSameInstant(townZone).format(SHOWN), q.question(), q.reply(), q.published());
+    }
+
+    private static List<FigureRow> figureRows(BroadcastDeliveries.FiguresView figures) {
+        List<FigureRow> rows = new ArrayList<>(figures.villages().stream()
+                .map(f -> FigureRow.of(f, f.village() == null ? "村未登记" : f.village(), false)).toList());
+        rows.add(FigureRow.of(figures.total(), "合计", true));
+        return rows;
     }
 
     private static String audience(Broadcast b) {
@@ -320,6 +355,15 @@ public class BroadcastsPage {
     public Uni<Response> approve(@PathParam("id") UUID id) {
         return broadcasts.command(id, BroadcastCommand.APPROVE, frames.caller())
                 .map(b -> Response.ok().header("HX-Redirect", "/console/broadcasts/" + id).build());
+    }
+
+    /** 发布到常见问题: an answered question, in the words the office edited, goes under the policy in the mini-program. */
+    @POST
+    @Path("{id}/faq")
+    public Uni<Response> publish(@PathParam("id") UUID id, @FormParam("caseId") UUID caseId, @FormParam("question") String question,
+            @FormParam("answer") String answer) {
+        return broadcasts.find(id).chain(b -> faq.publish(b.id, caseId, question, answer, frames.caller().username()))
+                .map(entry -> Response.ok().header("HX-Redirect", "/console/broadcasts/" + id + "#questions").build());
     }
 
     /** Every recipient as CSV (RFC 4180), numbers masked as everywhere in the console. */

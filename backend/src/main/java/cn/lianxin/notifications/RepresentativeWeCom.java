@@ -64,7 +64,7 @@ public class RepresentativeWeCom {
         return keyed(m.toWeComUser(userId), incoming, simulated);
     }
 
-    static final String POLICY_TO_CARRY = "POLICY_TO_CARRY";
+    public static final String POLICY_TO_CARRY = "POLICY_TO_CARRY";
 
     /**
      * 代表送政策: an approved policy for a representative to carry on their visits, before it goes out to the

@@ -40,8 +40,13 @@ public final class BroadcastSteps {
 
     /** Written by "office" for these villages, on the mini-program feed and SMS; its id. */
     public static String compose(List<Long> villageIds, String title) {
+        return compose(villageIds, title, List.of("MINIPROGRAM", "SMS"));
+    }
+
+    /** Written by "office" for these villages, on these channels; its id. */
+    public static String compose(List<Long> villageIds, String title, List<String> channels) {
         return asOffice().body(Map.of("title", title, "summary", "缴费时间和标准", "body", "2027年度城乡居民医保缴费即日起开始……",
-                        "audience", Map.of("villageIds", villageIds), "channels", List.of("MINIPROGRAM", "SMS")))
+                        "audience", Map.of("villageIds", villageIds), "channels", channels))
                 .post("/api/broadcasts").then().statusCode(201).body("state", equalTo("AWAITING_APPROVAL")).extract().path("id");
     }
 
@@ -64,6 +69,19 @@ public final class BroadcastSteps {
                 [{"phone_number":"%s","send_time":"2026-12-02 10:00:03","report_time":"2026-12-02 10:00:08","success":%s,
                   "err_code":"%s","err_msg":"","sms_size":"1","biz_id":"%s","out_id":"%s"}]"""
                 .formatted(phone, success, code, bizId, outId)).post(PUSH + "sms-report").then().statusCode(200);
+    }
+
+    /** The town office signs for the case, settles it on the spot and replies with {@code text}. */
+    public static void answerAsOffice(String caseId, String text) {
+        asOffice().post(CaseSteps.command(caseId, "sign-for")).then().statusCode(200);
+        asOffice().body(Map.of("handlingClass", "ON_THE_SPOT")).post(CaseSteps.command(caseId, "handling")).then().statusCode(200);
+        asOffice().body(Map.of("text", text)).post(CaseSteps.command(caseId, "reply")).then().statusCode(200);
+    }
+
+    /** 我有疑问 from the mini-program; the new case's id. */
+    public static String ask(MiniProgramResident resident, String broadcastId, String text) {
+        return resident.api().header("Idempotency-Key", Api.unique("q")).body(Map.of("text", text))
+                .post("/api/mp/policies/" + broadcastId + "/questions").then().statusCode(201).extract().path("caseId");
     }
 
     public static String masked(String phone) {

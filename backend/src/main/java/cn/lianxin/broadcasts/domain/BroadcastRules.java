@@ -40,7 +40,7 @@ public final class BroadcastRules {
         RULES.put(BroadcastCommand.APPROVE, new Rule(Set.of(AWAITING_APPROVAL), SCHEDULED, false));
         RULES.put(BroadcastCommand.START_SENDING, new Rule(Set.of(SCHEDULED), SENDING, true));
         RULES.put(BroadcastCommand.FINISH, new Rule(Set.of(SENDING), SENT, true));
-        // The failed SMS alone go out again; the broadcast is going out until they are answered.
+        // The failed alone go out again (an SMS again, a failed subscribe message by SMS); the broadcast is going out until they are answered.
         RULES.put(BroadcastCommand.RETRY_FAILED, new Rule(Set.of(SENDING, SENT), SENDING, false));
         // Once it goes out it cannot be called back: what was sent stays sent.
         RULES.put(BroadcastCommand.CANCEL, new Rule(Set.of(DRAFT, AWAITING_APPROVAL, SCHEDULED), CANCELLED, false));

@@ -51,6 +51,10 @@ public interface MiniProgramSettings {
     @WithDefault("pages/bookings/index")
     String bookingsPage();
 
+    /** The page a policy's subscribe message opens, given the broadcast id as {@code ?id=}. */
+    @WithDefault("pages/policy/index")
+    String policyPage();
+
     /** formal, trial or developer: which version of the mini-program a subscribe message opens. */
     @WithDefault("formal")
     String miniprogramState();
@@ -103,5 +107,8 @@ public interface MiniProgramSettings {
 
         /** The template a booked video call's reminders, cancellation and move are sent with. */
         String booking();
+
+        /** The template a policy explanation (政策解读) is announced with. */
+        String policy();
     }
 }

@@ -38,11 +38,13 @@ public class PushProcessor extends WorkQueue<PushProcessor.Stored> {
     private final Subscriptions subscriptions;
     private final MiniProgramDispatcher dispatcher;
     private final Uploads uploads;
+    private final SubscribeOutcomes others;
 
     public PushProcessor(Worker worker, Subscriptions subscriptions, MiniProgramDispatcher dispatcher, Uploads uploads,
-            MiniProgramSettings settings) {
+            MiniProgramSettings settings, SubscribeOutcomes others) {
         super(worker, QUEUE, settings.push().batchSize());
         this.uploads = uploads;
+        this.others = others;
         this.subscriptions = subscriptions;
         this.dispatcher = dispatcher;
     }
@@ -74,6 +76,7 @@ public class PushProcessor extends WorkQueue<PushProcessor.Stored> {
     /**
      * The message WeChat's msgid names goes from SENT (or UNKNOWN) to DELIVERED, or to FAILED — and then, like any
      * subscribe message that failed for good, to the resident's SMS. A message already DELIVERED or FAILED stays so.
+     * A msgid no outbound message has may be a policy's ({@link SubscribeOutcomes}).
      */
     private Uni<String> sent(WxMaMessage message) {
         WxMaSubscribeMsgEvent.SentEvent sent = message.getSubscribeMsgSentEvent() == null ? null : message.getSubscribeMsgSentEvent().getList();
@@ -81,6 +84,7 @@ public class PushProcessor extends WorkQueue<PushProcessor.Stored> {
             return Uni.createFrom().item("sent event without MsgID");
         }
         boolean delivered = SUCCESS.equals(sent.getErrorCode());
+        String error = "WeChat delivery " + sent.getErrorCode() + " " + sent.getErrorStatus();
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                         UPDATE outbound_message
                         SET status = CASE WHEN :delivered THEN 'DELIVERED' ELSE 'FAILED' END,
@@ -88,8 +92,10 @@ public class PushProcessor extends WorkQueue<PushProcessor.Stored> {
                         WHERE channel = 'MINIPROGRAM' AND provider_message_id = :msgid AND status IN ('SENT', 'UNKNOWN')
                         RETURNING id""", UUID.class)
                         .setParameter("delivered", delivered).setParameter("msgid", sent.getMsgId())
-                        .setParameter("error", "WeChat delivery " + sent.getErrorCode() + " " + sent.getErrorStatus()).getResultList())
-                .chain(changed -> changed.isEmpty() ? unchanged(sent.getMsgId())
+                        .setParameter("error", error).getResultList())
+                .chain(changed -> changed.isEmpty() ? others.apply(sent.getMsgId(), delivered, delivered ? null : error)
+                                .chain(known -> known ? Uni.createFrom().item((delivered ? "delivered " : "failed ") + "policy message " + sent.getMsgId())
+                                        : unchanged(sent.getMsgId()))
                         : OutboundMessage.<OutboundMessage>findById(changed.get(0))
                                 .chain(m -> delivered ? Uni.createFrom().voidItem() : dispatcher.failedForGood(m))
                                 .replaceWith((delivered ? "delivered " : "failed ") + changed.get(0)));

@@ -27,7 +27,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class Subscriptions {
 
-    public enum Purpose { REPLY, FEEDBACK_PROMPT, BOOKING }
+    public enum Purpose { REPLY, FEEDBACK_PROMPT, BOOKING, POLICY }
 
     /** Where an answer came from: the mini-program's report, WeChat's popup event, or 服务通知 settings. */
     public enum Source { MINIPROGRAM, WECHAT_POPUP, WECHAT_SETTINGS }
@@ -52,6 +52,7 @@ public class Subscriptions {
         templates.put(settings.templates().reply(), Purpose.REPLY);
         templates.put(settings.templates().feedbackPrompt(), Purpose.FEEDBACK_PROMPT);
         templates.put(settings.templates().booking(), Purpose.BOOKING);
+        templates.put(settings.templates().policy(), Purpose.POLICY);
     }
 
     public String templateFor(Purpose purpose) {

@@ -116,6 +116,29 @@ final class Cards {
         return WxCpMessage.TEXT().toUser(String.join("|", userIds)).content(body).build();
     }
 
+    /** A text card's description is cut at 512 bytes. */
+    private static final int DESCRIPTION_BYTES = 512;
+
+    /**
+     * 代表送政策: the policy a representative is to carry, as a text card — its first line the title, the rest (what
+     * it says, in which villages) the description — opening the workbench; without one, plain text.
+     */
+    static WxCpMessage policy(List<String> userIds, String body, Optional<String> workbench) {
+        int end = body.indexOf('\n');
+        String title = end < 0 ? body : body.substring(0, end);
+        StringBuilder description = new StringBuilder();
+        for (int i : (end < 0 ? "" : body.substring(end + 1).strip()).codePoints().toArray()) {
+            if (utf8(description) + Character.toString(i).getBytes(java.nio.charset.StandardCharsets.UTF_8).length > DESCRIPTION_BYTES) {
+                break;
+            }
+            description.appendCodePoint(i);
+        }
+        String to = String.join("|", userIds);
+        return workbench.map(url -> WxCpMessage.TEXTCARD().toUser(to).title(title).description(description.toString()).url(url)
+                        .btnTxt("打开工作台").build())
+                .orElseGet(() -> text(userIds, body));
+    }
+
     /** Several notices in one message, when the member's limits held some back: a text card to the workbench. */
     static WxCpMessage digest(List<String> userIds, List<String> bodies, Optional<String> workbench) {
         StringBuilder lines = new StringBuilder();

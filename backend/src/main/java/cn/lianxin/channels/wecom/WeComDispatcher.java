@@ -5,6 +5,7 @@ import cn.lianxin.masterdata.Representative;
 import cn.lianxin.notifications.ChannelDispatcher;
 import cn.lianxin.notifications.MessageChannel;
 import cn.lianxin.notifications.OutboundMessage;
+import cn.lianxin.notifications.RepresentativeWeCom;
 import cn.lianxin.notifications.RecipientKind;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -161,6 +162,9 @@ public class WeComDispatcher implements ChannelDispatcher {
         if (Cards.isBookingCard(message.template)) {
             return Uni.createFrom().item(Cards.booking(users, message.template, message.body,
                     Optional.ofNullable(message.params == null ? null : message.params.get(OutboundMessage.JOIN_URL)), settings.workbenchUrl()));
+        }
+        if (RepresentativeWeCom.POLICY_TO_CARRY.equals(message.template)) {
+            return Uni.createFrom().item(Cards.policy(users, message.body, settings.workbenchUrl()));
         }
         if (message.caseId == null || !Cards.isCard(message.template)) {
             return Uni.createFrom().item(Cards.text(users, message.body));

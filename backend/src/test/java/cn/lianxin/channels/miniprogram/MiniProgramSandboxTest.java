@@ -99,6 +99,7 @@ class MiniProgramSandboxTest {
         public Optional<String> publicUrl() { return Optional.empty(); }
         public String casePage() { return "pages/case-detail/index"; }
         public String bookingsPage() { return "pages/bookings/index"; }
+        public String policyPage() { return "pages/policy/index"; }
         public String miniprogramState() { return "developer"; }
         public int submitLimit() { return 10; }
         public Duration submitWindow() { return Duration.ofHours(1); }
