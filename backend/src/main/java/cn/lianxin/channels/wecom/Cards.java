@@ -46,6 +46,15 @@ final class Cards {
             "REP_TRANSFER", "转办给您",
             "REP_REMINDER", "期限提醒");
 
+    /** A notice that opens a page of the workbench: its card's title, the page and the button's words. */
+    private record NoticeCard(String title, String page, String button) {
+    }
+
+    /** Notices other contexts word (notifications' staff notices, by purpose) that go as a text card to a workbench page. */
+    private static final Map<String, NoticeCard> NOTICES = Map.of(
+            "VISIT_PLAN", new NoticeCard("本周走访", "#/visits/new", "记录走访"),
+            "REVISIT_DUE", new NoticeCard("回访任务", "#/revisits", "我的回访"));
+
     /** Room for a digest's lines in a text card's description (512 bytes), with the tail line. */
     private static final int DIGEST_BYTES = 440;
 
@@ -85,6 +94,18 @@ final class Cards {
                         .key(b.name()).build()).toList());
         workbench.ifPresent(url -> builder.cardActionType(1).cardActionUrl(caseLink(url, caseId)));
         return builder.build();
+    }
+
+    static boolean isNotice(String template) {
+        return NOTICES.containsKey(template);
+    }
+
+    /** A notice as a text card opening its workbench page; as text when there is no workbench to open. */
+    static WxCpMessage notice(List<String> userIds, String template, String body, Optional<String> workbench) {
+        NoticeCard card = NOTICES.get(template);
+        return workbench.map(url -> WxCpMessage.TEXTCARD().toUser(String.join("|", userIds)).title(card.title())
+                        .description(withoutBrand(body)).url(url + card.page()).btnTxt(card.button()).build())
+                .orElseGet(() -> text(userIds, body));
     }
 
     static WxCpMessage text(List<String> userIds, String body) {

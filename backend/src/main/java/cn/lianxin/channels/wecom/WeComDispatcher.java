@@ -157,6 +157,9 @@ public class WeComDispatcher implements ChannelDispatcher {
     }
 
     private Uni<WxCpMessage> build(OutboundMessage message, List<String> users) {
+        if (Cards.isNotice(message.template)) {
+            return Uni.createFrom().item(Cards.notice(users, message.template, message.body, settings.workbenchUrl()));
+        }
         if (message.caseId == null || !Cards.isCard(message.template)) {
             return Uni.createFrom().item(Cards.text(users, message.body));
         }
