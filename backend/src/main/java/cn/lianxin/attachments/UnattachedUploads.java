@@ -73,7 +73,7 @@ public class UnattachedUploads {
 
     private Uni<Integer> deleteAll(int sofar) {
         return pool.preparedQuery("""
-                DELETE FROM upload WHERE id IN (SELECT id FROM upload WHERE case_id IS NULL
+                DELETE FROM upload WHERE id IN (SELECT id FROM upload WHERE case_id IS NULL AND visit_id IS NULL
                     AND created_at < now() - make_interval(secs => $1) ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED)
                 RETURNING path""")
                 .execute(Tuple.of((double) unattachedFor.toSeconds(), BATCH))

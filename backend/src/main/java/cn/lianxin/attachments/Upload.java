@@ -22,6 +22,9 @@ public class Upload extends PanacheEntityBase {
     /** Set when a submitted case takes the photo, or a reply the attachment; an upload belongs to one case. */
     @Column(name = "case_id")
     public UUID caseId;
+    /** Set when a visit record takes a staff member's photo; an upload joins one case or one visit. */
+    @Column(name = "visit_id")
+    public UUID visitId;
     /** The reply's line in the case's record, for a staff attachment. */
     @Column(name = "activity_id")
     public Long activityId;

@@ -8,6 +8,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -196,26 +197,37 @@ public class Uploads {
      * already used; so a reply never shows someone else's file and a file joins one case.
      */
     public Uni<Void> checkUnused(String staffUsername, List<UUID> ids) {
+        return checkUnused(staffUsername, ids, "attachmentIds", ATTACHMENTS, "an attachment");
+    }
+
+    /** The same check for a visit record's photos ({@code photoIds[i]}), which must be images. */
+    public Uni<Void> checkUnusedPhotos(String staffUsername, List<UUID> ids) {
+        return checkUnused(staffUsername, ids, "photoIds", PHOTOS, "a photo (JPEG, PNG or WebP)");
+    }
+
+    private static Uni<Void> checkUnused(String staffUsername, List<UUID> ids, String field, Set<FileType> allowed, String what) {
         if (ids.size() > MAX_PER_CASE) {
-            throw ApiException.invalidField("attachmentIds", "at most " + MAX_PER_CASE + " attachments");
+            throw ApiException.invalidField(field, "at most " + MAX_PER_CASE + " files");
         }
         for (int i = 0; i < ids.size(); i++) {
             if (ids.get(i) == null || ids.indexOf(ids.get(i)) != i) {
-                throw ApiException.invalidField("attachmentIds[" + i + "]", "is missing or listed twice");
+                throw ApiException.invalidField(field + "[" + i + "]", "is missing or listed twice");
             }
         }
         if (ids.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Upload.<Upload>list("id in ?1 and staffUsername = ?2 and caseId is null", ids, staffUsername).map(found -> {
-            Set<UUID> usable = found.stream().map(u -> u.id).collect(Collectors.toSet());
-            for (int i = 0; i < ids.size(); i++) {
-                if (!usable.contains(ids.get(i))) {
-                    throw ApiException.invalidField("attachmentIds[" + i + "]", "must be an attachment you uploaded that no reply has used yet");
-                }
-            }
-            return null;
-        });
+        List<String> types = allowed.stream().map(t -> t.contentType).toList();
+        return Upload.<Upload>list("id in ?1 and staffUsername = ?2 and caseId is null and visitId is null and contentType in ?3",
+                ids, staffUsername, types).map(found -> {
+                    Set<UUID> usable = found.stream().map(u -> u.id).collect(Collectors.toSet());
+                    for (int i = 0; i < ids.size(); i++) {
+                        if (!usable.contains(ids.get(i))) {
+                            throw ApiException.invalidField(field + "[" + i + "]", "must be " + what + " you uploaded that nothing has used yet");
+                        }
+                    }
+                    return null;
+                });
     }
 
     /** Joins checked attachments to the case and the reply's record line; a reply racing for the same file loses. */
@@ -223,13 +235,40 @@ public class Uploads {
         if (ids.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Upload.update("caseId = ?1, activityId = ?2 where id in ?3 and staffUsername = ?4 and caseId is null",
-                caseId, activityId, ids, staffUsername).map(updated -> {
-                    if (updated != ids.size()) {
-                        throw ApiException.invalidField("attachmentIds", "another reply has just used one of these attachments");
-                    }
-                    return null;
+        return Upload.update("caseId = ?1, activityId = ?2 where id in ?3 and staffUsername = ?4 and caseId is null and visitId is null",
+                caseId, activityId, ids, staffUsername).map(updated -> joined(updated, ids, "attachmentIds", "reply"));
+    }
+
+    /**
+     * Joins checked photos to the visit record, through the session's own entities (locked), so that the visit read
+     * back in the same session shows them; a visit racing another visit or a reply for the same file loses.
+     */
+    public Uni<Void> attachToVisit(String staffUsername, List<UUID> ids, UUID visitId) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Upload.<Upload>find("id in ?1 and staffUsername = ?2 and caseId is null and visitId is null", ids, staffUsername)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list().map(found -> {
+                    found.forEach(u -> u.visitId = visitId);
+                    return joined(found.size(), ids, "photoIds", "visit or reply");
                 });
+    }
+
+    private static Void joined(int updated, List<UUID> ids, String field, String other) {
+        if (updated != ids.size()) {
+            throw ApiException.invalidField(field, "another " + other + " has just used one of these files");
+        }
+        return null;
+    }
+
+    /** The photos of these visits, oldest first; the caller has already been found to see the visits. */
+    public Uni<List<Upload>> photosOfVisits(List<UUID> visitIds) {
+        return visitIds.isEmpty() ? Uni.createFrom().item(List.of()) : Upload.list("visitId in ?1 order by createdAt, id", visitIds);
+    }
+
+    /** One photo of a visit the caller sees; 404 when it belongs to another. */
+    public Uni<Content> readOfVisit(UUID visitId, UUID id) {
+        return Upload.<Upload>find("id = ?1 and visitId = ?2", id, visitId).firstResult().chain(u -> content(u, id));
     }
 
     /** One file of a case the caller sees; 404 when it belongs to another case, or is hidden and the caller may not review it. */

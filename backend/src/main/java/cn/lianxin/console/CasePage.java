@@ -3,6 +3,7 @@ package cn.lianxin.console;
 import cn.lianxin.audit.ReadAudit;
 import cn.lianxin.api.Page;
 import cn.lianxin.api.PageRequest;
+import cn.lianxin.api.ApiException;
 import cn.lianxin.api.Roles;
 import cn.lianxin.attachments.Upload;
 import cn.lianxin.attachments.Uploads;
@@ -43,10 +44,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.lang.reflect.RecordComponent;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -130,9 +133,16 @@ public class CasePage {
             List<Command> commands, Choices choices, boolean mayCallResident) {
     }
 
+    /** 归档材料: the case's whole record, with its revisit in words and the time the dossier was made. */
+    public record Dossier(View view, String revisit, String revisitedAt, String madeAt) {
+    }
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance detail(Frame frame, View view);
+
+        /** Well-formed XHTML for {@link ReportPdf}. */
+        static native TemplateInstance dossier(Dossier dossier);
 
         /** The case's part of the page alone: what htmx swaps in after a command. */
         static native TemplateInstance body(Frame frame, View view);
@@ -150,9 +160,13 @@ public class CasePage {
     private final Uploads uploads;
     private final CaseRows rows;
     private final CommandForms forms;
+    private final ReportPdf pdf;
+    private final Clock clock;
 
     public CasePage(Frame.Frames frames, CaseLifecycle lifecycle, CaseCommands commands, ResidentHistories histories, Uploads uploads,
-            CaseRows rows, CommandForms forms, ResidentData data, ResidentErasure erasure) {
+            CaseRows rows, CommandForms forms, ResidentData data, ResidentErasure erasure, ReportPdf pdf, Clock clock) {
+        this.pdf = pdf;
+        this.clock = clock;
         this.data = data;
         this.erasure = erasure;
         this.frames = frames;
@@ -172,6 +186,28 @@ public class CasePage {
         boolean partial = htmx != null && restoring == null;
         return lifecycle.read(id, frame.caller(), ReadAudit.Action.CASE_READ).chain(c -> view(c, frame.caller()))
                 .map(view -> partial ? Templates.body(frame, view) : Templates.detail(frame, view));
+    }
+
+    /**
+     * 归档材料 of an archived case: the page's own view of it (personal data as the caller may see it on the page) laid
+     * out as a PDF by the reports' renderer. The reading is audited like the page's; before archiving it is 409.
+     */
+    @GET
+    @Path("dossier.pdf")
+    @Produces("application/pdf")
+    @WithSession
+    public Uni<Response> dossier(@PathParam("id") UUID id) {
+        Caller caller = frames.caller();
+        return lifecycle.read(id, caller, ReadAudit.Action.CASE_READ).chain(c -> {
+            if (c.state != CaseState.ARCHIVED) {
+                return Uni.createFrom().failure(ApiException.conflict("只有已归档的诉求才有归档材料 (the case is not archived)"));
+            }
+            return view(c, caller).map(v -> Templates.dossier(new Dossier(v, c.revisitOutcome == null ? "尚未回访" : c.revisitOutcome.label(),
+                            rows.time(c.revisitedAt), rows.time(OffsetDateTime.now(clock)))).render())
+                    .chain(pdf::render)
+                    .map(bytes -> Response.ok(bytes, "application/pdf").header(HttpHeaders.CONTENT_DISPOSITION,
+                            ReportsPage.attachment("诉求" + c.number + "归档材料.pdf", "dossier-" + c.number + ".pdf")).build());
+        });
     }
 
     /** The resident's number in clear for who calls them back, swapped in for the masked one; the reading is audited. */

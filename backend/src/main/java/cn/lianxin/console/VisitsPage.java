@@ -8,6 +8,7 @@ import cn.lianxin.visits.RevisitTasks;
 import cn.lianxin.visits.VisitCoverage;
 import cn.lianxin.visits.VisitRecords;
 import cn.lianxin.visits.VisitResource;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -18,8 +19,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -48,15 +52,17 @@ public class VisitsPage {
     static class Templates {
         /** {@code month}: the 履职台账 period the representatives' names link to (the month the range starts in). */
         static native TemplateInstance visits(Frame frame, LocalDate from, LocalDate to, String month, List<CoverageRow> coverage,
-                long late, List<VisitRow> visits, List<TaskRow> revisits);
+                long late, String chart, List<VisitRow> visits, List<TaskRow> revisits);
     }
 
     private final VisitCoverage coverage;
     private final VisitRecords records;
     private final RevisitTasks revisits;
     private final Frame.Frames frames;
+    private final ObjectMapper json;
 
-    public VisitsPage(VisitCoverage coverage, VisitRecords records, RevisitTasks revisits, Frame.Frames frames) {
+    public VisitsPage(VisitCoverage coverage, VisitRecords records, RevisitTasks revisits, Frame.Frames frames, ObjectMapper json) {
+        this.json = json;
         this.coverage = coverage;
         this.records = records;
         this.revisits = revisits;
@@ -79,8 +85,19 @@ public class VisitsPage {
                     List<TaskRow> taskRows = tasks.stream().map(t -> new TaskRow(t, "/console/cases/" + t.caseId(), status(t.status()),
                             t.outcome() == null ? "" : t.outcome().label())).toList();
                     return Templates.visits(frame, period.from(), period.to(), YearMonth.from(period.from()).toString(), coverageRows, late,
-                            visitRows, taskRows);
+                            chart(rows), visitRows, taskRows);
                 }))));
+    }
+
+    /** How many villages are in each state of coverage, as bars; every bar opens the coverage table. */
+    private String chart(List<VisitCoverage.VillageRow> rows) {
+        List<Charts.Point> points = new ArrayList<>();
+        for (Coverage.Status status : Coverage.Status.values()) {
+            long villages = rows.stream().filter(r -> r.status() == status).count();
+            points.add(new Charts.Point(BigDecimal.valueOf(villages), villages, rows.size(), "#coverage-title"));
+        }
+        List<String> labels = Arrays.stream(Coverage.Status.values()).map(VisitsPage::status).toList();
+        return new Charts.Chart(Charts.Kind.BARS, false, labels, List.of(new Charts.Series("村数", points))).json(json);
     }
 
     private record Names(Map<Long, String> villages, Map<Long, String> representatives) {

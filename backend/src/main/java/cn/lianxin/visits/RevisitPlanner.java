@@ -2,11 +2,13 @@ package cn.lianxin.visits;
 
 import cn.lianxin.calendar.WorkingCalendar;
 import cn.lianxin.calendar.WorkingDays;
+import cn.lianxin.notifications.RepresentativeWeCom;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -27,7 +29,7 @@ public class RevisitPlanner {
     // Archived or silent, recent enough, and without a task: both shapes have a partial index (V50).
     private static final String CANDIDATES = """
             SELECT c.id, c.representative_id, c.workstation_id, k.code, c.feedback = 'UNSATISFIED', c.state = 'ARCHIVED',
-                   coalesce(c.archived_at, c.updated_at)
+                   coalesce(c.archived_at, c.updated_at), c.number, c.text
             FROM cases c JOIN category k ON k.id = c.category_id
             WHERE ((c.state = 'ARCHIVED' AND c.archived_at >= :since)
                 OR (c.state = 'REPLIED' AND c.feedback IS NULL AND c.replied_at >= :since AND c.replied_at < :silentBefore))
@@ -38,14 +40,18 @@ public class RevisitPlanner {
             INSERT INTO revisit_task (case_id, representative_id, workstation_id, reason, unsatisfied, due_on, created_at)
             VALUES (:case, :representative, :workstation, :reason, :unsatisfied, :due, :now) ON CONFLICT (case_id) DO NOTHING""";
 
+    static final String NOTICE = "REVISIT_DUE";
+
     private final WorkingCalendar calendar;
+    private final RepresentativeWeCom wecom;
     private final VisitSettings settings;
     private final Clock clock;
     private final ZoneId townZone;
 
-    RevisitPlanner(WorkingCalendar calendar, VisitSettings settings, Clock clock,
+    RevisitPlanner(WorkingCalendar calendar, RepresentativeWeCom wecom, VisitSettings settings, Clock clock,
             @ConfigProperty(name = "lianxin.cases.time-zone") ZoneId townZone) {
         this.calendar = calendar;
+        this.wecom = wecom;
         this.settings = settings;
         this.clock = clock;
         this.townZone = townZone;
@@ -89,9 +95,21 @@ public class RevisitPlanner {
                     .setParameter("representative", row[1]).setParameter("workstation", row[2])
                     .setParameter("reason", archived ? "ARCHIVED" : "SILENT").setParameter("unsatisfied", unsatisfied)
                     .setParameter("due", due).setParameter("now", now.withOffsetSameInstant(ZoneOffset.UTC)).executeUpdate())
+                    .call(inserted -> inserted == 1 ? tell(row, due, unsatisfied) : Uni.createFrom().voidItem())
                     .map(inserted -> sum + inserted));
         }
         return made;
+    }
+
+    /** The task on the representative's WeCom, written with it: it goes once, keyed by the case. */
+    private Uni<Void> tell(Object[] row, LocalDate due, boolean unsatisfied) {
+        if (row[1] == null) {
+            return Uni.createFrom().voidItem();
+        }
+        UUID caseId = (UUID) row[0];
+        UUID key = UUID.nameUUIDFromBytes(("revisit:" + caseId).getBytes(StandardCharsets.UTF_8));
+        return wecom.notice(key, NOTICE, ((Number) row[1]).longValue(), VisitTexts.revisitDue((String) row[7], (String) row[8], due, unsatisfied))
+                .replaceWithVoid();
     }
 
     /** The category's days (or the default); 不满意: the sooner of those and the unsatisfied days. */

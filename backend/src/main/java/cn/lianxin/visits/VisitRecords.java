@@ -1,6 +1,9 @@
 package cn.lianxin.visits;
 
 import cn.lianxin.api.ApiException;
+import cn.lianxin.attachments.FileView;
+import cn.lianxin.attachments.Upload;
+import cn.lianxin.attachments.Uploads;
 import cn.lianxin.cases.CaseRegistration;
 import cn.lianxin.cases.CaseRegistration.RegisterCase;
 import cn.lianxin.cases.domain.Channel;
@@ -41,8 +44,9 @@ public class VisitRecords {
     public record Issue(String text, Long categoryId, String residentName, String residentPhone, boolean settled) {
     }
 
+    /** {@code photoIds}: the caller's uploads ({@code POST /api/attachments}) that the visit takes as its photos. */
     public record RecordVisit(Long representativeId, long villageId, LocalDate visitedOn, String metWith, String summary,
-            List<Issue> issues) {
+            List<Issue> issues, List<UUID> photoIds) {
     }
 
     public record Recorded(Visit visit, List<UUID> caseIds) {
@@ -55,12 +59,14 @@ public class VisitRecords {
     private final CaseRegistration registration;
     private final Residents residents;
     private final PhoneVault phones;
+    private final Uploads uploads;
     private final VisitSettings settings;
     private final Clock clock;
     private final ZoneId townZone;
 
-    VisitRecords(Lookups lookups, CaseRegistration registration, Residents residents, PhoneVault phones, VisitSettings settings,
-            Clock clock, @ConfigProperty(name = "lianxin.cases.time-zone") ZoneId townZone) {
+    VisitRecords(Lookups lookups, CaseRegistration registration, Residents residents, PhoneVault phones, Uploads uploads,
+            VisitSettings settings, Clock clock, @ConfigProperty(name = "lianxin.cases.time-zone") ZoneId townZone) {
+        this.uploads = uploads;
         this.lookups = lookups;
         this.registration = registration;
         this.residents = residents;
@@ -98,8 +104,10 @@ public class VisitRecords {
                                                 + command.visitedOn() + " is already recorded");
                                     }
                                 })
+                                .chain(() -> uploads.checkUnusedPhotos(caller.username(), command.photoIds()))
                                 .chain(() -> prepared(command.issues()))
                                 .chain(issues -> persist(caller, command, r, on)
+                                        .call(visit -> uploads.attachToVisit(caller.username(), command.photoIds(), visit.id))
                                         .chain(visit -> raiseAll(caller, visit, issues).map(caseIds -> new Recorded(visit, caseIds))))));
     }
 
@@ -200,7 +208,12 @@ public class VisitRecords {
         parameters.put("id", id);
         return Visit.<Visit>find("id = :id and " + VisitScope.condition(caller, "workstationId", "representativeId"), parameters)
                 .firstResult().onItem().ifNull().failWith(() -> ApiException.notFound("visit " + id))
-                .chain(v -> casesOf(List.of(v.id)).map(cases -> VisitResource.VisitView.of(v, cases.getOrDefault(v.id, List.of()))));
+                .chain(v -> views(List.of(v))).map(views -> views.get(0));
+    }
+
+    /** A photo of a visit the caller may see; another's is 404. */
+    public Uni<Uploads.Content> photo(Caller caller, UUID visitId, UUID photoId) {
+        return visible(caller, visitId).chain(v -> uploads.readOfVisit(visitId, photoId));
     }
 
     /** The visits of a range the caller may see, newest first, with the cases raised on each. */
@@ -208,9 +221,22 @@ public class VisitRecords {
         Map<String, Object> parameters = new HashMap<>(VisitScope.parameters(caller));
         parameters.putAll(Map.of("from", from, "to", to));
         String where = "visitedOn between :from and :to and " + VisitScope.condition(caller, "workstationId", "representativeId");
-        return Visit.<Visit>find(where + " order by visitedOn desc, recordedAt desc", parameters).page(0, LIST_LIMIT).list()
-                .chain(visits -> casesOf(visits.stream().map(v -> v.id).toList())
-                        .map(cases -> visits.stream().map(v -> VisitResource.VisitView.of(v, cases.getOrDefault(v.id, List.of()))).toList()));
+        return Visit.<Visit>find(where + " order by visitedOn desc, recordedAt desc", parameters).page(0, LIST_LIMIT).list().chain(this::views);
+    }
+
+    /** The visits as the API shows them: with the cases raised on each and its photos. */
+    private Uni<List<VisitResource.VisitView>> views(List<Visit> visits) {
+        List<UUID> ids = visits.stream().map(v -> v.id).toList();
+        return casesOf(ids).chain(cases -> uploads.photosOfVisits(ids).map(photos -> {
+            Map<UUID, List<FileView>> byVisit = new HashMap<>();
+            photos.forEach(u -> byVisit.computeIfAbsent(u.visitId, k -> new ArrayList<>()).add(FileView.of(u, photoUrl(u))));
+            return visits.stream().map(v -> VisitResource.VisitView.of(v, cases.getOrDefault(v.id, List.of()),
+                    byVisit.getOrDefault(v.id, List.of()))).toList();
+        }));
+    }
+
+    private static String photoUrl(Upload photo) {
+        return "/api/visits/" + photo.visitId + "/photos/" + photo.id;
     }
 
     /** The cases raised on each visit, by visit. */

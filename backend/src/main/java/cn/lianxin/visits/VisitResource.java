@@ -2,6 +2,7 @@ package cn.lianxin.visits;
 
 import cn.lianxin.api.Created;
 import cn.lianxin.api.Roles;
+import cn.lianxin.attachments.FileView;
 import cn.lianxin.cases.domain.Channel;
 import cn.lianxin.staff.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -37,14 +38,15 @@ public class VisitResource {
 
     public record VisitRequest(Long representativeId, @NotNull Long villageId, @NotNull LocalDate visitedAt,
             @NotBlank @Size(max = 200) String metWith, @NotBlank @Size(max = 4000) String summary,
-            @Size(max = 20) List<@Valid @NotNull IssueRequest> issues) {
+            @Size(max = 20) List<@Valid @NotNull IssueRequest> issues,
+            @Size(max = 9) List<@NotNull UUID> photoIds) {
     }
 
     public record VisitView(UUID id, long representativeId, long villageId, LocalDate visitedAt, String metWith, String summary,
-            Channel channel, String recordedBy, OffsetDateTime recordedAt, List<UUID> caseIds) {
-        static VisitView of(Visit v, List<UUID> caseIds) {
+            Channel channel, String recordedBy, OffsetDateTime recordedAt, List<UUID> caseIds, List<FileView> photos) {
+        static VisitView of(Visit v, List<UUID> caseIds, List<FileView> photos) {
             return new VisitView(v.id, v.representativeId, v.villageId, v.visitedOn, v.metWith, v.summary, v.channel, v.recordedBy,
-                    v.recordedAt, caseIds);
+                    v.recordedAt, caseIds, photos);
         }
     }
 
@@ -59,14 +61,17 @@ public class VisitResource {
     }
 
     @POST
+    @WithSession
     @Operation(summary = "Record a visit (a representative their own; a liaison or group leader for their workstation's); each issue"
-            + " not settled on the spot becomes one VISIT case assigned to the visiting representative, without routing")
+            + " not settled on the spot becomes one VISIT case assigned to the visiting representative, without routing;"
+            + " photoIds names the caller's uploads (POST /api/attachments, images) that become its photos")
     public Uni<Response> record(@Valid @NotNull VisitRequest r) {
         List<VisitRecords.Issue> issues = r.issues() == null ? List.of() : r.issues().stream()
                 .map(i -> new VisitRecords.Issue(i.text(), i.categoryId(), i.residentName(), i.residentPhone(), i.settled())).toList();
         return records.record(Caller.of(identity), new VisitRecords.RecordVisit(r.representativeId(), r.villageId(), r.visitedAt(),
-                        r.metWith(), r.summary(), issues), Channel.CONSOLE)
-                .map(done -> Created.at("/api/visits", done.visit().id, VisitView.of(done.visit(), done.caseIds())));
+                        r.metWith(), r.summary(), issues, r.photoIds() == null ? List.of() : r.photoIds()), Channel.CONSOLE)
+                .chain(done -> records.visible(Caller.of(identity), done.visit().id))
+                .map(view -> Created.at("/api/visits", view.id(), view));
     }
 
     @GET
@@ -83,6 +88,14 @@ public class VisitResource {
     @Operation(summary = "One visit with the cases raised on it; another workstation's is 404")
     public Uni<VisitView> one(@PathParam("id") UUID id) {
         return records.visible(Caller.of(identity), id);
+    }
+
+    @GET
+    @Path("{id}/photos/{photoId}")
+    @WithSession
+    @Operation(summary = "A photo of a visit the caller may see (its bytes); another workstation's visit is 404")
+    public Uni<Response> photo(@PathParam("id") UUID id, @PathParam("photoId") UUID photoId) {
+        return records.photo(Caller.of(identity), id, photoId).map(content -> content.answer().build());
     }
 
     @GET

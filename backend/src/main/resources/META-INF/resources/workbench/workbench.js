@@ -2,7 +2,9 @@
 // (GET /api/wecom/oauth) — or, while WeCom is sandboxed (local mode), with the 沙箱登录 list of representatives
 // (/api/sandbox/workbench/…) — then uses the staff API like the console: my queue, a case with its record and the
 // resident's history, and the commands the case allows the caller now (its allowedCommands, from the case core);
-// a reply's files are uploaded first (POST /api/attachments) and then named by id in the reply. The token lives
+// a reply's files are uploaded first (POST /api/attachments) and then named by id in the reply. 记录走访 records a
+// visit (POST /api/visits: each issue raised becomes a case assigned to the visitor, or is settled on the spot) and
+// 我的回访 lists the revisit tasks (GET /api/revisits) with the case's REVISIT command to record each outcome. The token lives
 // in sessionStorage only, for this tab. Every text from the server goes into the page as text nodes, never as HTML.
 (function () {
   'use strict';
@@ -110,9 +112,11 @@
       throw await problem(response);
     }
     sessionStorage.setItem(TOKEN, (await response.json()).token);
-    // WeCom drops the fragment on its redirect: the case to open came back in the state, behind the server's nonce.
+    // WeCom drops the fragment on its redirect: the page to open came back in the state, behind the server's nonce
+    // (its fragment with every other character as _: #/cases/<id>, #/visits/new, #/revisits).
     const opened = (state || '').match(/__cases_([0-9a-f-]{36})$/);
-    history.replaceState(null, '', location.pathname + (opened ? '#/cases/' + opened[1] : location.hash));
+    const page = (state || '').endsWith('__visits_new') ? '#/visits/new' : (state || '').endsWith('__revisits') ? '#/revisits' : location.hash;
+    history.replaceState(null, '', location.pathname + (opened ? '#/cases/' + opened[1] : page));
   }
 
   /** 沙箱登录: one button per representative, workstation by workstation. */
@@ -166,11 +170,17 @@
     route();
   }
 
+  /** The workbench's three places: the queue, recording a visit, the revisits. */
+  function nav() {
+    return el('nav', { class: 'tabs' }, el('a', { href: '#/' }, '我的诉求'), el('a', { href: '#/visits/new', id: 'record-visit' }, '记录走访'),
+      el('a', { href: '#/revisits', id: 'my-revisits' }, '我的回访'));
+  }
+
   async function queue() {
     const me = claims(sessionStorage.getItem(TOKEN));
     const page = await api('/cases?representativeId=' + encodeURIComponent(me.rep) + '&size=50');
     const open = page.items.filter(c => c.state !== 'ARCHIVED');
-    show(el('h2', {}, '我的诉求（' + open.length + '）'),
+    show(nav(), el('h2', {}, '我的诉求（' + open.length + '）'),
       open.length ? el('ul', { class: 'cases' }, open.map(c => el('li', { class: 'card', 'data-case': c.id },
         el('a', { href: '#/cases/' + c.id }, el('span', { class: 'state' }, c.stateLabel), el('b', {}, c.number), el('p', {}, c.text)))))
         : el('p', { class: 'muted' }, '暂无在办诉求。'));
@@ -255,7 +265,7 @@
   /** Uploads the chosen files one by one (each is checked and stored on its own) and answers their ids. */
   async function upload(files) {
     if (files.length > 9) {
-      throw new Error('最多 9 个附件。');
+      throw new Error('最多 9 个文件。');
     }
     const ids = [];
     for (const file of files) {
@@ -266,6 +276,105 @@
     return ids;
   }
 
+  /** The town's today (UTC+8), as the API's visitedAt wants it. */
+  function today() {
+    return new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+  }
+
+  /** One issue raised on the visit: what, who raised it, and whether it was settled there and then. */
+  function issueRow() {
+    return el('fieldset', { class: 'issue' },
+      el('legend', {}, '反映的问题'),
+      el('label', {}, '问题', el('textarea', { class: 'issue-text', rows: 2, maxlength: 2000 })),
+      el('label', {}, '反映人（不填即“见了谁”）', el('input', { class: 'issue-name', maxlength: 50 })),
+      el('label', {}, '反映人手机（可选）', el('input', { class: 'issue-phone', inputmode: 'tel', maxlength: 32 })),
+      el('label', { class: 'inline' }, el('input', { class: 'issue-settled', type: 'checkbox' }), ' 已当场解决（不登记诉求）'));
+  }
+
+  const COVERAGE = { NOT_STARTED: '本期未走访', STARTED: '进行中', DONE: '本期已走访', LATE: '逾期' };
+
+  /** 记录走访: the villages are the caller's contact villages (the coverage they answer for). */
+  async function visitForm() {
+    const villages = await api('/visits/coverage');
+    const issues = el('div', { id: 'issues' });
+    show(nav(), el('h2', {}, '记录走访'),
+      villages.length ? el('form', { class: 'card', id: 'visit', onsubmit: event => { event.preventDefault(); recordVisit(); } },
+        el('label', { for: 'village' }, '走访的村'),
+        el('select', { id: 'village' }, villages.map(v => el('option', { value: v.villageId }, v.village + '（' + COVERAGE[v.status] + '）'))),
+        el('label', { for: 'visited-at' }, '走访日期'), el('input', { id: 'visited-at', type: 'date', value: today(), max: today() }),
+        el('label', { for: 'met-with' }, '见了谁'), el('input', { id: 'met-with', maxlength: 200 }),
+        el('label', { for: 'summary' }, '谈了什么'), el('textarea', { id: 'summary', rows: 3, maxlength: 4000 }),
+        el('label', { for: 'visit-photos' }, '照片（可选，最多 9 张）'),
+        el('input', { id: 'visit-photos', type: 'file', multiple: true, accept: 'image/jpeg,image/png,image/webp' }),
+        issues,
+        el('button', { type: 'button', class: 'secondary', id: 'add-issue', onclick: () => issues.append(issueRow()) }, '＋ 反映的问题'),
+        el('div', {}, el('button', { type: 'submit', id: 'save-visit' }, '保存走访')),
+        el('p', { id: 'error', class: 'error', role: 'alert' }))
+        : el('p', { class: 'muted' }, '您还没有包联的村：请联系镇人大办在基础数据中设置。'));
+  }
+
+  async function recordVisit() {
+    const issues = [...document.querySelectorAll('#issues .issue')].map(row => ({
+      text: row.querySelector('.issue-text').value.trim(),
+      residentName: row.querySelector('.issue-name').value.trim() || null,
+      residentPhone: row.querySelector('.issue-phone').value.trim() || null,
+      settled: row.querySelector('.issue-settled').checked
+    })).filter(issue => issue.text);
+    try {
+      // The photos are uploaded like a reply's files, then named by id: the visit takes them in its own transaction.
+      const photoIds = await upload(document.getElementById('visit-photos').files);
+      const visit = await api('/visits', { method: 'POST', body: JSON.stringify({
+        villageId: Number(value('village')), visitedAt: value('visited-at'),
+        metWith: value('met-with'), summary: value('summary'), issues: issues, photoIds: photoIds }) });
+      const settled = issues.filter(issue => issue.settled).length;
+      show(nav(), el('section', { class: 'card', id: 'visit-recorded' }, el('h2', {}, '已记录走访'),
+        el('p', {}, '登记诉求 ' + visit.caseIds.length + ' 件，已交由您承办' + (settled ? '；当场解决 ' + settled + ' 件' : '') +
+          (visit.photos.length ? '；照片 ' + visit.photos.length + ' 张' : '') + '。'),
+        el('ul', { class: 'cases' }, visit.caseIds.map(id => el('li', { 'data-case': id }, el('a', { href: '#/cases/' + id }, '查看诉求'))))));
+    } catch (e) {
+      document.getElementById('error').textContent = e.message;
+    }
+  }
+
+  const OUTCOMES = [['CARRIED_OUT', '已落实'], ['NOT_CARRIED_OUT', '未落实'], ['NOT_REACHED', '未联系上']];
+  const TASK_STATUS = { DUE: '待回访', OVERDUE: '逾期未回访', DONE: '已回访' };
+
+  /** 我的回访: the caller's revisit tasks, 不满意 first; each open one with the form for its outcome. */
+  async function revisits() {
+    const me = claims(sessionStorage.getItem(TOKEN));
+    const tasks = await api('/revisits?representativeId=' + encodeURIComponent(me.rep));
+    show(nav(), el('h2', {}, '我的回访（' + tasks.filter(t => t.status !== 'DONE').length + ' 件待回访）'),
+      tasks.length ? el('ul', { class: 'cases' }, tasks.map(revisitTask)) : el('p', { class: 'muted' }, '暂无回访任务。'));
+  }
+
+  function revisitTask(t) {
+    const done = t.status === 'DONE';
+    const outcome = OUTCOMES.find(([kind]) => kind === t.outcome);
+    return el('li', { class: 'card', 'data-revisit': t.caseId, 'data-status': t.status },
+      el('span', { class: 'state' }, TASK_STATUS[t.status]), el('b', {}, t.number), t.unsatisfied ? el('span', { class: 'badge' }, '不满意') : '',
+      el('p', {}, t.text), el('p', { class: 'muted' }, '应回访日期 ' + t.dueOn + (outcome ? '；上次结果：' + outcome[1] : '')),
+      done ? '' : el('form', { onsubmit: event => { event.preventDefault(); recordRevisit(t.caseId, event.target); } },
+        el('div', { class: 'buttons' }, OUTCOMES.map(([kind, label]) => el('label', { class: 'inline' },
+          el('input', { type: 'radio', name: 'outcome', value: kind, required: true }), ' ' + label))),
+        el('label', {}, '居民的话', el('textarea', { name: 'text', rows: 2, maxlength: 2000 })),
+        el('button', { type: 'submit' }, '记录回访'),
+        el('p', { class: 'error', role: 'alert' })));
+  }
+
+  async function recordRevisit(caseId, form) {
+    try {
+      const chosen = form.querySelector('input[name=outcome]:checked');
+      if (!chosen) {
+        throw new Error('请选择回访结果。');
+      }
+      await api('/cases/' + caseId + '/commands/revisit', { method: 'POST',
+        body: JSON.stringify({ outcome: chosen.value, text: form.querySelector('textarea').value.trim() }) });
+      await revisits();
+    } catch (e) {
+      form.querySelector('.error').textContent = e.message;
+    }
+  }
+
   async function route() {
     try {
       if (!await signIn()) {
@@ -273,7 +382,8 @@
       }
       header();
       const match = location.hash.match(/^#\/cases\/([0-9a-f-]{36})$/);
-      await (match ? detail(match[1]) : queue());
+      const pages = { '#/visits/new': visitForm, '#/revisits': revisits };
+      await (match ? detail(match[1]) : (pages[location.hash] || queue)());
     } catch (e) {
       show(el('p', { class: 'error', role: 'alert' }, e.message));
     }

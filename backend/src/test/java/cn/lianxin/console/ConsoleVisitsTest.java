@@ -35,6 +35,11 @@ class ConsoleVisitsTest {
         clock.reset();
     }
 
+    /** What the coverage chart draws: its bars' labels and values. */
+    private static final String COVERAGE_CHART = """
+            const option = echarts.getInstanceByDom(document.querySelector('[data-chart="visit-coverage"]')).getOption();
+            return {labels: option.xAxis[0].data, drawn: option.series[0].data};""";
+
     @Test
     void theOfficeSeesEachVillagesCoverageTheLateOnesAndTheVisitsAndALiaisonOnlyTheirOwn() {
         Fixtures town = Fixtures.town();
@@ -71,6 +76,10 @@ class ConsoleVisitsTest {
         // The liaison's workstation covers 东村 only.
         assertThat(browser.findElements(By.cssSelector("table.coverage tbody tr"))).hasSize(1);
         assertThat(browser.findElements(By.cssSelector("tr[data-village='" + town.villageId() + "']"))).hasSize(1);
+        // The coverage chart counts the same villages by state: the one village, visited.
+        Browser.chartsDrawn(browser);
+        assertThat(Browser.script(browser, COVERAGE_CHART)).isEqualTo(Map.of("labels", List.of("未开始", "进行中", "已走访", "逾期"),
+                "drawn", List.of(0L, 0L, 1L, 0L)));
         Browser.screenshot(browser, "71-visits-liaison");
 
         Team other = Team.at(town, Team.secondWorkstation(town));

@@ -15,9 +15,14 @@ import java.util.Map;
 public record WeComMember(long id, String userId, String username) {
 
     public static WeComMember at(Fixtures town, long workstationId) {
+        return at(town, workstationId, List.of());
+    }
+
+    /** A member answering for these contact villages (包抓联系点), whose visits are planned. */
+    public static WeComMember at(Fixtures town, long workstationId, List<Long> contactVillageIds) {
         String userId = Api.unique("rep").toLowerCase();
         Map<String, Object> rep = new HashMap<>(Map.of("name", "企微代表", "workstationId", workstationId, "constituencyId", town.constituencyId(),
-                "workFields", List.of("GENERAL"), "specialties", List.of(), "contactVillageIds", List.of(), "groupLeader", false,
+                "workFields", List.of("GENERAL"), "specialties", List.of(), "contactVillageIds", contactVillageIds, "groupLeader", false,
                 "wecomUserId", userId));
         long id = Fixtures.create("/api/representatives", rep);
         String username = Api.unique("wx").toLowerCase();

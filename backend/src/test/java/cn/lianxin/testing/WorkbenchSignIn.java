@@ -3,6 +3,10 @@ package cn.lianxin.testing;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.response.Response;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.net.URL;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
 import io.restassured.specification.RequestSpecification;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,5 +47,25 @@ public record WorkbenchSignIn(String cookie, String state) {
     /** The staff token a member's WeCom code signs in to. */
     public static String token(String code) {
         return started(null).code(code).get("/api/wecom/oauth").then().statusCode(200).extract().path("token");
+    }
+
+    /** The shared browser with no workbench token: sessionStorage outlives navigation within the tab. */
+    public static ChromeDriver signedOut(URL base) {
+        ChromeDriver browser = Browser.fresh();
+        browser.get(base + "workbench/workbench.css");
+        Browser.script(browser, "sessionStorage.clear()");
+        return browser;
+    }
+
+    /**
+     * As WeCom returns a member to the workbench after their tap: the browser set off for WeCom's authorization
+     * (which gave it the state cookie), and comes back with a code and the state, the page to open inside it.
+     */
+    public static ChromeDriver openedFromWeCom(URL base, WireMockServer wecom, WeComMember member, String state) {
+        ChromeDriver browser = signedOut(base);
+        browser.get(base + "api/wecom/oauth/authorize-url" + (state == null ? "" : "?state=" + state));
+        String bound = stateOf(browser.findElement(By.tagName("body")).getText());
+        browser.get(base + "workbench/?code=" + member.signInCode(wecom) + "&state=" + bound);
+        return browser;
     }
 }

@@ -46,13 +46,19 @@ final class Cards {
             "REP_TRANSFER", "转办给您",
             "REP_REMINDER", "期限提醒");
 
-    /** Booking card titles by notice template (notifications.Templates): a text card opening the meeting's link. */
-    private static final Map<String, String> BOOKING_TITLES = Map.of(
-            "REP_BOOKING_CONFIRMED", "视频接待已预约",
-            "REP_BOOKING_DAY_BEFORE", "明天的视频接待",
-            "REP_BOOKING_SHORTLY_BEFORE", "视频接待即将开始",
-            "REP_BOOKING_CANCELLED", "视频接待已取消",
-            "REP_BOOKING_RESCHEDULED", "视频接待已改期");
+    /** A notice that goes as a text card: its title, the workbench page its button opens and the button's words. */
+    private record NoticeCard(String title, String page, String button) {
+    }
+
+    /** Notices other contexts word (notifications' staff notices, by template) that go as a text card. */
+    private static final Map<String, NoticeCard> NOTICES = Map.of(
+            "VISIT_PLAN", new NoticeCard("本周走访", "#/visits/new", "记录走访"),
+            "REVISIT_DUE", new NoticeCard("回访任务", "#/revisits", "我的回访"),
+            "REP_BOOKING_CONFIRMED", new NoticeCard("视频接待已预约", "", "打开工作台"),
+            "REP_BOOKING_DAY_BEFORE", new NoticeCard("明天的视频接待", "", "打开工作台"),
+            "REP_BOOKING_SHORTLY_BEFORE", new NoticeCard("视频接待即将开始", "", "打开工作台"),
+            "REP_BOOKING_CANCELLED", new NoticeCard("视频接待已取消", "", "打开工作台"),
+            "REP_BOOKING_RESCHEDULED", new NoticeCard("视频接待已改期", "", "打开工作台"));
 
     /** Room for a digest's lines in a text card's description (512 bytes), with the tail line. */
     private static final int DIGEST_BYTES = 440;
@@ -95,20 +101,18 @@ final class Cards {
         return builder.build();
     }
 
-    static boolean isBookingCard(String template) {
-        return BOOKING_TITLES.containsKey(template);
+    static boolean isNotice(String template) {
+        return NOTICES.containsKey(template);
     }
 
     /**
-     * A booked call's notice as a text card: its button joins the meeting when the notice carries the link, else
-     * opens the workbench; without either it goes as text.
+     * A notice as a text card: its button joins the meeting when the notice carries a link (a booked call's), else
+     * opens its workbench page; as text when there is neither.
      */
-    static WxCpMessage booking(List<String> userIds, String template, String body, Optional<String> joinUrl, Optional<String> workbench) {
-        String to = String.join("|", userIds);
-        String title = BOOKING_TITLES.get(template);
-        return joinUrl.map(url -> WxCpMessage.TEXTCARD().toUser(to).title(title).description(withoutBrand(body)).url(url).btnTxt("进入会议").build())
-                .or(() -> workbench.map(url -> WxCpMessage.TEXTCARD().toUser(to).title(title).description(withoutBrand(body)).url(url)
-                        .btnTxt("打开工作台").build()))
+    static WxCpMessage notice(List<String> userIds, String template, String body, Optional<String> joinUrl, Optional<String> workbench) {
+        NoticeCard card = NOTICES.get(template);
+        return joinUrl.map(url -> textCard(userIds, card.title(), withoutBrand(body), url, "进入会议"))
+                .or(() -> workbench.map(url -> textCard(userIds, card.title(), withoutBrand(body), url + card.page(), card.button())))
                 .orElseGet(() -> text(userIds, body));
     }
 
@@ -126,17 +130,21 @@ final class Cards {
     static WxCpMessage policy(List<String> userIds, String body, Optional<String> workbench) {
         int end = body.indexOf('\n');
         String title = end < 0 ? body : body.substring(0, end);
-        StringBuilder description = new StringBuilder();
-        for (int i : (end < 0 ? "" : body.substring(end + 1).strip()).codePoints().toArray()) {
-            if (utf8(description) + Character.toString(i).getBytes(java.nio.charset.StandardCharsets.UTF_8).length > DESCRIPTION_BYTES) {
+        String description = end < 0 ? "" : body.substring(end + 1).strip();
+        return workbench.map(url -> textCard(userIds, title, description, url, "打开工作台")).orElseGet(() -> text(userIds, body));
+    }
+
+    /** A text card, its description cut to what WeCom shows (512 bytes, whole characters). */
+    private static WxCpMessage textCard(List<String> userIds, String title, String description, String url, String button) {
+        StringBuilder shown = new StringBuilder();
+        for (int c : description.codePoints().toArray()) {
+            if (utf8(shown) + utf8(Character.toString(c)) > DESCRIPTION_BYTES) {
                 break;
             }
-            description.appendCodePoint(i);
+            shown.appendCodePoint(c);
         }
-        String to = String.join("|", userIds);
-        return workbench.map(url -> WxCpMessage.TEXTCARD().toUser(to).title(title).description(description.toString()).url(url)
-                        .btnTxt("打开工作台").build())
-                .orElseGet(() -> text(userIds, body));
+        return WxCpMessage.TEXTCARD().toUser(String.join("|", userIds)).title(title).description(shown.toString()).url(url)
+                .btnTxt(button).build();
     }
 
     /** Several notices in one message, when the member's limits held some back: a text card to the workbench. */

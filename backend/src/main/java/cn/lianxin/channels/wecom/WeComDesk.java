@@ -213,7 +213,7 @@ class WeComDesk {
             }
             List<VisitRecords.Issue> issues = visit.issues().stream().map(text -> new VisitRecords.Issue(text, null, null, null, false)).toList();
             return visits.record(member.caller(), new VisitRecords.RecordVisit(rep.id, village.get().id, visits.today(), visit.metWith(),
-                            visit.summary(), issues), Channel.WECOM)
+                            visit.summary(), issues, List.of()), Channel.WECOM)
                     .chain(recorded -> Case.<Case>list("id in ?1 order by number", recorded.caseIds()))
                     .chain(cases -> answer(in, member, null, VisitTexts.recorded(village.get().name, cases.stream().map(c -> c.number).toList()),
                             "visit recorded with " + cases.size() + " cases"))

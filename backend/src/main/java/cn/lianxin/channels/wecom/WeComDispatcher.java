@@ -159,8 +159,8 @@ public class WeComDispatcher implements ChannelDispatcher {
     }
 
     private Uni<WxCpMessage> build(OutboundMessage message, List<String> users) {
-        if (Cards.isBookingCard(message.template)) {
-            return Uni.createFrom().item(Cards.booking(users, message.template, message.body,
+        if (Cards.isNotice(message.template)) {
+            return Uni.createFrom().item(Cards.notice(users, message.template, message.body,
                     Optional.ofNullable(message.params == null ? null : message.params.get(OutboundMessage.JOIN_URL)), settings.workbenchUrl()));
         }
         if (RepresentativeWeCom.POLICY_TO_CARRY.equals(message.template)) {

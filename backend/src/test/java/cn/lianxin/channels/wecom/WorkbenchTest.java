@@ -57,24 +57,12 @@ class WorkbenchTest {
         return asOffice().get("/api/cases/" + caseId).then().statusCode(200).extract().path("number");
     }
 
-    /** The shared browser with no workbench token: sessionStorage outlives navigation within the tab. */
     private ChromeDriver signedOut() {
-        ChromeDriver browser = Browser.fresh();
-        browser.get(base + "workbench/workbench.css");
-        script(browser, "sessionStorage.clear()");
-        return browser;
+        return WorkbenchSignIn.signedOut(base);
     }
 
-    /**
-     * As WeCom returns a member to the workbench after their tap: the browser set off for WeCom's authorization
-     * (which gave it the state cookie), and comes back with a code and the state, the case to open inside it.
-     */
     private ChromeDriver openedFromWeCom(WeComMember member, String state) {
-        ChromeDriver browser = signedOut();
-        browser.get(base + "api/wecom/oauth/authorize-url" + (state == null ? "" : "?state=" + state));
-        String bound = WorkbenchSignIn.stateOf(browser.findElement(By.tagName("body")).getText());
-        browser.get(base + "workbench/?code=" + member.signInCode(providers.wecom) + "&state=" + bound);
-        return browser;
+        return WorkbenchSignIn.openedFromWeCom(base, providers.wecom, member, state);
     }
 
     /** The case card's link: WeCom brings the member back with the case in the state, and the workbench opens it. */
