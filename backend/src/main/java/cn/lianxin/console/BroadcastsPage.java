@@ -363,7 +363,9 @@ public class BroadcastsPage {
     public Uni<Response> publish(@PathParam("id") UUID id, @FormParam("caseId") UUID caseId, @FormParam("question") String question,
             @FormParam("answer") String answer) {
         return broadcasts.find(id).chain(b -> faq.publish(b.id, caseId, question, answer, frames.caller().username()))
-                .map(entry -> Response.ok().header("HX-Redirect", "/console/broadcasts/" + id + "#questions").build());
+                // The page reloads where it is (its filters kept): a redirect to its own address plus #questions would
+                // only move to the anchor, not reload.
+                .map(entry -> Response.ok().header("HX-Refresh", "true").build());
     }
 
     /** Every recipient as CSV (RFC 4180), numbers masked as everywhere in the console. */
