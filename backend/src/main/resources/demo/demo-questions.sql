@@ -10,16 +10,16 @@ INSERT INTO public_question (case_id, status, public_text, moderated_by, moderat
 SELECT c.id, q.status, CASE WHEN q.status = 'PUBLISHED' THEN c.text END,
        CASE WHEN q.status = 'PUBLISHED' THEN 'office' END,
        CASE WHEN q.status = 'PUBLISHED' THEN c.registered_at + interval '5 hours' END,
-       CASE WHEN q.answer THEN 'PUBLISHED' END, CASE WHEN q.answer THEN c.reply_text END,
-       CASE WHEN q.answer THEN c.replied_at END, CASE WHEN q.answer THEN 'office' END,
-       CASE WHEN q.answer THEN c.replied_at + interval '2 hours' END,
-       CASE WHEN q.answer THEN q.verdict END, CASE WHEN q.answer AND q.verdict IS NOT NULL THEN c.replied_at + interval '1 day' END
+       CASE WHEN q.answer AND c.reply_text IS NOT NULL THEN 'PUBLISHED' END, CASE WHEN q.answer AND c.reply_text IS NOT NULL THEN c.reply_text END,
+       CASE WHEN q.answer AND c.reply_text IS NOT NULL THEN c.replied_at END, CASE WHEN q.answer AND c.reply_text IS NOT NULL THEN 'office' END,
+       CASE WHEN q.answer AND c.reply_text IS NOT NULL THEN c.replied_at + interval '2 hours' END,
+       CASE WHEN q.answer AND c.reply_text IS NOT NULL THEN q.verdict END, CASE WHEN q.answer AND c.reply_text IS NOT NULL AND q.verdict IS NOT NULL THEN c.replied_at + interval '1 day' END
 FROM (VALUES ('SG-DEMO-0008', 'PUBLISHED', false, NULL::boolean),   -- waiting: in progress
              ('SG-DEMO-0013', 'PUBLISHED', false, NULL),            -- waiting: signed for
              ('SG-DEMO-0038', 'PUBLISHED', false, NULL),            -- waiting: in progress
              ('SG-DEMO-0018', 'AWAITING_MODERATION', false, NULL),  -- the question waits for moderation
              ('SG-DEMO-0023', 'PUBLISHED', true, true),
-             ('SG-DEMO-0028', 'PUBLISHED', true, true),
+             ('SG-DEMO-0053', 'PUBLISHED', true, true),
              ('SG-DEMO-0033', 'PUBLISHED', true, NULL),
              ('SG-DEMO-0043', 'PUBLISHED', true, false),
              ('SG-DEMO-0048', 'PUBLISHED', true, true),

@@ -59,8 +59,9 @@ public class QuestionsPage {
     @Path("{id}/{part}/publish")
     public Uni<Response> publish(@PathParam("id") UUID id, @PathParam("part") Part part, @FormParam("text") String text,
             @FormParam("number") String number) {
-        Uni<PublicQuestion> done = part == Part.QUESTION ? moderation.publish(id, text, frames.caller())
-                : moderation.publishAnswer(id, text, frames.caller());
+        // Deferred: a refusal thrown before the Uni exists comes back at the field like the others.
+        Uni<PublicQuestion> done = Uni.createFrom().deferred(() -> part == Part.QUESTION ? moderation.publish(id, text, frames.caller())
+                : moderation.publishAnswer(id, text, frames.caller()));
         return done.map(q -> Fragments.ok(Templates.moderated(number, part, PublicQuestion.Moderation.PUBLISHED, null)))
                 .onFailure(e -> FieldProblems.of(e).isPresent())
                 .recoverWithUni(e -> invalid(id, part, text, FieldProblems.of(e).get(), null, null));
@@ -71,8 +72,8 @@ public class QuestionsPage {
     @Path("{id}/{part}/keep-private")
     public Uni<Response> keepPrivate(@PathParam("id") UUID id, @PathParam("part") Part part, @FormParam("reason") String reason,
             @FormParam("number") String number) {
-        Uni<PublicQuestion> done = part == Part.QUESTION ? moderation.keepPrivate(id, reason, frames.caller())
-                : moderation.keepAnswerPrivate(id, reason, frames.caller());
+        Uni<PublicQuestion> done = Uni.createFrom().deferred(() -> part == Part.QUESTION ? moderation.keepPrivate(id, reason, frames.caller())
+                : moderation.keepAnswerPrivate(id, reason, frames.caller()));
         return done.map(q -> Fragments.ok(Templates.moderated(number, part, PublicQuestion.Moderation.KEPT_PRIVATE, reason.strip())))
                 .onFailure(e -> FieldProblems.of(e).isPresent())
                 .recoverWithUni(e -> invalid(id, part, null, null, reason, FieldProblems.of(e).get()));

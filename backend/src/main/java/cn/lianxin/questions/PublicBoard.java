@@ -19,6 +19,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -100,7 +101,8 @@ public class PublicBoard {
             Collection<Long> ids, Function<E, String> name) {
         List<Long> wanted = ids.stream().filter(Objects::nonNull).distinct().toList();
         if (wanted.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
+            // Looked up with null keys too (a case without a representative): Map.of() would throw on those.
+            return Uni.createFrom().item(Collections.emptyMap());
         }
         return Panache.getSession().chain(s -> s.createSelectionQuery("from " + type.getSimpleName() + " where id in :ids", type)
                         .setParameter("ids", wanted).getResultList())

@@ -10,6 +10,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -208,7 +209,7 @@ public class QuestionModeration {
     private static Uni<Names> names(List<Case> cases) {
         List<UUID> anonymous = cases.stream().filter(c -> c.anonymous && c.residentId != null).map(c -> c.residentId).distinct().toList();
         if (anonymous.isEmpty()) {
-            return Uni.createFrom().item(new Names(Map.of()));
+            return Uni.createFrom().item(new Names(Collections.emptyMap()));
         }
         return Resident.<Resident>list("id in ?1 and name is not null", anonymous)
                 .map(rs -> new Names(rs.stream().collect(Collectors.toMap(r -> r.id, r -> r.name))));

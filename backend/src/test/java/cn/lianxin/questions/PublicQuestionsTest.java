@@ -35,11 +35,12 @@ class PublicQuestionsTest {
         given().get("/api/public/questions/" + caseId).then().statusCode(404);
         given().get("/public/questions/" + caseId).then().statusCode(404);
         assertThat(given().get("/public/questions").then().statusCode(200).extract().asString()).doesNotContain("垃圾清运");
-        // A question is a case like any other: registered, routed to the workstation and deadlined.
+        // A question is a case like any other: registered and routed (this town has no representatives yet, so it waits in
+        // its workstation's dispatch queue with the reason).
         JsonPath c = asOffice().get("/api/cases/" + caseId).then().statusCode(200).extract().jsonPath();
         assertThat(c.getString("state")).isEqualTo("REGISTERED");
         assertThat(c.getLong("workstationId")).isEqualTo(town.workstationId());
-        assertThat(c.getString("signForDueAt")).isNotNull();
+        assertThat(c.getList("routingReasons")).isNotEmpty();
         assertThat(awaiting(caseId)).containsEntry("part", "QUESTION");
 
         // Kept private with a reason: still not public, and the reason is kept.
