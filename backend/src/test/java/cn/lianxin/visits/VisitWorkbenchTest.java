@@ -187,6 +187,7 @@ class VisitWorkbenchTest {
 
         // Not reached: the task stays open, and says so.
         open.findElement(By.cssSelector("input[value='NOT_REACHED']")).click();
+        type(browser, open.findElement(By.tagName("textarea")), "电话无人接听");
         open.findElement(By.cssSelector("button[type='submit']")).click();
         patient(browser).until(ExpectedConditions.textToBePresentInElementLocated(task, "上次结果：未联系上"));
         assertThat(browser.findElement(task).getAttribute("data-status")).isEqualTo("DUE");
