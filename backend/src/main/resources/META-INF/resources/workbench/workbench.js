@@ -281,11 +281,13 @@
     return new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
   }
 
-  /** One issue raised on the visit: what, who raised it, and whether it was settled there and then. */
-  function issueRow() {
+  /** One issue raised on the visit: what, its category, who raised it, and whether it was settled there and then. */
+  function issueRow(categories) {
     return el('fieldset', { class: 'issue' },
       el('legend', {}, '反映的问题'),
       el('label', {}, '问题', el('textarea', { class: 'issue-text', rows: 2, maxlength: 2000 })),
+      el('label', {}, '类别', el('select', { class: 'issue-category' }, el('option', { value: '' }, '其他（默认类别）'),
+        categories.map(c => el('option', { value: c.id }, c.name)))),
       el('label', {}, '反映人（不填即“见了谁”）', el('input', { class: 'issue-name', maxlength: 50 })),
       el('label', {}, '反映人手机（可选）', el('input', { class: 'issue-phone', inputmode: 'tel', maxlength: 32 })),
       el('label', { class: 'inline' }, el('input', { class: 'issue-settled', type: 'checkbox' }), ' 已当场解决（不登记诉求）'));
@@ -295,7 +297,7 @@
 
   /** 记录走访: the villages are the caller's contact villages (the coverage they answer for). */
   async function visitForm() {
-    const villages = await api('/visits/coverage');
+    const [villages, categories] = await Promise.all([api('/visits/coverage'), api('/public/categories')]);
     const issues = el('div', { id: 'issues' });
     show(nav(), el('h2', {}, '记录走访'),
       villages.length ? el('form', { class: 'card', id: 'visit', onsubmit: event => { event.preventDefault(); recordVisit(); } },
@@ -307,7 +309,7 @@
         el('label', { for: 'visit-photos' }, '照片（可选，最多 9 张）'),
         el('input', { id: 'visit-photos', type: 'file', multiple: true, accept: 'image/jpeg,image/png,image/webp' }),
         issues,
-        el('button', { type: 'button', class: 'secondary', id: 'add-issue', onclick: () => issues.append(issueRow()) }, '＋ 反映的问题'),
+        el('button', { type: 'button', class: 'secondary', id: 'add-issue', onclick: () => issues.append(issueRow(categories)) }, '＋ 反映的问题'),
         el('div', {}, el('button', { type: 'submit', id: 'save-visit' }, '保存走访')),
         el('p', { id: 'error', class: 'error', role: 'alert' }))
         : el('p', { class: 'muted' }, '您还没有包联的村：请联系镇人大办在基础数据中设置。'));
@@ -316,6 +318,7 @@
   async function recordVisit() {
     const issues = [...document.querySelectorAll('#issues .issue')].map(row => ({
       text: row.querySelector('.issue-text').value.trim(),
+      categoryId: Number(row.querySelector('.issue-category').value) || null,
       residentName: row.querySelector('.issue-name').value.trim() || null,
       residentPhone: row.querySelector('.issue-phone').value.trim() || null,
       settled: row.querySelector('.issue-settled').checked

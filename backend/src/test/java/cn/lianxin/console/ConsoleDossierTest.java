@@ -11,6 +11,8 @@ import cn.lianxin.testing.Team;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
@@ -34,6 +36,8 @@ class ConsoleDossierTest {
 
     @TestHTTPResource("/")
     URL base;
+    @Inject
+    Pool pool;
 
     private static String text(byte[] pdf, String saveAs) throws IOException {
         Path saved = Path.of("target", "screenshots", saveAs + ".pdf");
@@ -60,6 +64,7 @@ class ConsoleDossierTest {
         asOffice().get("/console/cases/" + caseId + "/dossier.pdf").then().statusCode(409);
 
         CaseSteps.reply(team.first(), caseId, "已联系供电所换了灯泡");
+        CaseSteps.replySent(pool, caseId);
         CaseSteps.rate(team, caseId, "SATISFIED");
         Team.as(team.liaison()).post(CaseSteps.command(caseId, "archive")).then().statusCode(200);
         Team.as(team.first()).body(Map.of("outcome", "CARRIED_OUT", "text", "灯一直亮着")).post(CaseSteps.command(caseId, "revisit"))

@@ -1,8 +1,12 @@
 package cn.lianxin.testing;
 
 import static cn.lianxin.testing.Api.asOffice;
+import static org.awaitility.Awaitility.await;
 
+import io.vertx.mutiny.sqlclient.Pool;
+import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 
 /** A case walked through its steps by the people who take them, through the API, each step checked to succeed. */
 public final class CaseSteps {
@@ -33,5 +37,12 @@ public final class CaseSteps {
     /** The workstation's liaison records the resident's rating. */
     public static void rate(Team team, String caseId, String feedback) {
         Team.as(team.liaison()).body(Map.of("feedback", feedback)).post(command(caseId, "feedback")).then().statusCode(200);
+    }
+
+    /** Waits until the reply and the feedback prompt have gone out to the resident, as archiving requires (件件有回音). */
+    public static void replySent(Pool pool, String caseId) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> Database.count(pool,
+                "SELECT count(*) FROM outbound_message WHERE case_id = $1 AND purpose IN ('CASE_REPLY', 'FEEDBACK_PROMPT') AND status = 'SENT'",
+                UUID.fromString(caseId)) == 2);
     }
 }

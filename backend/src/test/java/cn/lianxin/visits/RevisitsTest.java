@@ -2,7 +2,6 @@ package cn.lianxin.visits;
 
 import static cn.lianxin.testing.Api.asOffice;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -16,7 +15,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -59,9 +57,7 @@ class RevisitsTest {
                                 "residentPhone", cn.lianxin.testing.Api.uniquePhone()))))
                 .post("/api/visits").then().statusCode(201).extract().<List<String>>path("caseIds").get(0);
         CaseSteps.reply(team.first(), caseId, "已办好：" + text);
-        await().atMost(Duration.ofSeconds(30)).until(() -> Database.count(pool,
-                "SELECT count(*) FROM outbound_message WHERE case_id = $1 AND purpose IN ('CASE_REPLY', 'FEEDBACK_PROMPT') AND status = 'SENT'",
-                UUID.fromString(caseId)) == 2);
+        CaseSteps.replySent(pool, caseId);
         return caseId;
     }
 

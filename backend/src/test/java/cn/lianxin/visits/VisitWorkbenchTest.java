@@ -126,7 +126,8 @@ class VisitWorkbenchTest {
         List<WebElement> issues = browser.findElements(By.cssSelector("#issues .issue"));
         type(browser, issues.get(0).findElement(By.className("issue-text")), "村西的水渠堵了，雨天漫到路上");
         type(browser, issues.get(0).findElement(By.className("issue-name")), "李大爷");
-        type(browser, issues.get(0).findElement(By.className("issue-phone")), "13912345678");
+        type(browser, issues.get(0).findElement(By.className("issue-phone")), Api.uniquePhone());
+        new Select(issues.get(0).findElement(By.className("issue-category"))).selectByValue(String.valueOf(town.categoryId()));
         type(browser, issues.get(1).findElement(By.className("issue-text")), "问垃圾清运的时间");
         browser.findElement(By.id("visit-photos")).sendKeys(photo().toString());
         issues.get(1).findElement(By.className("issue-settled")).click();
@@ -169,6 +170,7 @@ class VisitWorkbenchTest {
 
         // The case handled, rated and archived; the planner gives it its revisit, which 我的回访 shows.
         CaseSteps.reply(me.username(), caseId, "已请村里清淤");
+        CaseSteps.replySent(pool, caseId);
         CaseSteps.rate(team, caseId, "SATISFIED");
         Team.as(team.liaison()).post(CaseSteps.command(caseId, "archive")).then().statusCode(200);
         Workers.runOnce(planner::runOnce);
@@ -185,6 +187,7 @@ class VisitWorkbenchTest {
 
         // Not reached: the task stays open, and says so.
         open.findElement(By.cssSelector("input[value='NOT_REACHED']")).click();
+        type(browser, open.findElement(By.tagName("textarea")), "电话无人接听");
         open.findElement(By.cssSelector("button[type='submit']")).click();
         patient(browser).until(ExpectedConditions.textToBePresentInElementLocated(task, "上次结果：未联系上"));
         assertThat(browser.findElement(task).getAttribute("data-status")).isEqualTo("DUE");
