@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -78,7 +79,17 @@ public final class Browser {
     }
 
     public static WebDriverWait waiting(ChromeDriver browser) {
-        return new WebDriverWait(browser, WAIT);
+        return waiting(browser, WAIT);
+    }
+
+    /**
+     * A wait that looks again when the element it found was replaced before it could be read: pages re-render their
+     * lists after an action, and an element caught between the two renders is not an answer.
+     */
+    public static WebDriverWait waiting(ChromeDriver browser, Duration atMost) {
+        WebDriverWait wait = new WebDriverWait(browser, atMost);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     /** Signs in through the console's form and waits for the page it leads to. */

@@ -98,7 +98,7 @@ class VisitWorkbenchTest {
 
     /** Longer than the shared wait: each step here writes cases and files, slow on a busy machine. */
     private static WebDriverWait patient(ChromeDriver browser) {
-        return new WebDriverWait(browser, Duration.ofSeconds(60));
+        return Browser.waiting(browser, Duration.ofSeconds(60));
     }
 
     private static void type(ChromeDriver browser, WebElement field, String text) {
