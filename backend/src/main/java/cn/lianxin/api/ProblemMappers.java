@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.pgclient.PgException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
@@ -140,6 +141,12 @@ public class ProblemMappers {
                     "A service we depend on cannot be reached; nothing was done. Try again shortly."))).header("Retry-After", UNREACHABLE_RETRY_SECONDS)
                     .build();
         }
+        if (isOverloaded(e)) {
+            // A bounded queue for connections is full: refused before anything was done, and a moment later it has room.
+            LOG.warnf("A connection pool's queue is full: %s", e.getMessage());
+            return Response.fromResponse(respond(Problem.of(503, "Service Unavailable",
+                    "Too many requests at this moment; nothing was done. Try again shortly."))).header("Retry-After", 1).build();
+        }
         LOG.error("Unexpected failure", e);
         return respond(Problem.of(500, "Internal error", "Something went wrong on our side; it has been logged."));
     }
@@ -148,6 +155,16 @@ public class ProblemMappers {
     static boolean isUnreachable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConnectException || t instanceof ClosedChannelException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A connection pool (Redis's, PostgreSQL's) refused to queue one more waiter. */
+    static boolean isOverloaded(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectionPoolTooBusyException) {
                 return true;
             }
         }
